@@ -1,0 +1,6 @@
+import type { CollectionConfig } from 'payload'
+import { Contributors } from './Contributors'
+import { Topics } from './Topics'
+
+/** Every collection, in the order the admin panel lists them. */
+export const collections: CollectionConfig[] = [Contributors, Topics]

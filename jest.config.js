@@ -1,0 +1,17 @@
+/** jest runs the TypeScript sources as ESM through SWC; see README "Tests". */
+export default {
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts', '.tsx'],
+  transform: {
+    '^.+\\.(t|j)sx?$': [
+      '@swc/jest',
+      { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022' }, module: { type: 'es6' } },
+    ],
+  },
+  transformIgnorePatterns: ['/node_modules/'],
+  moduleNameMapper: { '^@payload-config$': '<rootDir>/src/payload.config.ts' },
+  testMatch: ['<rootDir>/tests/**/*.test.ts'],
+  testTimeout: 60_000,
+  // Each file boots Payload on its own database; two at a time fits a 2-core machine.
+  maxWorkers: 2,
+}

@@ -1,0 +1,97 @@
+/**
+ * The one place that turns an express request into a WHATWG Request for Payload's handlers,
+ * and a WHATWG Response back into an express response.
+ */
+import { Readable, Transform } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import type { Request as ExpressRequest, Response as ExpressResponse } from 'express'
+import { HttpError } from './errors'
+
+export type BodyLimits = {
+  /** JSON and every other non-multipart body: read whole, refused past this size. */
+  jsonBytes: number
+  /** Multipart uploads: streamed, cut off past this size. */
+  multipartBytes: number
+}
+
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'http2-settings'])
+
+export async function toWebRequest(req: ExpressRequest, res: ExpressResponse, limits: BodyLimits): Promise<Request> {
+  const headers = new Headers()
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined || HOP_BY_HOP.has(name)) continue
+    for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v)
+  }
+  const controller = new AbortController()
+  res.on('close', () => {
+    if (!res.writableFinished) controller.abort()
+  })
+  const url = `${req.protocol}://${req.get('host') ?? 'localhost'}${req.originalUrl}`
+  const init: RequestInit & { duplex?: 'half' } = { method: req.method, headers, signal: controller.signal }
+
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    const declared = Number(req.headers['content-length'] ?? NaN)
+    const multipart = /^multipart\//i.test(req.headers['content-type'] ?? '')
+    const limit = multipart ? limits.multipartBytes : limits.jsonBytes
+    if (declared > limit) throw tooLarge(limit)
+    if (multipart) {
+      init.body = Readable.toWeb(req.pipe(byteLimit(limit))) as ReadableStream
+      init.duplex = 'half'
+    } else {
+      const body = await readWhole(req, limit)
+      if (body.length > 0) init.body = new Uint8Array(body)
+    }
+  }
+  return new Request(url, init)
+}
+
+export async function sendWebResponse(res: ExpressResponse, response: Response): Promise<void> {
+  res.status(response.status)
+  response.headers.forEach((value, name) => {
+    if (name !== 'set-cookie' && name !== 'content-encoding' && !HOP_BY_HOP.has(name)) res.setHeader(name, value)
+  })
+  const cookies = response.headers.getSetCookie()
+  if (cookies.length) res.setHeader('set-cookie', cookies)
+  if (!response.body) {
+    res.end()
+    return
+  }
+  try {
+    await pipeline(Readable.fromWeb(response.body as import('node:stream/web').ReadableStream), res)
+  } catch (error) {
+    // A client that hangs up mid-response is not a server error.
+    if ((error as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') throw error
+  }
+}
+
+function tooLarge(limit: number): HttpError {
+  return new HttpError(413, `Request body is larger than the limit of ${formatBytes(limit)}.`)
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.round(bytes / 1024)} KB`
+}
+
+async function readWhole(req: ExpressRequest, limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length
+    if (size > limit) {
+      req.resume() // drain the rest so the 413 can be written
+      throw tooLarge(limit)
+    }
+    chunks.push(chunk as Buffer)
+  }
+  return Buffer.concat(chunks)
+}
+
+function byteLimit(limit: number): Transform {
+  let size = 0
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      size += chunk.length
+      callback(size > limit ? tooLarge(limit) : null, chunk)
+    },
+  })
+}

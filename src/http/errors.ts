@@ -1,0 +1,39 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express'
+
+/** An error whose status and message are safe to show the client. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+/** Payload's own error shape, so clients parse one format everywhere. */
+export function errorBody(message: string) {
+  return { errors: [{ message }] }
+}
+
+export const notFound: RequestHandler = (req, res) => {
+  res.status(404).json(errorBody(`Route not found: ${req.method} ${req.path}`))
+}
+
+type ParserError = Error & { status?: number; type?: string; expose?: boolean }
+
+/** Last resort: every error leaves as JSON; details of unexpected ones stay in the log. */
+export function errorHandler(log: (error: unknown) => void): ErrorRequestHandler {
+  return (error: ParserError, _req, res, next) => {
+    if (res.headersSent) return next(error)
+    if (error instanceof HttpError) {
+      res.status(error.status).json(errorBody(error.message))
+      return
+    }
+    if (error.expose && error.status && error.status < 500) {
+      res.status(error.status).json(errorBody(error.message))
+      return
+    }
+    log(error)
+    res.status(500).json(errorBody('Something went wrong.'))
+  }
+}

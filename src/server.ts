@@ -1,0 +1,90 @@
+import { projectRoot } from './paths'
+import express from 'express'
+import helmet from 'helmet'
+import { getPayload, type Payload } from 'payload'
+import { createConfig } from './config'
+import { pingDatabase, replicaSetWarning } from './database'
+import { heldMail } from './email/adapter'
+import { errorHandler, notFound } from './http/errors'
+import { payloadApi } from './http/payloadApi'
+import type { Settings } from './settings'
+
+
+export type AdminMode = false | 'dev' | 'production'
+
+export type CreateAppOptions = {
+  settings: Settings
+  /** Serve Payload's admin panel through Next.js (tests of the API leave it off). */
+  admin?: AdminMode
+}
+
+export type App = {
+  app: express.Express
+  payload: Payload
+  mail: typeof heldMail
+  /** For `server.on('upgrade')`: Next's dev server talks HMR over a websocket. */
+  upgrade?: (req: import('node:http').IncomingMessage, socket: import('node:stream').Duplex, head: Buffer) => void
+  close: () => Promise<void>
+}
+
+const JSON_LIMIT = 1024 * 1024
+
+export async function createApp({ settings, admin = false }: CreateAppOptions): Promise<App> {
+  const config = await createConfig(settings)
+  const payload = await getPayload({ config })
+  const warning = replicaSetWarning(settings.database)
+  if (warning) payload.logger.warn(warning)
+
+  const app = express()
+  app.disable('x-powered-by')
+  // The admin panel's scripts are Next's own; its CSP is Next's business, not helmet's default.
+  app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }))
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' })
+  })
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await pingDatabase(payload)
+      res.json({ status: 'ready', database: settings.database.kind })
+    } catch {
+      res.status(503).json({ status: 'unavailable', database: settings.database.kind })
+    }
+  })
+
+  app.use('/api', payloadApi(config, { jsonBytes: JSON_LIMIT, multipartBytes: settings.uploadLimitBytes + JSON_LIMIT }))
+
+  let nextApp: Awaited<ReturnType<typeof startNext>> | undefined
+  if (admin) {
+    nextApp = await startNext(admin === 'dev', settings)
+    const handle = nextApp.getRequestHandler()
+    app.all(['/admin', '/admin/{*rest}', '/_next/{*rest}', '/__nextjs{*rest}'], (req, res) => handle(req, res))
+    app.get('/', (_req, res) => res.redirect('/admin'))
+  } else {
+    app.get('/', (_req, res) => {
+      res.json({ name: 'ICE Out of Courts Toolkit CMS', api: '/api', graphql: '/api/graphql' })
+    })
+  }
+
+  app.use(notFound)
+  app.use(errorHandler((error) => payload.logger.error({ err: error, msg: 'Unhandled request error' })))
+
+  return {
+    app,
+    payload,
+    mail: heldMail,
+    upgrade: nextApp?.getUpgradeHandler(),
+    close: async () => {
+      await nextApp?.close()
+      await payload.destroy()
+    },
+  }
+}
+
+async function startNext(dev: boolean, settings: Settings) {
+  const { default: next } = await import('next')
+  const nextApp = next({ dev, dir: projectRoot, hostname: 'localhost', port: settings.port })
+  await nextApp.prepare()
+  return nextApp
+}
+

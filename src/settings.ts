@@ -1,0 +1,117 @@
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+
+/** Everything the process reads from its environment, validated once at start-up. */
+export type Settings = {
+  production: boolean
+  port: number
+  /** `sqlite` for the embedded default, `mongodb` for production. */
+  database: { kind: 'mongodb'; url: string } | { kind: 'sqlite'; url: string; file: string }
+  secret: string
+  serverUrl: string
+  corsOrigins: string[]
+  smtpUrl?: string
+  emailFrom: { address: string; name: string }
+  dataDir: string
+  uploadDir: string
+  uploadLimitBytes: number
+  debug: boolean
+  logLevel: string
+}
+
+/** A configuration the process must refuse to start with. The message is one line for the operator. */
+export class ConfigurationError extends Error {
+  override name = 'ConfigurationError'
+}
+
+const ACCEPTED_DATABASES =
+  'DATABASE_URI must be mongodb://…, mongodb+srv://…, file:… (SQLite), or unset (SQLite under ./data/)'
+
+export type Env = Record<string, string | undefined>
+
+/**
+ * `strict` (the server's start, tests): refuse a production configuration that is unsafe.
+ * Not strict: the same settings for code that only builds or renders the admin panel (the
+ * `@payload-config` module inside Next, whose build and server set NODE_ENV=production
+ * themselves); the running server has already been checked strictly in the same process.
+ */
+export function loadSettings(env: Env = process.env, { strict = true } = {}): Settings {
+  const production = env.NODE_ENV === 'production'
+  const dataDir = path.resolve(env.DATA_DIR || 'data')
+  const port = parsePort(env.PORT)
+  const debug = env.PAYLOAD_DEBUG === 'true'
+
+  if (strict && production && debug) throw new ConfigurationError('PAYLOAD_DEBUG must be off when NODE_ENV=production.')
+  if (strict && production && !env.SMTP_URL) {
+    throw new ConfigurationError('SMTP_URL is required when NODE_ENV=production (emails would be lost).')
+  }
+
+  const emailFrom = parseFrom(env.EMAIL_FROM || 'ICE Out of Courts Toolkit <toolkit@localhost>')
+  return {
+    production,
+    port,
+    database: parseDatabase(env.DATABASE_URI, dataDir),
+    secret: resolveSecret(env.PAYLOAD_SECRET, strict && production, dataDir),
+    serverUrl: (env.SERVER_URL || `http://localhost:${port}`).replace(/\/$/, ''),
+    corsOrigins: (env.CORS_ORIGINS || '')
+      .split(',')
+      .map((origin) => origin.trim().replace(/\/$/, ''))
+      .filter(Boolean),
+    smtpUrl: env.SMTP_URL || undefined,
+    emailFrom,
+    dataDir,
+    uploadDir: path.resolve(env.UPLOAD_DIR || path.join(dataDir, 'uploads')),
+    uploadLimitBytes: Number(env.UPLOAD_LIMIT_MB || 25) * 1024 * 1024,
+    debug,
+    logLevel: env.LOG_LEVEL || 'info',
+  }
+}
+
+function parsePort(value: string | undefined): number {
+  if (!value) return 3000
+  const port = Number(value)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigurationError(`PORT must be a whole number from 0 to 65535, not "${value}".`)
+  }
+  return port
+}
+
+function parseDatabase(uri: string | undefined, dataDir: string): Settings['database'] {
+  if (!uri) {
+    const file = path.join(dataDir, 'cms.db')
+    return { kind: 'sqlite', file, url: `file:${file}` }
+  }
+  if (/^mongodb(\+srv)?:\/\/[^/]+/.test(uri)) return { kind: 'mongodb', url: uri }
+  if (uri.startsWith('file:') && uri.length > 'file:'.length) {
+    const file = path.resolve(uri.slice('file:'.length))
+    return { kind: 'sqlite', file, url: `file:${file}` }
+  }
+  throw new ConfigurationError(`${ACCEPTED_DATABASES}; got "${uri.replace(/\/\/[^@/]*@/, '//…@')}".`)
+}
+
+/** Production demands a real secret; development keeps a generated one under ./data so sessions survive restarts. */
+function resolveSecret(secret: string | undefined, production: boolean, dataDir: string): string {
+  if (!secret && process.env.NEXT_PHASE === 'phase-production-build') {
+    return crypto.randomBytes(32).toString('hex') // the build signs nothing
+  }
+  if (secret) {
+    if (production && secret.length < 32) {
+      throw new ConfigurationError('PAYLOAD_SECRET must be at least 32 characters when NODE_ENV=production.')
+    }
+    return secret
+  }
+  if (production) throw new ConfigurationError('PAYLOAD_SECRET is required when NODE_ENV=production.')
+  const file = path.join(dataDir, '.payload-secret')
+  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim()
+  fs.mkdirSync(dataDir, { recursive: true })
+  const generated = crypto.randomBytes(32).toString('hex')
+  fs.writeFileSync(file, generated, { mode: 0o600 })
+  return generated
+}
+
+function parseFrom(value: string): Settings['emailFrom'] {
+  const match = /^\s*(.*?)\s*<([^>]+)>\s*$/.exec(value)
+  if (match) return { name: match[1] || 'ICE Out of Courts Toolkit', address: match[2]! }
+  return { name: 'ICE Out of Courts Toolkit', address: value.trim() }
+}

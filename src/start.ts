@@ -1,0 +1,59 @@
+/**
+ * `npm start` (production build of the admin) and `npm run dev` (Next dev server):
+ * validate the configuration, build the admin if needed, start Payload behind express,
+ * seed an empty embedded database, listen, and shut down gracefully.
+ */
+import 'dotenv/config'
+import http from 'node:http'
+import { adminBuildIsCurrent, buildAdmin } from './adminBuild'
+import { projectRoot } from './paths'
+import { seedIfEmpty } from '../seed/seed'
+import { createApp } from './server'
+import { ConfigurationError, loadSettings, type Settings } from './settings'
+
+const dev = process.argv.includes('--dev')
+
+function settingsOrExit(): Settings {
+  try {
+    return loadSettings()
+  } catch (error) {
+    if (!(error instanceof ConfigurationError)) throw error
+    console.error(`Refusing to start: ${error.message}`)
+    process.exit(1)
+  }
+}
+
+const settings = settingsOrExit()
+// Payload's dev-only HMR socket only makes sense under `next dev`.
+if (!dev) process.env.DISABLE_PAYLOAD_HMR = 'true'
+if (!dev && !adminBuildIsCurrent(projectRoot)) buildAdmin(projectRoot)
+
+const { app, payload, upgrade, close } = await createApp({ settings, admin: dev ? 'dev' : 'production' })
+await seedEmptyEmbeddedDatabase()
+
+const server = http.createServer(app)
+if (upgrade) server.on('upgrade', upgrade)
+server.listen(settings.port, () => {
+  payload.logger.info(`ICE Out of Courts CMS on ${settings.serverUrl} (admin: ${settings.serverUrl}/admin, database: ${settings.database.kind})`)
+})
+
+let stopping = false
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.on(signal, () => {
+    if (stopping) return
+    stopping = true
+    payload.logger.info(`${signal}: finishing in-flight requests, then closing the database`)
+    // Force the exit if a client holds a connection open past the grace period.
+    setTimeout(() => process.exit(1), 10_000).unref()
+    server.close(async () => {
+      await close()
+      process.exit(0)
+    })
+    server.closeIdleConnections()
+  })
+}
+
+async function seedEmptyEmbeddedDatabase(): Promise<void> {
+  if (settings.database.kind !== 'sqlite' || settings.production) return
+  await seedIfEmpty(payload)
+}
