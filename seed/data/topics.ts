@@ -1,0 +1,8 @@
+/** Themes that cut across the toolkit's sections. */
+export const topics = [
+  { slug: 'warrant-requirements', name: { en: 'Warrant requirements', es: 'Requisitos de orden judicial' } },
+  { slug: 'access-to-justice', name: { en: 'Access to justice', es: 'Acceso a la justicia' } },
+  { slug: 'courthouse-arrests', name: { en: 'Courthouse arrests', es: 'Arrestos en tribunales' } },
+  { slug: 'data-collection', name: { en: 'Documenting arrests', es: 'Documentación de arrestos' } },
+  { slug: 'coalition-building', name: { en: 'Coalition building', es: 'Construcción de coaliciones' } },
+]
