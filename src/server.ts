@@ -52,7 +52,10 @@ export async function createApp({ settings, admin = false }: CreateAppOptions): 
     }
   })
 
-  app.use('/api', payloadApi(config, { jsonBytes: JSON_LIMIT, multipartBytes: settings.uploadLimitBytes + JSON_LIMIT }))
+  app.use(
+    '/api',
+    payloadApi(config, { jsonBytes: JSON_LIMIT, multipartBytes: settings.uploadLimitBytes + JSON_LIMIT }, settings.corsOrigins),
+  )
 
   let nextApp: Awaited<ReturnType<typeof startNext>> | undefined
   if (admin) {

@@ -1,0 +1,77 @@
+/**
+ * Caching and CORS rules for API responses, applied in one place to REST, GraphQL and custom
+ * endpoints alike:
+ * - an anonymous read (no session cookie, no Authorization header) is public: ETag, 304 on
+ *   If-None-Match, `Cache-Control: public, max-age=60, stale-while-revalidate=600`, readable
+ *   from any origin without credentials, and never sets a cookie;
+ * - anything authenticated is `private, no-store`;
+ * - a handler that chose its own Cache-Control (e.g. registration data: no-store) keeps it.
+ */
+import crypto from 'node:crypto'
+
+export const PUBLIC_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=600'
+export const PRIVATE_CACHE_CONTROL = 'private, no-store'
+
+/** Bodies up to this size get an ETag; larger ones (file downloads) are streamed untouched. */
+const ETAG_MAX_BYTES = 2 * 1024 * 1024
+
+export function isAnonymous(headers: Headers, cookiePrefix = 'payload'): boolean {
+  if (headers.get('authorization')) return false
+  const cookie = headers.get('cookie') ?? ''
+  return !cookie.split(';').some((part) => part.trim().startsWith(`${cookiePrefix}-token=`))
+}
+
+export async function applyHttpCaching(request: Request, response: Response, corsOrigins: string[]): Promise<Response> {
+  const headers = new Headers(response.headers)
+  const read = request.method === 'GET' || request.method === 'HEAD'
+  const anonymous = isAnonymous(request.headers)
+
+  if (!anonymous) {
+    headers.set('Cache-Control', PRIVATE_CACHE_CONTROL)
+    return rebuild(response, headers)
+  }
+  if (!read) return rebuild(response, headers)
+  headers.delete('set-cookie')
+  openToAnyOrigin(request, headers, corsOrigins)
+  if (headers.has('cache-control')) return rebuild(response, headers)
+  if (response.status !== 200) {
+    headers.set('Cache-Control', 'no-store')
+    return rebuild(response, headers)
+  }
+
+  headers.set('Cache-Control', PUBLIC_CACHE_CONTROL)
+  headers.append('Vary', 'Origin')
+  const length = Number(headers.get('content-length') ?? NaN)
+  if (!response.body || length > ETAG_MAX_BYTES) return rebuild(response, headers)
+
+  const body = new Uint8Array(await response.arrayBuffer())
+  const etag = `W/"${crypto.createHash('sha1').update(body).digest('base64url')}"`
+  headers.set('ETag', etag)
+  if (matchesEtag(request.headers.get('if-none-match'), etag)) {
+    headers.delete('content-length')
+    headers.delete('content-type')
+    return new Response(null, { status: 304, headers })
+  }
+  return new Response(request.method === 'HEAD' ? null : body, { status: 200, headers })
+}
+
+/** Public reads may be embedded anywhere; credentialed CORS stays limited to CORS_ORIGINS. */
+function openToAnyOrigin(request: Request, headers: Headers, corsOrigins: string[]): void {
+  const origin = request.headers.get('origin')
+  if (origin && corsOrigins.includes(origin)) return
+  headers.set('Access-Control-Allow-Origin', '*')
+  headers.delete('Access-Control-Allow-Credentials')
+}
+
+function matchesEtag(ifNoneMatch: string | null, etag: string): boolean {
+  if (!ifNoneMatch) return false
+  const weak = (tag: string) => tag.trim().replace(/^W\//, '')
+  return ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || weak(tag) === weak(etag))
+}
+
+const NULL_BODY_STATUSES = new Set([101, 204, 205, 304])
+
+function rebuild(response: Response, headers: Headers): Response {
+  const body = NULL_BODY_STATUSES.has(response.status) ? null : response.body
+  return new Response(body, { status: response.status, statusText: response.statusText, headers })
+}

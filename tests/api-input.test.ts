@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import request from 'supertest'
+import { startTestApp, type TestApp } from './helpers/testApp'
+
+let app: TestApp
+let topicCount: number
+beforeAll(async () => {
+  app = await startTestApp()
+  await app.payload.create({ collection: 'topics', data: { name: 'Warrants', slug: 'warrants' } })
+  topicCount = (await app.payload.count({ collection: 'topics' })).totalDocs
+})
+afterAll(async () => {
+  await app?.stop()
+})
+
+/** Whatever a client types in a query string gets a 4xx naming the problem, never a 500. */
+describe('query strings a client can send', () => {
+  const cases: [string, number, RegExp][] = [
+    ['/api/topics?where={bad', 400, /where must be a JSON object/],
+    ['/api/topics?data={x', 400, /data must be a JSON object/],
+    ['/api/topics?where[slug][nope]=1', 400, /"nope" is not a query operator/],
+    ['/api/topics?where[$where]=1', 400, /"\$where" is not a query operator/],
+    ['/api/topics?where[name][in]=a&where[name][in][x]=b', 400, /where\[name\]\[in\] must be a value or a list/],
+    ['/api/topics?where[name][equals][$gt]=', 400, /where\[name\]\[equals\] must be a single value/],
+    ['/api/topics?where[hash][exists]=true', 400, /cannot be queried: hash/],
+    ['/api/topics?limit=abc', 400, /limit must be a whole number/],
+    ['/api/topics?page=-1', 400, /page must be a whole number/],
+    ['/api/topics?depth=x', 400, /depth must be a whole number/],
+    ['/api/topics/abc', 404, /Not Found/],
+    ['/api/topics/1e3', 404, /Not Found/],
+  ]
+  it.each(cases)('GET %s → %i', async (path, status, message) => {
+    const res = await request(app.url).get(path)
+    expect(res.status).toBe(status)
+    expect(res.body.errors[0].message).toMatch(message)
+  })
+
+  it('treats SQL in a value as a value', async () => {
+    const res = await request(app.url).get(`/api/topics?where[name][equals]=${encodeURIComponent("' OR 1=1 --")}`)
+    expect(res.status).toBe(200)
+    expect(res.body.totalDocs).toBe(0)
+  })
+
+  it('still answers well-formed queries', async () => {
+    const res = await request(app.url).get('/api/topics?where[or][0][slug][equals]=warrants&where[or][1][slug][like]=zzz&depth=99')
+    expect(res.status).toBe(200)
+    expect(res.body.docs.map((d: { slug: string }) => d.slug)).toEqual(['warrants'])
+  })
+
+  it('answers writes to an impossible id with 404 and changes nothing', async () => {
+    for (const method of ['patch', 'delete'] as const) {
+      const res = await request(app.url)[method]('/api/topics/abc').send({ name: 'x' })
+      expect(res.status).toBe(404)
+    }
+    expect((await app.payload.count({ collection: 'topics' })).totalDocs).toBe(topicCount)
+  })
+})
