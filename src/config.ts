@@ -7,7 +7,9 @@ import { buildConfig, type Payload, type SanitizedConfig } from 'payload'
 import { collections } from '../collections'
 import { databaseAdapter, tuneSqlite } from './database'
 import { emailAdapter, heldMail } from './email/adapter'
+import { hideAccountLock } from './hooks/hideAccountLock'
 import { apiGuards } from './plugins/apiGuards'
+import { cookiePolicy } from './plugins/cookiePolicy'
 import type { Settings } from './settings'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -28,7 +30,8 @@ export function createConfig(settings: Settings): Promise<SanitizedConfig> {
     editor: lexicalEditor(),
     email: emailAdapter(settings, heldMail, () => payload?.logger),
     collections,
-    plugins: [apiGuards],
+    plugins: [apiGuards, cookiePolicy(settings.production)],
+    hooks: { afterError: [hideAccountLock] },
     // depth=99 is clamped to this: deeper graphs are what `depth` abuse is after.
     maxDepth: 5,
     admin: {

@@ -14,10 +14,7 @@ export const Contributors: CollectionConfig = {
     maxLoginAttempts: 5,
     lockTime: 15 * 60 * 1000,
     tokenExpiration: 8 * 60 * 60,
-    cookies: {
-      sameSite: 'Lax',
-      secure: process.env.NODE_ENV === 'production',
-    },
+    // Cookie flags: src/plugins/cookiePolicy.ts (Secure follows the production setting).
   },
   admin: {
     useAsTitle: 'name',
