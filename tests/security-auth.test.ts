@@ -152,18 +152,3 @@ function resetToken(email: string): string {
   return match[1]!
 }
 
-describe('cookies in production', () => {
-  it('are Secure', async () => {
-    const production = await startTestApp({ NODE_ENV: 'production', SMTP_URL: 'smtp://127.0.0.1:9' })
-    try {
-      const account = await createAccount(production, 'contributor')
-      const res = await request(production.url)
-        .post('/api/contributors/login')
-        .send({ email: account.email, password: account.password })
-      expect(res.status).toBe(200)
-      expect(tokenCookie(res)).toMatch(/;\s*Secure/i)
-    } finally {
-      await production.stop()
-    }
-  })
-})

@@ -18,7 +18,15 @@ export type TestApp = App & {
   stop: () => Promise<void>
 }
 
+let running = false
+
+/**
+ * One app at a time per test file: Payload's handlers find their instance through a
+ * process-wide cache (`getPayload`'s default key), which stop() clears for the next app.
+ */
 export async function startTestApp(env: Env = {}): Promise<TestApp> {
+  if (running) throw new Error('startTestApp: stop the running app first (one app per file at a time)')
+  running = true
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cms-test-'))
   const mongo = process.env.DATABASE_URI?.startsWith('mongodb')
   const databaseUri = mongo ? withDatabaseName(process.env.DATABASE_URI!) : `file:${path.join(dataDir, 'test.db')}`
@@ -46,6 +54,8 @@ export async function startTestApp(env: Env = {}): Promise<TestApp> {
     await new Promise<void>((resolve) => server.close(() => resolve()))
     if (mongo) await app.payload.db.dropDatabase?.({ adapter: app.payload.db } as never)
     await app.close()
+    ;(globalThis as { _payload?: Map<string, unknown> })._payload?.delete('default')
+    running = false
     fs.rmSync(dataDir, { recursive: true, force: true })
   }
   return { ...app, url, server, stop }
