@@ -7,6 +7,7 @@ import { buildConfig, type Payload, type SanitizedConfig } from 'payload'
 import { collections } from '../collections'
 import { databaseAdapter, tuneSqlite } from './database'
 import { emailAdapter, heldMail } from './email/adapter'
+import { loggerOptions } from './logging'
 import { hideAccountLock } from './hooks/hideAccountLock'
 import { apiGuards } from './plugins/apiGuards'
 import { cookiePolicy } from './plugins/cookiePolicy'
@@ -24,7 +25,7 @@ export function createConfig(settings: Settings): Promise<SanitizedConfig> {
     cors: origins,
     csrf: origins,
     debug: settings.debug,
-    logger: { options: { level: settings.logLevel } },
+    logger: { options: loggerOptions(settings.logLevel) },
     telemetry: false,
     db: databaseAdapter(settings.database),
     editor: lexicalEditor(),
