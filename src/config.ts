@@ -5,6 +5,7 @@ import { en } from '@payloadcms/translations/languages/en'
 import { es } from '@payloadcms/translations/languages/es'
 import { buildConfig, type Payload, type SanitizedConfig } from 'payload'
 import { collections } from '../collections'
+import { bumpContentVersionOnWrite, contentVersion } from './cache/contentVersion'
 import { databaseAdapter, tuneSqlite } from './database'
 import { emailAdapter, heldMail } from './email/adapter'
 import { loggerOptions } from './logging'
@@ -31,7 +32,7 @@ export function createConfig(settings: Settings): Promise<SanitizedConfig> {
     editor: lexicalEditor(),
     email: emailAdapter(settings, heldMail, () => payload?.logger),
     collections,
-    plugins: [apiGuards, cookiePolicy(settings.production)],
+    plugins: [apiGuards, cookiePolicy(settings.production), bumpContentVersionOnWrite(contentVersion)],
     hooks: { afterError: [hideAccountLock] },
     // depth=99 is clamped to this: deeper graphs are what `depth` abuse is after.
     maxDepth: 5,

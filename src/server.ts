@@ -2,6 +2,8 @@ import { projectRoot } from './paths'
 import express from 'express'
 import helmet from 'helmet'
 import { getPayload, type Payload } from 'payload'
+import { contentVersion } from './cache/contentVersion'
+import { PublicResponseCache } from './cache/publicResponses'
 import { createConfig } from './config'
 import { pingDatabase, replicaSetWarning } from './database'
 import { heldMail } from './email/adapter'
@@ -22,6 +24,7 @@ export type App = {
   app: express.Express
   payload: Payload
   mail: typeof heldMail
+  publicCache: PublicResponseCache
   /** For `server.on('upgrade')`: Next's dev server talks HMR over a websocket. */
   upgrade?: (req: import('node:http').IncomingMessage, socket: import('node:stream').Duplex, head: Buffer) => void
   close: () => Promise<void>
@@ -32,6 +35,8 @@ const JSON_LIMIT = 1024 * 1024
 export async function createApp({ settings, admin = false }: CreateAppOptions): Promise<App> {
   const config = await createConfig(settings)
   const payload = await getPayload({ config })
+  contentVersion.follow(payload)
+  const publicCache = new PublicResponseCache()
   const warning = replicaSetWarning(settings.database)
   if (warning) payload.logger.warn(warning)
 
@@ -54,7 +59,12 @@ export async function createApp({ settings, admin = false }: CreateAppOptions): 
 
   app.use(
     '/api',
-    payloadApi(config, { jsonBytes: JSON_LIMIT, multipartBytes: settings.uploadLimitBytes + JSON_LIMIT }, settings.corsOrigins),
+    payloadApi(config, {
+      limits: { jsonBytes: JSON_LIMIT, multipartBytes: settings.uploadLimitBytes + JSON_LIMIT },
+      corsOrigins: settings.corsOrigins,
+      cache: publicCache,
+      contentVersion,
+    }),
   )
 
   let nextApp: Awaited<ReturnType<typeof startNext>> | undefined
@@ -76,9 +86,11 @@ export async function createApp({ settings, admin = false }: CreateAppOptions): 
     app,
     payload,
     mail: heldMail,
+    publicCache,
     upgrade: nextApp?.getUpgradeHandler(),
     close: async () => {
       await nextApp?.close()
+      await contentVersion.stop()
       await payload.destroy()
     },
   }

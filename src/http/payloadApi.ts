@@ -1,18 +1,29 @@
 import { GRAPHQL_PLAYGROUND_GET, GRAPHQL_POST } from '@payloadcms/next/routes'
 import express, { type RequestHandler } from 'express'
 import { handleEndpoints, type SanitizedConfig } from 'payload'
+import type { ContentVersion } from '../cache/contentVersion'
+import type { PublicResponseCache } from '../cache/publicResponses'
 import { type BodyLimits, sendWebResponse, toWebRequest } from './bridge'
 import { HttpError } from './errors'
-import { applyHttpCaching } from './httpCaching'
+import { applyHttpCaching, isAnonymous } from './httpCaching'
 import { queryProblem } from './queryGuard'
+
+export type PayloadApiOptions = {
+  limits: BodyLimits
+  corsOrigins: string[]
+  cache: PublicResponseCache
+  contentVersion: ContentVersion
+}
 
 /**
  * Payload's REST and GraphQL API, served by express through Payload's framework-agnostic
  * handlers. Never put express.json() in front of this: Payload reads the body itself.
  */
-export function payloadApi(config: SanitizedConfig, limits: BodyLimits, corsOrigins: string[]): express.Router {
+export function payloadApi(config: SanitizedConfig, { limits, corsOrigins, cache, contentVersion }: PayloadApiOptions): express.Router {
   const graphql = GRAPHQL_POST(Promise.resolve(config))
   const playground = GRAPHQL_PLAYGROUND_GET(Promise.resolve(config))
+  const rest = (request: Request) => handleEndpoints({ config, request })
+
   const serve =
     (handler: (request: Request) => Promise<Response>): RequestHandler =>
     async (req, res) => {
@@ -21,7 +32,36 @@ export function payloadApi(config: SanitizedConfig, limits: BodyLimits, corsOrig
       await sendWebResponse(res, await applyHttpCaching(request, response, corsOrigins))
     }
 
+  /** REST reads by anonymous clients are answered from the public cache while it is current. */
+  const serveRest: RequestHandler = async (req, res) => {
+    const request = await toWebRequest(req, res, limits)
+    if (request.method !== 'GET' || !isAnonymous(request.headers)) {
+      await sendWebResponse(res, await applyHttpCaching(request, await rest(request), corsOrigins))
+      return
+    }
+    const version = await contentVersion.current()
+    const hit = cache.get(req.originalUrl, version)
+    let response: Response
+    if (hit) {
+      response = new Response(hit.body as BodyInit, { status: hit.status, headers: hit.headers })
+    } else {
+      response = await rest(request)
+      if (response.status === 200 && !response.headers.has('cache-control') && !response.headers.has('set-cookie')) {
+        const body = new Uint8Array(await response.arrayBuffer())
+        const headers = [...response.headers.entries()]
+        cache.set(req.originalUrl, version, { status: 200, headers, body })
+        response = new Response(body as BodyInit, { status: 200, headers })
+      }
+    }
+    await sendWebResponse(res, await applyHttpCaching(request, response, corsOrigins))
+  }
+
   const router = express.Router()
+  // Writes move the content version once they have answered, i.e. after their transaction committed.
+  router.use((req, res, next) => {
+    if (!['GET', 'HEAD', 'OPTIONS'].includes(req.method)) res.on('finish', () => contentVersion.bump())
+    next()
+  })
   router.post('/graphql', serve(graphql))
   router.get('/graphql-playground', serve(playground))
   router.use((req, _res, next) => {
@@ -29,6 +69,6 @@ export function payloadApi(config: SanitizedConfig, limits: BodyLimits, corsOrig
     const problem = search ? queryProblem(search) : undefined
     next(problem ? new HttpError(400, problem) : undefined)
   })
-  router.use(serve((request) => handleEndpoints({ config, request })))
+  router.use(serveRest)
   return router
 }
