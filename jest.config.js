@@ -9,7 +9,13 @@ export default {
     ],
   },
   transformIgnorePatterns: ['/node_modules/'],
-  moduleNameMapper: { '^@payload-config$': '<rootDir>/src/payload.config.ts' },
+  moduleNameMapper: {
+    '^@payload-config$': '<rootDir>/src/payload.config.ts',
+    // json-schema-walker (under payload-oapi) require()s this package's ESM-only v15, which Node
+    // 20 loads natively but jest's module system cannot; v11 (CommonJS, same $RefParser API)
+    // is installed beside it.
+    '^@apidevtools/json-schema-ref-parser$': '<rootDir>/node_modules/@apidevtools/json-schema-ref-parser',
+  },
   testMatch: ['<rootDir>/tests/**/*.test.ts'],
   testTimeout: 60_000,
   // Each file boots Payload on its own database; two at a time fits a 2-core machine.

@@ -12,6 +12,7 @@ import { loggerOptions } from './logging'
 import { hideAccountLock } from './hooks/hideAccountLock'
 import { apiGuards } from './plugins/apiGuards'
 import { cookiePolicy } from './plugins/cookiePolicy'
+import { openApiDocument } from './plugins/openApiDocument'
 import type { Settings } from './settings'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -32,7 +33,12 @@ export function createConfig(settings: Settings): Promise<SanitizedConfig> {
     editor: lexicalEditor(),
     email: emailAdapter(settings, heldMail, () => payload?.logger),
     collections,
-    plugins: [apiGuards, cookiePolicy(settings.production), bumpContentVersionOnWrite(contentVersion)],
+    plugins: [
+      apiGuards,
+      cookiePolicy(settings.production),
+      bumpContentVersionOnWrite(contentVersion),
+      openApiDocument(process.env.npm_package_version ?? '0.1.0'),
+    ],
     hooks: { afterError: [hideAccountLock] },
     // depth=99 is clamped to this: deeper graphs are what `depth` abuse is after.
     maxDepth: 5,

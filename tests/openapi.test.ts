@@ -1,0 +1,31 @@
+import { Validator } from '@seriousme/openapi-schema-validator'
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import request from 'supertest'
+import { startTestApp, type TestApp } from './helpers/testApp'
+
+let app: TestApp
+beforeAll(async () => {
+  app = await startTestApp()
+})
+afterAll(async () => {
+  await app?.stop()
+})
+
+describe('GET /api/openapi.json', () => {
+  it('is a valid OpenAPI 3.1 document', async () => {
+    const res = await request(app.url).get('/api/openapi.json')
+    expect(res.status).toBe(200)
+    expect(res.body.openapi).toMatch(/^3\.1\./)
+    const result = await new Validator().validate(res.body)
+    expect(result.errors ?? []).toEqual([])
+    expect(result.valid).toBe(true)
+  })
+
+  it('describes the public collections and nothing private', async () => {
+    const { body } = await request(app.url).get('/api/openapi.json')
+    const paths = Object.keys(body.paths)
+    expect(paths).toContain('/api/topics')
+    expect(paths.some((p) => p.startsWith('/api/contributors'))).toBe(false)
+    expect(paths.some((p) => p.includes('openapi-auth'))).toBe(false)
+  })
+})
