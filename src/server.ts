@@ -7,6 +7,7 @@ import { pingDatabase, replicaSetWarning } from './database'
 import { heldMail } from './email/adapter'
 import { errorHandler, notFound } from './http/errors'
 import { payloadApi } from './http/payloadApi'
+import { createRateLimiter, rateLimitByAddress } from './http/rateLimit'
 import type { Settings } from './settings'
 
 
@@ -52,6 +53,23 @@ export async function createApp({ settings, admin = false }: CreateAppOptions): 
     }
   })
 
+  // Webinar sign-up: per client address; shared through Redis when REDIS_URL is set.
+  const registrationLimit = createRateLimiter({
+    keyPrefix: 'webinar-register',
+    points: settings.registrationRateLimit,
+    durationSeconds: 60,
+    redisUrl: settings.redisUrl,
+  })
+  if (settings.registrationRateLimit > 0) {
+    const message = 'Too many registrations from this address. Try again in a minute.'
+    app.post('/api/webinars/:id/register', rateLimitByAddress(registrationLimit.limiter, message))
+  }
+  // Registration data must never sit in a browser or proxy cache.
+  app.use(['/api/webinar-registrations', '/api/registration-audit', '/api/graphql'], (_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store')
+    next()
+  })
+
   app.use('/api', payloadApi(config, { jsonBytes: JSON_LIMIT, multipartBytes: settings.uploadLimitBytes + JSON_LIMIT }))
 
   let nextApp: Awaited<ReturnType<typeof startNext>> | undefined
@@ -76,6 +94,7 @@ export async function createApp({ settings, admin = false }: CreateAppOptions): 
     upgrade: nextApp?.getUpgradeHandler(),
     close: async () => {
       await nextApp?.close()
+      await registrationLimit.close()
       await payload.destroy()
     },
   }
