@@ -101,6 +101,17 @@ describe('POST /api/webinars/:id/register', () => {
     expect(app.mail.messages).toHaveLength(10)
   })
 
+  it('the database itself refuses a second holder of one seat and a second row for one address', async () => {
+    const webinar = await createWebinar(app, { capacity: 5 })
+    const base = { webinar: webinar.id, name: 'Seat', consent: true, interest: 'learn' }
+    const create = (data: Record<string, unknown>) =>
+      app.payload.create({ collection: 'webinar-registrations', data: { ...base, ...data } as never, overrideAccess: true })
+    await create({ email: 'one@example.org', seatKey: `${webinar.id}:1` })
+    await expect(create({ email: 'two@example.org', seatKey: `${webinar.id}:1` })).rejects.toMatchObject({ name: 'ValidationError' })
+    await expect(create({ email: ' ONE@Example.org ' })).rejects.toMatchObject({ name: 'ValidationError' })
+    expect(await registrationsOf(app, webinar.id)).toHaveLength(1)
+  })
+
   it('stores nothing and sends nothing when the honeypot is filled, yet answers the same 202', async () => {
     const webinar = await createWebinar(app)
     const normal = await register(webinar.id, signUp())

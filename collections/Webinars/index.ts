@@ -37,7 +37,7 @@ export const Webinars: CollectionConfig = {
   defaultSort: 'startsAt',
   access: { read: publishedUpcomingOrEditor, create: editors, update: editors, delete: editors },
   endpoints: [registerEndpoint],
-  hooks: { afterDelete: [deleteRegistrations] },
+  hooks: { beforeDelete: [deleteRegistrations] },
   fields: [
     { name: 'title', type: 'text', required: true, localized: true, maxLength: 200 },
     { name: 'description', type: 'textarea', localized: true, maxLength: 5000 },

@@ -1,5 +1,6 @@
 import type { CollectionAfterOperationHook, Where } from 'payload'
 import { recordAudit } from '../../../src/webinars/audit'
+import { findById } from '../../../src/webinars/http'
 
 type Id = string | number
 
@@ -23,7 +24,10 @@ export const auditReads: CollectionAfterOperationHook = async ({ operation, args
   if (!req.user || req.context?.skipAudit) return result
   if (operation === 'find') {
     const { docs } = result as { docs: unknown[] }
-    await recordAudit(req, { action: 'list', webinar: webinarOf((args as { where?: Where }).where), rows: docs.length })
+    // A filter value arrives as text from a query string: store the webinar's own id.
+    const filtered = webinarOf((args as { where?: Where }).where)
+    const webinar = filtered === undefined ? undefined : (await findById<{ id: Id }>(req, 'webinars', filtered))?.id
+    await recordAudit(req, { action: 'list', webinar, rows: docs.length })
   } else if (operation === 'findByID' && result) {
     const webinar = (result as { webinar?: Id | { id: Id } }).webinar
     await recordAudit(req, { action: 'read', webinar: typeof webinar === 'object' ? webinar?.id : webinar, rows: 1 })

@@ -1,11 +1,12 @@
-import type { CollectionAfterDeleteHook } from 'payload'
+import type { CollectionBeforeDeleteHook } from 'payload'
 
-/** A deleted webinar takes its sign-up list with it: no orphaned personal data. */
-export const deleteRegistrations: CollectionAfterDeleteHook = async ({ id, req }) => {
+/** A deleted webinar takes its sign-up list with it (before the webinar row goes: the reference is required). */
+export const deleteRegistrations: CollectionBeforeDeleteHook = async ({ id, req }) => {
   await req.payload.delete({
     collection: 'webinar-registrations',
     where: { webinar: { equals: id } },
     overrideAccess: true,
     req,
+    context: { skipAudit: true },
   })
 }
