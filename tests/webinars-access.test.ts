@@ -130,9 +130,24 @@ describe('who reads registrations', () => {
       expect((await agent.delete(`/api/webinar-registrations/${registrationId}`)).status).toBe(403)
       const deep = await agent.get(`/api/webinars?depth=10&where[id][equals]=${webinar.id}`)
       expect(deep.text).not.toContain(SECRET_EMAIL)
+      // An editor's edit lock on a registration names it: populating that relation must not reveal it.
+      const locks = await agent.get('/api/payload-locked-documents?depth=3')
+      expect(locks.text).not.toContain(SECRET_EMAIL)
+      expect((await agent.get('/api/webinars/versions')).text).not.toContain('secret-room')
     }
     expect(await registrationsOf(app, webinar.id)).toHaveLength(2)
     expect(await auditRows()).toHaveLength(0)
+  })
+
+  it('an edit lock held on a registration does not reveal it to a contributor', async () => {
+    await app.payload.create({
+      collection: 'payload-locked-documents',
+      data: { document: { relationTo: 'webinar-registrations', value: registrationId }, user: { relationTo: 'contributors', value: editorId } } as never,
+      overrideAccess: true,
+    })
+    const res = await contributor.get('/api/payload-locked-documents?depth=3')
+    expect(res.text).not.toContain(SECRET_EMAIL)
+    expect(res.text).not.toContain('Hidden Person')
   })
 
   it('editors list and read them with no-store, and each read is audited', async () => {

@@ -35,7 +35,7 @@ export const Webinars: CollectionConfig = {
   admin: { useAsTitle: 'title', defaultColumns: ['title', 'startsAt', 'registrationOpen', '_status'] },
   versions: { drafts: true },
   defaultSort: 'startsAt',
-  access: { read: publishedUpcomingOrEditor, create: editors, update: editors, delete: editors },
+  access: { read: publishedUpcomingOrEditor, readVersions: editors, create: editors, update: editors, delete: editors },
   endpoints: [registerEndpoint],
   hooks: { beforeDelete: [deleteRegistrations] },
   fields: [
