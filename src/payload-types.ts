@@ -112,6 +112,7 @@ export interface Config {
     tasks: {
       deleteExpiredRegistrations: TaskDeleteExpiredRegistrations;
       sendWebinarReminders: TaskSendWebinarReminders;
+      fillFreeSeats: TaskFillFreeSeats;
       inline: {
         input: unknown;
         output: unknown;
@@ -342,7 +343,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'deleteExpiredRegistrations' | 'sendWebinarReminders';
+        taskSlug: 'inline' | 'deleteExpiredRegistrations' | 'sendWebinarReminders' | 'fillFreeSeats';
         taskID: string;
         input?:
           | {
@@ -375,7 +376,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'deleteExpiredRegistrations' | 'sendWebinarReminders') | null;
+  taskSlug?: ('inline' | 'deleteExpiredRegistrations' | 'sendWebinarReminders' | 'fillFreeSeats') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -695,6 +696,16 @@ export interface TaskSendWebinarReminders {
   output: {
     webinars: number;
     sent: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskFillFreeSeats".
+ */
+export interface TaskFillFreeSeats {
+  input?: unknown;
+  output: {
+    promoted: number;
   };
 }
 /**

@@ -28,7 +28,7 @@ async function addPeople(webinar: string | number, count: number, status = 'regi
 }
 
 /** Queues one task on the webinars queue and runs it through Payload's jobs runner, as the scheduler would. */
-async function runTask(task: 'deleteExpiredRegistrations' | 'sendWebinarReminders', input: { retentionDays?: number } = {}) {
+async function runTask(task: 'deleteExpiredRegistrations' | 'sendWebinarReminders' | 'fillFreeSeats', input: { retentionDays?: number } = {}) {
   const job = await app.payload.jobs.queue({ task, input, queue: 'webinars' })
   const { jobStatus } = (await app.payload.jobs.run({ queue: 'webinars' })) as { jobStatus?: Record<string, { status: string }> }
   expect(jobStatus?.[String(job.id)]?.status).toBe('success')
@@ -90,6 +90,28 @@ describe('reminder job', () => {
     app.mail.clear()
     await runTask('sendWebinarReminders')
     expect(app.mail.messages).toHaveLength(0)
+  })
+})
+
+describe('free seats job', () => {
+  it('gives a seat freed by an editor deleting a registration to the first on the waitlist', async () => {
+    const webinar = await createWebinar(app, { capacity: 1 })
+    const seated = await app.payload.create({
+      collection: 'webinar-registrations',
+      data: { webinar: webinar.id, name: 'Seated', email: 'seated@example.org', consent: true, interest: 'learn', status: 'registered', seatKey: `${webinar.id}:1` } as never,
+      overrideAccess: true,
+    })
+    await addPeople(webinar.id, 2, 'waitlisted')
+    await app.payload.delete({ collection: 'webinar-registrations', id: seated.id, overrideAccess: true })
+    app.mail.clear()
+
+    await runTask('fillFreeSeats')
+    const rows = await registrationsOf(app, webinar.id)
+    expect(rows.map((r) => [r.email, r.status])).toEqual([
+      [`p0-${webinar.id}-waitlisted@example.org`, 'registered'],
+      [`p1-${webinar.id}-waitlisted@example.org`, 'waitlisted'],
+    ])
+    expect(app.mail.messages.map((m) => m.to)).toEqual([`p0-${webinar.id}-waitlisted@example.org`])
   })
 })
 

@@ -1,7 +1,7 @@
 import type { PayloadRequest, TaskConfig } from 'payload'
 import { recordAudit } from '../webinars/audit'
 import { sendWebinarEmail, type RegistrationForEmail } from '../webinars/emails'
-import type { Webinar } from '../webinars/registrations'
+import { promoteWaitlisted, type Webinar } from '../webinars/registrations'
 
 const DAY = 24 * 60 * 60 * 1000
 export const WEBINAR_QUEUE = 'webinars'
@@ -83,6 +83,26 @@ export async function sendDayBeforeReminders(req: PayloadRequest, now = Date.now
   return { webinars: webinars.length, sent }
 }
 
+/**
+ * Gives seats freed by other means than the cancel link (an editor deleting a registration, a
+ * capacity raised in the admin panel) to the waitlist of every upcoming webinar.
+ */
+export async function fillFreeSeats(req: PayloadRequest, now = Date.now()) {
+  const { docs: webinars } = await req.payload.find({
+    collection: 'webinars',
+    where: {
+      and: [{ _status: { equals: 'published' } }, { endsAt: { greater_than: new Date(now).toISOString() } }, { capacity: { exists: true } }],
+    },
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
+  let promoted = 0
+  for (const webinar of webinars as unknown as Webinar[]) promoted += await promoteWaitlisted(req.payload, webinar)
+  return { promoted }
+}
+
 /** The webinar tasks for Payload's jobs queue; src/jobs/index.ts lists them with everyone else's. */
 export function webinarTasks({ retentionDays }: { retentionDays: number }): TaskConfig<{ input: object; output: object }>[] {
   return [
@@ -110,6 +130,14 @@ export function webinarTasks({ retentionDays }: { retentionDays: number }): Task
       schedule: [{ cron: '0 */15 * * * *', queue: WEBINAR_QUEUE }], // every 15 minutes
       retries: 3,
       handler: async ({ req }) => ({ output: await sendDayBeforeReminders(req) }),
+    },
+    {
+      slug: 'fillFreeSeats',
+      label: 'Give free webinar seats to the waitlist',
+      outputSchema: [{ name: 'promoted', type: 'number', required: true }],
+      schedule: [{ cron: '0 */15 * * * *', queue: WEBINAR_QUEUE }],
+      retries: 3,
+      handler: async ({ req }) => ({ output: await fillFreeSeats(req) }),
     },
   ]
 }

@@ -31,9 +31,10 @@ async function freeSeat(payload: Payload, webinar: Webinar): Promise<number | un
     overrideAccess: true,
     showHiddenFields: true,
   })
+  // Registered rows without a seat number (e.g. from before a capacity was set) still fill a seat.
+  if (docs.length >= (webinar.capacity ?? 0)) return undefined
   const taken = new Set(docs.map((doc) => seatNumber((doc as { seatKey?: string }).seatKey)))
-  for (let seat = 1; seat <= (webinar.capacity ?? 0); seat++) if (!taken.has(seat)) return seat
-  return undefined
+  for (let seat = 1; ; seat++) if (!taken.has(seat)) return seat
 }
 
 /**
