@@ -65,6 +65,18 @@ describe('POST /api/webinars/:id/register', () => {
     expect(event.UID).toBe(`webinar-${webinar.id}@127.0.0.1`)
   })
 
+  it('writes to people in the webinar language: Spanish title, words and date', async () => {
+    const webinar = await createWebinar(app, { language: 'es', startsAt: '2031-03-04T23:00:00.000Z', endsAt: '2031-03-05T00:30:00.000Z' })
+    await app.payload.update({ collection: 'webinars', id: webinar.id, locale: 'es', data: { title: 'Cómo construir una campaña' } as never })
+    const person = signUp()
+    await register(webinar.id, person)
+    const [message] = app.mail.to(person.email)
+    expect(message!.subject).toBe('Inscripción confirmada: Cómo construir una campaña')
+    const mail = await parseMail(message!.raw)
+    expect(mail.text).toContain('martes, 4 de marzo de 2031')
+    expect(mail.text).toContain('Cancele y borre sus datos')
+  })
+
   it('tells a waitlisted person so, without the join link or a calendar entry', async () => {
     const webinar = await createWebinar(app, { capacity: 1 })
     await register(webinar.id, signUp())
@@ -211,7 +223,7 @@ describe('cancelling', () => {
     // The promoted person, and only they, is emailed: with the join link and the calendar entry.
     expect(app.mail.messages.map((m) => m.to)).toEqual([second.email])
     const promoted = await parseMail(app.mail.messages[0]!.raw)
-    expect(app.mail.messages[0]!.subject).toMatch(/^A seat opened up/)
+    expect(app.mail.messages[0]!.subject).toBe(`A seat opened up for you: ${webinar.title}`)
     expect(promoted.text).toContain('https://meet.example.org/secret-room')
     expect(parseIcs(promoted.attachments[0]!.content).URL).toBe('https://meet.example.org/secret-room')
 

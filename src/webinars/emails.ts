@@ -1,6 +1,7 @@
 import { createEvent } from 'ics'
 import type { Payload } from 'payload'
 import { signCancelToken } from './cancelToken'
+import { type EmailKind, emailText } from './emailText'
 
 type Id = string | number
 export type WebinarForEmail = {
@@ -14,15 +15,7 @@ export type WebinarForEmail = {
   language?: string | null
 }
 export type RegistrationForEmail = { id: Id; name: string; email: string; status: string; createdAt: string }
-export type EmailKind = 'registered' | 'waitlisted' | 'already-registered' | 'promoted' | 'reminder'
-
-const SUBJECTS: Record<EmailKind, string> = {
-  registered: "You're registered",
-  waitlisted: "You're on the waitlist",
-  'already-registered': "You're already registered",
-  promoted: "A seat opened up: you're registered",
-  reminder: 'Tomorrow',
-}
+export type { EmailKind }
 
 /** When the webinar happens, in its own time zone, e.g. "Tuesday, March 3, 2026 at 6:00 PM (America/New_York)". */
 export function formatWhen(webinar: WebinarForEmail): string {
@@ -65,25 +58,21 @@ export function cancelUrl(payload: Payload, registration: RegistrationForEmail, 
 }
 
 function body(kind: EmailKind, webinar: WebinarForEmail, registration: RegistrationForEmail, cancel: string): string[] {
+  const text = emailText(webinar.language)
   const seated = registration.status === 'registered'
-  const join = seated && webinar.joinUrl ? [`Join link (keep it to yourself): ${webinar.joinUrl}`] : []
-  const lines = [`Hello ${registration.name},`, '']
-  if (kind === 'registered') lines.push(`You are registered for "${webinar.title}".`)
-  if (kind === 'promoted') lines.push(`A seat opened up and you are now registered for "${webinar.title}".`)
-  if (kind === 'waitlisted') {
-    lines.push(`"${webinar.title}" is full, so you are on the waitlist. If a seat opens up we will email you the join link.`)
-  }
-  if (kind === 'already-registered') {
-    lines.push(
-      `Someone asked to register this address for "${webinar.title}". It is already ${seated ? 'registered' : 'on the waitlist'}, so nothing changed.`,
-      'If that was not you, you can ignore this message.',
-    )
-  }
-  if (kind === 'reminder') lines.push(`A reminder: "${webinar.title}" starts in less than a day.`)
-  lines.push('', `When: ${formatWhen(webinar)}`, ...join, '')
-  lines.push(`Cannot come? Cancel and delete your details: ${cancel}`)
-  lines.push('', 'We keep your details only until shortly after the webinar, and share them with no one.')
-  return lines
+  const join = seated && webinar.joinUrl ? [`${text.join}: ${webinar.joinUrl}`] : []
+  return [
+    text.hello(registration.name),
+    '',
+    ...text.lead[kind](webinar.title, seated),
+    '',
+    `${text.when}: ${formatWhen(webinar)}`,
+    ...join,
+    '',
+    `${text.cancel}: ${cancel}`,
+    '',
+    text.privacy,
+  ]
 }
 
 const escapeHtml = (text: string) =>
@@ -111,7 +100,7 @@ export async function sendWebinarEmail(
   try {
     await payload.sendEmail({
       to: registration.email,
-      subject: `${SUBJECTS[kind]}: ${webinar.title}`,
+      subject: `${emailText(webinar.language).subject[kind]}: ${webinar.title}`,
       text: lines.join('\n'),
       html: toHtml(lines),
       attachments: attachIcs
