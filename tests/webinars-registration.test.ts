@@ -156,6 +156,11 @@ describe('POST /api/webinars/:id/register', () => {
       .set('Content-Type', 'application/json')
       .send('{"name": ')
     expect(malformed.status).toBe(400)
+    for (const email of ['a,victim@example.org', 'Name <x@example.org>', 'x@example.org; y@example.org', 'x@localhost']) {
+      const res = await register(webinar.id, signUp({ email }))
+      expect(res.status).toBe(400)
+      expect(res.body.errors[0].data.errors.map((e: { path: string }) => e.path)).toEqual(['email'])
+    }
     const unknownJurisdiction = await register(webinar.id, signUp({ jurisdiction: 'US-ZZ' }))
     expect(unknownJurisdiction.status).toBe(400)
     expect(unknownJurisdiction.body.errors[0].data.errors[0].path).toBe('jurisdiction')

@@ -13,8 +13,10 @@ export type ParsedApplicant = {
 }
 
 const ALLOWED = new Set(['name', 'email', 'consent', 'organization', 'jurisdiction', 'role', 'interest', 'message', 'website'])
-// Deliberately simple: one @, something on each side, a dot in the domain, no spaces.
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+// One plain address: a single @, a dot in the domain, and none of the characters a mailer would
+// read as a list, a display name or a comment (so "a,b@x.org" cannot reach a second inbox).
+const ATOM = '[^\\s@,;:<>()"\'\\[\\]\\\\]+'
+const EMAIL = new RegExp(`^${ATOM}@${ATOM}\\.${ATOM}$`)
 
 const optionalText = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : undefined)
 
