@@ -249,7 +249,7 @@ export interface WebinarRegistration {
   consent: boolean;
   status: 'registered' | 'waitlisted' | 'cancelled';
   registrationKey: string;
-  seatKey?: string | null;
+  seatKey: string;
   updatedAt: string;
   createdAt: string;
 }

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { editors } from '../../access/editors'
 import { nobody } from '../../access/nobody'
-import { registrationKey } from '../../src/webinars/keys'
+import { registrationKey, unseatedKey } from '../../src/webinars/keys'
 import { cancelEndpoints } from './endpoints/cancel'
 import { exportEndpoint } from './endpoints/export'
 import { auditReads } from './hooks/auditReads'
@@ -26,7 +26,8 @@ export const WebinarRegistrations: CollectionConfig = {
   endpoints: [...cancelEndpoints, exportEndpoint],
   hooks: {
     beforeValidate: [
-      ({ data }) => {
+      ({ data, operation }) => {
+        if (data && operation === 'create' && !data.seatKey) data.seatKey = unseatedKey()
         // The normalized key the database keeps unique: one registration per address per webinar.
         if (data?.webinar && typeof data.email === 'string') {
           const webinar = typeof data.webinar === 'object' ? data.webinar.id : data.webinar
@@ -69,6 +70,6 @@ export const WebinarRegistrations: CollectionConfig = {
     // Unique per webinar + lower-cased address (a hash: no address in index names or errors).
     { name: 'registrationKey', type: 'text', required: true, unique: true, hidden: true },
     // Unique per webinar + seat number while registered: capacity enforced by the database.
-    { name: 'seatKey', type: 'text', unique: true, hidden: true },
+    { name: 'seatKey', type: 'text', required: true, unique: true, hidden: true },
   ],
 }

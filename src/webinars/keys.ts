@@ -11,6 +11,12 @@ export function registrationKey(webinar: Id, email: string): string {
 /** A registered person holds one numbered seat; the database refuses a seat taken twice. */
 export const seatKey = (webinar: Id, seat: number): string => `${webinar}:${seat}`
 
+/**
+ * Rows without a seat (waitlisted, or an unlimited webinar) get a key of their own rather than
+ * none: MongoDB's sparse unique index still indexes an explicit null, and two nulls would collide.
+ */
+export const unseatedKey = (): string => `unseated:${crypto.randomUUID()}`
+
 export const seatNumber = (key: string | null | undefined): number | undefined => {
   const n = Number(key?.split(':').pop())
   return Number.isInteger(n) && n > 0 ? n : undefined
