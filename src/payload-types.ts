@@ -112,6 +112,7 @@ export interface Config {
     tasks: {
       deleteExpiredRegistrations: TaskDeleteExpiredRegistrations;
       sendWebinarReminders: TaskSendWebinarReminders;
+      retryWebinarEmail: TaskRetryWebinarEmail;
       fillFreeSeats: TaskFillFreeSeats;
       inline: {
         input: unknown;
@@ -343,7 +344,8 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'deleteExpiredRegistrations' | 'sendWebinarReminders' | 'fillFreeSeats';
+        taskSlug:
+          'inline' | 'deleteExpiredRegistrations' | 'sendWebinarReminders' | 'retryWebinarEmail' | 'fillFreeSeats';
         taskID: string;
         input?:
           | {
@@ -376,7 +378,8 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'deleteExpiredRegistrations' | 'sendWebinarReminders' | 'fillFreeSeats') | null;
+  taskSlug?:
+    ('inline' | 'deleteExpiredRegistrations' | 'sendWebinarReminders' | 'retryWebinarEmail' | 'fillFreeSeats') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -696,6 +699,19 @@ export interface TaskSendWebinarReminders {
   output: {
     webinars: number;
     sent: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskRetryWebinarEmail".
+ */
+export interface TaskRetryWebinarEmail {
+  input: {
+    kind: string;
+    registration: string;
+  };
+  output: {
+    sent?: boolean | null;
   };
 }
 /**

@@ -1,7 +1,8 @@
 import type { JobsConfig, TaskConfig } from 'payload'
 import { isAdmin } from '../../access/roles'
 import type { Settings } from '../settings'
-import { WEBINAR_QUEUE, webinarTasks } from './webinarTasks'
+import { WEBINAR_QUEUE } from '../webinars/queue'
+import { webinarTasks } from './webinarTasks'
 
 /**
  * Payload's jobs queue: every task of every feature, listed here. Scheduled jobs run where

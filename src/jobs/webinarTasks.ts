@@ -1,10 +1,11 @@
 import type { PayloadRequest, TaskConfig } from 'payload'
 import { recordAudit } from '../webinars/audit'
-import { sendWebinarEmail, type RegistrationForEmail } from '../webinars/emails'
+import { deliverWebinarEmail, sendWebinarEmail, type EmailKind, type RegistrationForEmail } from '../webinars/emails'
 import { promoteWaitlisted, type Webinar } from '../webinars/registrations'
 
+import { WEBINAR_QUEUE } from '../webinars/queue'
+
 const DAY = 24 * 60 * 60 * 1000
-export const WEBINAR_QUEUE = 'webinars'
 
 /**
  * Deletes the registrations of every webinar that ended more than `retentionDays` ago and
@@ -103,6 +104,32 @@ export async function fillFreeSeats(req: PayloadRequest, now = Date.now()) {
   return { promoted }
 }
 
+/** Sends a webinar email that failed earlier; nothing when the person has since cancelled or been deleted. */
+export async function retryWebinarEmail(req: PayloadRequest, kind: EmailKind, registrationId: string) {
+  const { docs } = await req.payload.find({
+    collection: 'webinar-registrations',
+    where: { id: { equals: registrationId } },
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+    req,
+    context: { skipAudit: true },
+  })
+  const registration = docs[0] as unknown as (RegistrationForEmail & { webinar: string | number }) | undefined
+  if (!registration) return { sent: false }
+  const { language } = await req.payload.findByID({ collection: 'webinars', id: registration.webinar, depth: 0, overrideAccess: true, req })
+  const webinar = (await req.payload.findByID({
+    collection: 'webinars',
+    id: registration.webinar,
+    locale: language === 'es' ? 'es' : 'en',
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })) as unknown as Webinar
+  await deliverWebinarEmail(req.payload, kind, webinar, registration) // throws: the queue retries with backoff
+  return { sent: true }
+}
+
 /** The webinar tasks for Payload's jobs queue; src/jobs/index.ts lists them with everyone else's. */
 export function webinarTasks({ retentionDays }: { retentionDays: number }): TaskConfig<{ input: object; output: object }>[] {
   return [
@@ -130,6 +157,21 @@ export function webinarTasks({ retentionDays }: { retentionDays: number }): Task
       schedule: [{ cron: '0 */15 * * * *', queue: WEBINAR_QUEUE }], // every 15 minutes
       retries: 3,
       handler: async ({ req }) => ({ output: await sendDayBeforeReminders(req) }),
+    },
+    {
+      slug: 'retryWebinarEmail',
+      label: 'Retry a webinar email',
+      inputSchema: [
+        { name: 'kind', type: 'text', required: true },
+        { name: 'registration', type: 'text', required: true },
+      ],
+      outputSchema: [{ name: 'sent', type: 'checkbox' }],
+      // About 1, 2, 4 … 256 minutes: a mail server down for several hours still gets the message.
+      retries: { attempts: 9, backoff: { type: 'exponential', delay: 60_000 } },
+      handler: async ({ input, req }) => {
+        const { kind, registration } = input as { kind: EmailKind; registration: string }
+        return { output: await retryWebinarEmail(req, kind, registration) }
+      },
     },
     {
       slug: 'fillFreeSeats',

@@ -2,6 +2,7 @@ import { createEvent } from 'ics'
 import type { Payload } from 'payload'
 import { signCancelToken } from './cancelToken'
 import { type EmailKind, emailText } from './emailText'
+import { WEBINAR_QUEUE } from './queue'
 
 type Id = string | number
 export type WebinarForEmail = {
@@ -84,9 +85,36 @@ const toHtml = (lines: string[]) =>
     .map((line) => (line ? `<p>${line}</p>` : ''))
     .join('\n')
 
+/** Sends one webinar email now; throws when the mail server refuses or cannot be reached. */
+export async function deliverWebinarEmail(
+  payload: Payload,
+  kind: EmailKind,
+  webinar: WebinarForEmail,
+  registration: RegistrationForEmail,
+): Promise<void> {
+  const lines = body(kind, webinar, registration, cancelUrl(payload, registration, webinar))
+  const attachIcs = registration.status === 'registered' && kind !== 'already-registered'
+  await payload.sendEmail({
+    to: registration.email,
+    subject: `${emailText(webinar.language).subject[kind]}: ${webinar.title}`,
+    text: lines.join('\n'),
+    html: toHtml(lines),
+    attachments: attachIcs
+      ? [
+          {
+            filename: 'webinar.ics',
+            content: calendarFile(webinar, true, payload.config.serverURL),
+            contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+          },
+        ]
+      : [],
+  })
+}
+
 /**
  * Sends one webinar email. A failing mail server never undoes the registration: the failure is
- * logged (without the address or any personal data) and the registration stands.
+ * logged (without the address or any personal data) and a job retries the message with backoff.
+ * The job's input holds ids only; it reads the person afresh, so a cancelled person is not mailed.
  */
 export async function sendWebinarEmail(
   payload: Payload,
@@ -94,26 +122,19 @@ export async function sendWebinarEmail(
   webinar: WebinarForEmail,
   registration: RegistrationForEmail,
 ): Promise<void> {
-  const lines = body(kind, webinar, registration, cancelUrl(payload, registration, webinar))
-  const seated = registration.status === 'registered'
-  const attachIcs = seated && kind !== 'already-registered'
   try {
-    await payload.sendEmail({
-      to: registration.email,
-      subject: `${emailText(webinar.language).subject[kind]}: ${webinar.title}`,
-      text: lines.join('\n'),
-      html: toHtml(lines),
-      attachments: attachIcs
-        ? [
-            {
-              filename: 'webinar.ics',
-              content: calendarFile(webinar, true, payload.config.serverURL),
-              contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
-            },
-          ]
-        : [],
-    })
+    await deliverWebinarEmail(payload, kind, webinar, registration)
   } catch (error) {
-    payload.logger.error({ msg: 'Webinar email could not be sent', kind, webinar: webinar.id, code: (error as { code?: string }).code ?? (error as Error).name })
+    const code = (error as { code?: string }).code ?? (error as Error).name
+    payload.logger.warn({ msg: 'Webinar email not sent; queued for retry', kind, webinar: webinar.id, code })
+    try {
+      await payload.jobs.queue({
+        task: 'retryWebinarEmail',
+        input: { kind, registration: String(registration.id) },
+        queue: WEBINAR_QUEUE,
+      })
+    } catch (queueError) {
+      payload.logger.error({ msg: 'Webinar email could not be queued for retry', kind, webinar: webinar.id, err: (queueError as Error).name })
+    }
   }
 }
