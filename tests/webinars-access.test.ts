@@ -210,6 +210,18 @@ describe('who reads registrations', () => {
   })
 })
 
+describe('jobs over HTTP', () => {
+  it('only admins may run the queue; nobody reads the jobs collection', async () => {
+    for (const agent of [request.agent(app.url), contributor, editor]) {
+      expect([401, 403]).toContain((await agent.get('/api/payload-jobs/run?queue=webinars')).status)
+    }
+    for (const agent of [request.agent(app.url), contributor, editor, admin]) {
+      expect((await agent.get('/api/payload-jobs')).status).toBe(403)
+    }
+    expect((await admin.get('/api/payload-jobs/run?queue=webinars')).status).toBe(200)
+  })
+})
+
 describe('rate limit', () => {
   it('answers 429 with Retry-After past 10 sign-ups a minute from one address', async () => {
     const target = await createWebinar(app)

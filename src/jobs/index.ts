@@ -15,15 +15,12 @@ export function jobsConfig(settings: Settings): JobsConfig {
   return {
     tasks: tasks as JobsConfig['tasks'],
     // Queueing, running and cancelling jobs over HTTP: admins only (the default is any signed-in user).
+    // The payload-jobs collection itself stays closed to the API, as Payload makes it.
     access: {
       queue: ({ req }) => isAdmin(req.user),
       run: ({ req }) => isAdmin(req.user),
       cancel: ({ req }) => isAdmin(req.user),
     },
-    jobsCollectionOverrides: ({ defaultJobsCollection }) => ({
-      ...defaultJobsCollection,
-      access: { ...defaultJobsCollection.access, read: ({ req }) => isAdmin(req.user) },
-    }),
     autoRun: settings.jobsAutoRun ? [{ cron: '0 * * * * *', queue: WEBINAR_QUEUE }] : [],
   }
 }
