@@ -19,6 +19,8 @@ export const WebinarRegistrations: CollectionConfig = {
   admin: {
     useAsTitle: 'name',
     defaultColumns: ['name', 'webinar', 'status', 'createdAt'],
+    // Finding one person's rows answers a request to see or delete their data (docs/PRIVACY.md).
+    listSearchableFields: ['email', 'name'],
     description: 'Sensitive personal data: every list and export is recorded in the registration audit log.',
   },
   access: { read: editors, create: nobody, update: nobody, delete: editors },

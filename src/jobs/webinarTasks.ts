@@ -24,17 +24,23 @@ export async function deleteExpiredRegistrations(req: PayloadRequest, retentionD
   })
   let deleted = 0
   for (const webinar of webinars) {
-    const { docs, errors } = await req.payload.delete({
-      collection: 'webinar-registrations',
-      where: { webinar: { equals: webinar.id } },
-      overrideAccess: true,
-      depth: 0,
-      req,
-      context: { skipAudit: true },
-    })
-    if (errors.length) throw new Error(`${errors.length} registrations of webinar ${webinar.id} could not be deleted`)
-    if (docs.length) await recordAudit(req, { action: 'retention', webinar: webinar.id, rows: docs.length })
-    deleted += docs.length
+    let rows = 0
+    // Until none is left: an adapter may hand a bulk delete its rows in pages.
+    for (;;) {
+      const { docs, errors } = await req.payload.delete({
+        collection: 'webinar-registrations',
+        where: { webinar: { equals: webinar.id } },
+        overrideAccess: true,
+        depth: 0,
+        req,
+        context: { skipAudit: true },
+      })
+      if (errors.length) throw new Error(`${errors.length} registrations of webinar ${webinar.id} could not be deleted`)
+      if (!docs.length) break
+      rows += docs.length
+    }
+    if (rows) await recordAudit(req, { action: 'retention', webinar: webinar.id, rows })
+    deleted += rows
   }
   return { deleted, webinars: webinars.length }
 }
