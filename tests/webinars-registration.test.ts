@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import request from 'supertest'
 import { signCancelToken } from '../src/webinars/cancelToken'
+import { register as registerDirectly, type Webinar } from '../src/webinars/registrations'
 import { startTestApp, type TestApp } from './helpers/testApp'
 import { cancelTokenIn, createWebinar, icsUtc, parseIcs, parseMail, registrationsOf, signUp } from './helpers/webinars'
 
@@ -108,6 +109,17 @@ describe('POST /api/webinars/:id/register', () => {
     await Promise.all(Array.from({ length: 10 }, () => register(webinar.id, signUp())))
     const rows = await registrationsOf(app, webinar.id)
     expect(rows).toHaveLength(10)
+    expect(rows.filter((r) => r.status === 'registered')).toHaveLength(3)
+    expect(rows.filter((r) => r.status === 'waitlisted')).toHaveLength(7)
+    expect(app.mail.messages).toHaveLength(10)
+  })
+
+  it('the unique seat key decides a true race for the last seats (calls interleaved without HTTP in between)', async () => {
+    // Over HTTP the requests arrive a little apart; called together, every caller first sees all seats free.
+    const webinar = (await createWebinar(app, { capacity: 3 })) as unknown as Webinar
+    const outcomes = await Promise.all(Array.from({ length: 10 }, () => registerDirectly(app.payload, webinar, signUp() as never)))
+    expect(outcomes.filter((o) => o === 'registered')).toHaveLength(3)
+    const rows = await registrationsOf(app, webinar.id)
     expect(rows.filter((r) => r.status === 'registered')).toHaveLength(3)
     expect(rows.filter((r) => r.status === 'waitlisted')).toHaveLength(7)
     expect(app.mail.messages).toHaveLength(10)
