@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible'
 import { createRateLimiter } from '../src/http/rateLimit'
+import { ConfigurationError, loadSettings } from '../src/settings'
 
 async function spend(limiter: ReturnType<typeof createRateLimiter>['limiter'], times: number) {
   const outcomes: (number | 'refused')[] = []
@@ -28,5 +29,16 @@ describe('the registration rate limiter', () => {
     expect(limiter).toBeInstanceOf(RateLimiterRedis)
     expect(await spend(limiter, 3)).toEqual([1, 0, 'refused'])
     await close()
+  })
+})
+
+describe('webinar settings', () => {
+  const base = { DATA_DIR: '/tmp/cms-settings-test', PAYLOAD_SECRET: 'x'.repeat(32) }
+  it('defaults to 10 sign-ups a minute and 30 days of retention, and refuses nonsense with one clear line', () => {
+    const settings = loadSettings(base)
+    expect([settings.registrationRateLimit, settings.registrationRetentionDays, settings.redisUrl, settings.jobsAutoRun]).toEqual([10, 30, undefined, false])
+    expect(loadSettings({ ...base, REGISTRATION_RETENTION_DAYS: '7', JOBS_AUTORUN: 'true' })).toMatchObject({ registrationRetentionDays: 7, jobsAutoRun: true })
+    expect(() => loadSettings({ ...base, REGISTRATION_RATE_LIMIT: 'ten' })).toThrow(ConfigurationError)
+    expect(() => loadSettings({ ...base, REGISTRATION_RETENTION_DAYS: '-1' })).toThrow(/REGISTRATION_RETENTION_DAYS/)
   })
 })
