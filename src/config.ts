@@ -8,8 +8,9 @@ import { collections } from '../collections'
 import { bumpContentVersionOnWrite, contentVersion } from './cache/contentVersion'
 import { databaseAdapter, tuneSqlite } from './database'
 import { emailAdapter, heldMail } from './email/adapter'
-import { loggerOptions } from './logging'
 import { hideAccountLock } from './hooks/hideAccountLock'
+import { jobsConfig } from './jobs'
+import { loggerOptions } from './logging'
 import { apiGuards } from './plugins/apiGuards'
 import { cookiePolicy } from './plugins/cookiePolicy'
 import { openApiDocument } from './plugins/openApiDocument'
@@ -42,6 +43,7 @@ export function createConfig(settings: Settings): Promise<SanitizedConfig> {
     hooks: { afterError: [hideAccountLock] },
     // depth=99 is clamped to this: deeper graphs are what `depth` abuse is after.
     maxDepth: 5,
+    jobs: jobsConfig(settings),
     admin: {
       user: 'contributors',
       meta: { titleSuffix: ' · ICE Out of Courts Toolkit' },

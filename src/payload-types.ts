@@ -69,7 +69,12 @@ export interface Config {
   collections: {
     contributors: Contributor;
     topics: Topic;
+    jurisdictions: Jurisdiction;
+    webinars: Webinar;
+    'webinar-registrations': WebinarRegistration;
+    'registration-audit': RegistrationAudit;
     'payload-kv': PayloadKv;
+    'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
@@ -78,7 +83,12 @@ export interface Config {
   collectionsSelect: {
     contributors: ContributorsSelect<false> | ContributorsSelect<true>;
     topics: TopicsSelect<false> | TopicsSelect<true>;
+    jurisdictions: JurisdictionsSelect<false> | JurisdictionsSelect<true>;
+    webinars: WebinarsSelect<false> | WebinarsSelect<true>;
+    'webinar-registrations': WebinarRegistrationsSelect<false> | WebinarRegistrationsSelect<true>;
+    'registration-audit': RegistrationAuditSelect<false> | RegistrationAuditSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
+    'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
     'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>;
@@ -87,15 +97,28 @@ export interface Config {
     defaultIDType: number;
   };
   fallbackLocale: ('false' | 'none' | 'null') | false | null | ('en' | 'es') | ('en' | 'es')[];
-  globals: {};
-  globalsSelect: {};
+  globals: {
+    'payload-jobs-stats': PayloadJobsStat;
+  };
+  globalsSelect: {
+    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
+  };
   locale: 'en' | 'es';
   widgets: {
     collections: CollectionsWidget;
   };
   user: Contributor;
   jobs: {
-    tasks: unknown;
+    tasks: {
+      deleteExpiredRegistrations: TaskDeleteExpiredRegistrations;
+      sendWebinarReminders: TaskSendWebinarReminders;
+      retryWebinarEmail: TaskRetryWebinarEmail;
+      fillFreeSeats: TaskFillFreeSeats;
+      inline: {
+        input: unknown;
+        output: unknown;
+      };
+    };
     workflows: unknown;
   };
 }
@@ -163,6 +186,97 @@ export interface Topic {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "jurisdictions".
+ */
+export interface Jurisdiction {
+  id: number;
+  name: string;
+  code: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webinars".
+ */
+export interface Webinar {
+  id: number;
+  title: string;
+  description?: string | null;
+  startsAt: string;
+  endsAt: string;
+  /**
+   * IANA time zone used for the times in emails, e.g. America/Chicago.
+   */
+  timezone: string;
+  /**
+   * Seats. Empty: unlimited. Registrations past it go on the waitlist.
+   */
+  capacity?: number | null;
+  registrationOpen?: boolean | null;
+  /**
+   * Never public: emailed to registered people only (confirmation and the day-before reminder).
+   */
+  joinUrl?: string | null;
+  language: 'en' | 'es';
+  /**
+   * Empty when capacity is unlimited.
+   */
+  seatsLeft?: number | null;
+  /**
+   * Set by the reminder job the day before.
+   */
+  reminderSentAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * Sensitive personal data: every list and export is recorded in the registration audit log.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webinar-registrations".
+ */
+export interface WebinarRegistration {
+  id: number;
+  webinar: number | Webinar;
+  name: string;
+  email: string;
+  organization?: string | null;
+  jurisdiction?: (number | null) | Jurisdiction;
+  role?: ('organizer' | 'attorney' | 'advocate' | 'affected-community-member' | 'public-official' | 'other') | null;
+  interest: 'start-campaign' | 'expand-campaign' | 'learn';
+  message?: string | null;
+  consent: boolean;
+  status: 'registered' | 'waitlisted' | 'cancelled';
+  registrationKey: string;
+  seatKey: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Who read or exported webinar registrations, and what the retention job deleted.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "registration-audit".
+ */
+export interface RegistrationAudit {
+  id: number;
+  action: 'list' | 'read' | 'export' | 'retention';
+  /**
+   * Empty for the retention job.
+   */
+  user?: (number | null) | Contributor;
+  /**
+   * Empty when a list spanned all webinars.
+   */
+  webinar?: (number | null) | Webinar;
+  rows: number;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -180,6 +294,109 @@ export interface PayloadKv {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs".
+ */
+export interface PayloadJob {
+  id: number;
+  /**
+   * Input data provided to the job
+   */
+  input?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  taskStatus?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  completedAt?: string | null;
+  totalTried?: number | null;
+  /**
+   * If hasError is true this job will not be retried
+   */
+  hasError?: boolean | null;
+  /**
+   * If hasError is true, this is the error that caused it
+   */
+  error?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Task execution log
+   */
+  log?:
+    | {
+        executedAt: string;
+        completedAt: string;
+        taskSlug:
+          'inline' | 'deleteExpiredRegistrations' | 'sendWebinarReminders' | 'retryWebinarEmail' | 'fillFreeSeats';
+        taskID: string;
+        input?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        output?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        state: 'failed' | 'succeeded';
+        error?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        id?: string | null;
+      }[]
+    | null;
+  taskSlug?:
+    ('inline' | 'deleteExpiredRegistrations' | 'sendWebinarReminders' | 'retryWebinarEmail' | 'fillFreeSeats') | null;
+  queue?: string | null;
+  waitUntil?: string | null;
+  processing?: boolean | null;
+  meta?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-locked-documents".
  */
 export interface PayloadLockedDocument {
@@ -192,6 +409,22 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'topics';
         value: number | Topic;
+      } | null)
+    | ({
+        relationTo: 'jurisdictions';
+        value: number | Jurisdiction;
+      } | null)
+    | ({
+        relationTo: 'webinars';
+        value: number | Webinar;
+      } | null)
+    | ({
+        relationTo: 'webinar-registrations';
+        value: number | WebinarRegistration;
+      } | null)
+    | ({
+        relationTo: 'registration-audit';
+        value: number | RegistrationAudit;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -274,11 +507,105 @@ export interface TopicsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "jurisdictions_select".
+ */
+export interface JurisdictionsSelect<T extends boolean = true> {
+  name?: T;
+  code?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webinars_select".
+ */
+export interface WebinarsSelect<T extends boolean = true> {
+  title?: T;
+  description?: T;
+  startsAt?: T;
+  endsAt?: T;
+  timezone?: T;
+  capacity?: T;
+  registrationOpen?: T;
+  joinUrl?: T;
+  language?: T;
+  seatsLeft?: T;
+  reminderSentAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webinar-registrations_select".
+ */
+export interface WebinarRegistrationsSelect<T extends boolean = true> {
+  webinar?: T;
+  name?: T;
+  email?: T;
+  organization?: T;
+  jurisdiction?: T;
+  role?: T;
+  interest?: T;
+  message?: T;
+  consent?: T;
+  status?: T;
+  registrationKey?: T;
+  seatKey?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "registration-audit_select".
+ */
+export interface RegistrationAuditSelect<T extends boolean = true> {
+  action?: T;
+  user?: T;
+  webinar?: T;
+  rows?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
   key?: T;
   data?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs_select".
+ */
+export interface PayloadJobsSelect<T extends boolean = true> {
+  input?: T;
+  taskStatus?: T;
+  completedAt?: T;
+  totalTried?: T;
+  hasError?: T;
+  error?: T;
+  log?:
+    | T
+    | {
+        executedAt?: T;
+        completedAt?: T;
+        taskSlug?: T;
+        taskID?: T;
+        input?: T;
+        output?: T;
+        state?: T;
+        error?: T;
+        id?: T;
+      };
+  taskSlug?: T;
+  queue?: T;
+  waitUntil?: T;
+  processing?: T;
+  meta?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -314,6 +641,34 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats".
+ */
+export interface PayloadJobsStat {
+  id: number;
+  stats?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats_select".
+ */
+export interface PayloadJobsStatsSelect<T extends boolean = true> {
+  stats?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "collections_widget".
  */
 export interface CollectionsWidget {
@@ -321,6 +676,53 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskDeleteExpiredRegistrations".
+ */
+export interface TaskDeleteExpiredRegistrations {
+  input: {
+    retentionDays?: number | null;
+  };
+  output: {
+    deleted: number;
+    webinars: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendWebinarReminders".
+ */
+export interface TaskSendWebinarReminders {
+  input?: unknown;
+  output: {
+    webinars: number;
+    sent: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskRetryWebinarEmail".
+ */
+export interface TaskRetryWebinarEmail {
+  input: {
+    kind: string;
+    registration: string;
+  };
+  output: {
+    sent?: boolean | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskFillFreeSeats".
+ */
+export interface TaskFillFreeSeats {
+  input?: unknown;
+  output: {
+    promoted: number;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -9,6 +9,7 @@ import { pingDatabase, replicaSetWarning } from './database'
 import { heldMail } from './email/adapter'
 import { errorHandler, notFound } from './http/errors'
 import { payloadApi } from './http/payloadApi'
+import { createRateLimiter, rateLimitByAddress } from './http/rateLimit'
 import type { Settings } from './settings'
 
 
@@ -57,6 +58,23 @@ export async function createApp({ settings, admin = false }: CreateAppOptions): 
     }
   })
 
+  // Webinar sign-up: per client address; shared through Redis when REDIS_URL is set.
+  const registrationLimit = createRateLimiter({
+    keyPrefix: 'webinar-register',
+    points: settings.registrationRateLimit,
+    durationSeconds: 60,
+    redisUrl: settings.redisUrl,
+  })
+  if (settings.registrationRateLimit > 0) {
+    const message = 'Too many registrations from this address. Try again in a minute.'
+    app.post('/api/webinars/:id/register', rateLimitByAddress(registrationLimit.limiter, message))
+  }
+  // Registration data must never sit in a browser or proxy cache.
+  app.use(['/api/webinar-registrations', '/api/registration-audit', '/api/graphql'], (_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store')
+    next()
+  })
+
   app.use(
     '/api',
     payloadApi(config, {
@@ -91,6 +109,7 @@ export async function createApp({ settings, admin = false }: CreateAppOptions): 
     close: async () => {
       await nextApp?.close()
       await contentVersion.stop()
+      await registrationLimit.close()
       await payload.destroy()
     },
   }

@@ -18,6 +18,14 @@ export type Settings = {
   uploadLimitBytes: number
   debug: boolean
   logLevel: string
+  /** Shared store for rate limits across instances; unset: in-memory, per process. */
+  redisUrl?: string
+  /** Webinar registrations accepted per client address per minute. */
+  registrationRateLimit: number
+  /** Days after a webinar ends before its registrations are deleted. */
+  registrationRetentionDays: number
+  /** Run scheduled jobs (reminders, retention) in this process: one instance only. */
+  jobsAutoRun: boolean
 }
 
 /** A configuration the process must refuse to start with. The message is one line for the operator. */
@@ -65,7 +73,20 @@ export function loadSettings(env: Env = process.env, { strict = true } = {}): Se
     uploadLimitBytes: Number(env.UPLOAD_LIMIT_MB || 25) * 1024 * 1024,
     debug,
     logLevel: env.LOG_LEVEL || 'info',
+    redisUrl: env.REDIS_URL || undefined,
+    registrationRateLimit: positiveInteger('REGISTRATION_RATE_LIMIT', env.REGISTRATION_RATE_LIMIT, 10),
+    registrationRetentionDays: positiveInteger('REGISTRATION_RETENTION_DAYS', env.REGISTRATION_RETENTION_DAYS, 30),
+    jobsAutoRun: env.JOBS_AUTORUN === 'true',
   }
+}
+
+function positiveInteger(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback
+  const number = Number(value)
+  if (!Number.isInteger(number) || number < 0) {
+    throw new ConfigurationError(`${name} must be a whole number of 0 or more, not "${value}".`)
+  }
+  return number
 }
 
 function parsePort(value: string | undefined): number {

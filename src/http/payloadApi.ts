@@ -24,19 +24,25 @@ export function payloadApi(config: SanitizedConfig, { limits, corsOrigins, cache
   const playground = GRAPHQL_PLAYGROUND_GET(Promise.resolve(config))
   const rest = (request: Request) => handleEndpoints({ config, request })
 
+  /** Caching rules, unless a route chose its own Cache-Control before reaching here (e.g. no-store). */
+  const finish = async (res: express.Response, request: Request, response: Response) => {
+    const preset = res.getHeader('cache-control')
+    if (preset) response.headers.set('Cache-Control', String(preset))
+    await sendWebResponse(res, await applyHttpCaching(request, response, corsOrigins))
+  }
+
   const serve =
     (handler: (request: Request) => Promise<Response>): RequestHandler =>
     async (req, res) => {
       const request = await toWebRequest(req, res, limits)
-      const response = await handler(request)
-      await sendWebResponse(res, await applyHttpCaching(request, response, corsOrigins))
+      await finish(res, request, await handler(request))
     }
 
   /** REST reads by anonymous clients are answered from the public cache while it is current. */
   const serveRest: RequestHandler = async (req, res) => {
     const request = await toWebRequest(req, res, limits)
-    if (request.method !== 'GET' || !isAnonymous(request.headers)) {
-      await sendWebResponse(res, await applyHttpCaching(request, await rest(request), corsOrigins))
+    if (request.method !== 'GET' || !isAnonymous(request.headers) || res.getHeader('cache-control')) {
+      await finish(res, request, await rest(request))
       return
     }
     const version = await contentVersion.current()
@@ -53,7 +59,7 @@ export function payloadApi(config: SanitizedConfig, { limits, corsOrigins, cache
         response = new Response(body as BodyInit, { status: 200, headers })
       }
     }
-    await sendWebResponse(res, await applyHttpCaching(request, response, corsOrigins))
+    await finish(res, request, response)
   }
 
   const router = express.Router()

@@ -1,0 +1,140 @@
+import { createEvent } from 'ics'
+import type { Payload } from 'payload'
+import { signCancelToken } from './cancelToken'
+import { type EmailKind, emailText } from './emailText'
+import { WEBINAR_QUEUE } from './queue'
+
+type Id = string | number
+export type WebinarForEmail = {
+  id: Id
+  title: string
+  description?: string | null
+  startsAt: string
+  endsAt: string
+  timezone: string
+  joinUrl?: string | null
+  language?: string | null
+}
+export type RegistrationForEmail = { id: Id; name: string; email: string; status: string; createdAt: string }
+export type { EmailKind }
+
+/** When the webinar happens, in its own time zone, e.g. "Tuesday, March 3, 2026 at 6:00 PM (America/New_York)". */
+export function formatWhen(webinar: WebinarForEmail): string {
+  const locale = webinar.language === 'es' ? 'es-US' : 'en-US'
+  const format = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone: webinar.timezone })
+  const end = new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone: webinar.timezone })
+  return `${format.format(new Date(webinar.startsAt))} – ${end.format(new Date(webinar.endsAt))} (${webinar.timezone})`
+}
+
+/** The calendar invitation; the join link is in it only for people holding a seat. */
+export function calendarFile(webinar: WebinarForEmail, withJoinUrl: boolean, serverUrl: string): string {
+  const host = new URL(serverUrl).hostname || 'localhost'
+  const join = withJoinUrl && webinar.joinUrl ? webinar.joinUrl : undefined
+  const { error, value } = createEvent({
+    uid: `webinar-${webinar.id}@${host}`,
+    productId: 'ice-out-of-courts-toolkit/webinars',
+    method: 'PUBLISH',
+    title: webinar.title,
+    description: [webinar.description, join && `Join: ${join}`].filter(Boolean).join('\n\n') || undefined,
+    start: new Date(webinar.startsAt).getTime(),
+    startInputType: 'utc',
+    startOutputType: 'utc',
+    end: new Date(webinar.endsAt).getTime(),
+    endInputType: 'utc',
+    endOutputType: 'utc',
+    ...(join ? { url: join, location: join } : {}),
+    status: 'CONFIRMED',
+  })
+  if (error || !value) throw error ?? new Error('Could not build the calendar file')
+  return value
+}
+
+export function cancelUrl(payload: Payload, registration: RegistrationForEmail, webinar: WebinarForEmail): string {
+  const token = signCancelToken(payload.secret, {
+    registration: registration.id,
+    created: new Date(registration.createdAt).getTime(),
+    expires: new Date(webinar.endsAt).getTime(),
+  })
+  return `${payload.config.serverURL}/api/webinar-registrations/cancel?token=${encodeURIComponent(token)}`
+}
+
+function body(kind: EmailKind, webinar: WebinarForEmail, registration: RegistrationForEmail, cancel: string): string[] {
+  const text = emailText(webinar.language)
+  const seated = registration.status === 'registered'
+  const join = seated && webinar.joinUrl ? [`${text.join}: ${webinar.joinUrl}`] : []
+  return [
+    text.hello(registration.name),
+    '',
+    ...text.lead[kind](webinar.title, seated),
+    '',
+    `${text.when}: ${formatWhen(webinar)}`,
+    ...join,
+    '',
+    `${text.cancel}: ${cancel}`,
+    '',
+    text.privacy,
+  ]
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
+
+const toHtml = (lines: string[]) =>
+  lines
+    .map((line) => escapeHtml(line).replace(/(https?:\/\/[^\s<]+)/g, (url) => `<a href="${url}">${url}</a>`))
+    .map((line) => (line ? `<p>${line}</p>` : ''))
+    .join('\n')
+
+/** Sends one webinar email now; throws when the mail server refuses or cannot be reached. */
+export async function deliverWebinarEmail(
+  payload: Payload,
+  kind: EmailKind,
+  webinar: WebinarForEmail,
+  registration: RegistrationForEmail,
+): Promise<void> {
+  const lines = body(kind, webinar, registration, cancelUrl(payload, registration, webinar))
+  const attachIcs = registration.status === 'registered' && kind !== 'already-registered'
+  await payload.sendEmail({
+    to: registration.email,
+    subject: `${emailText(webinar.language).subject[kind]}: ${webinar.title}`,
+    text: lines.join('\n'),
+    html: toHtml(lines),
+    attachments: attachIcs
+      ? [
+          {
+            filename: 'webinar.ics',
+            content: calendarFile(webinar, true, payload.config.serverURL),
+            contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+          },
+        ]
+      : [],
+  })
+}
+
+/**
+ * Sends one webinar email. A failing mail server never undoes the registration: the failure is
+ * logged (without the address or any personal data) and a job retries the message with backoff.
+ * The job's input holds ids only; it reads the person afresh, so a cancelled person is not mailed.
+ */
+export async function sendWebinarEmail(
+  payload: Payload,
+  kind: EmailKind,
+  webinar: WebinarForEmail,
+  registration: RegistrationForEmail,
+): Promise<void> {
+  try {
+    await deliverWebinarEmail(payload, kind, webinar, registration)
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? (error as Error).name
+    payload.logger.warn({ msg: 'Webinar email not sent; queued for retry', kind, webinar: webinar.id, code })
+    try {
+      await payload.jobs.queue({
+        task: 'retryWebinarEmail',
+        input: { kind, registration: String(registration.id) },
+        queue: WEBINAR_QUEUE,
+      })
+    } catch (queueError) {
+      payload.logger.error({ msg: 'Webinar email could not be queued for retry', kind, webinar: webinar.id, err: (queueError as Error).name })
+    }
+  }
+}
