@@ -7,6 +7,7 @@ import { buildConfig, type Payload, type SanitizedConfig } from 'payload'
 import { collections } from '../collections'
 import { databaseAdapter, tuneSqlite } from './database'
 import { emailAdapter, heldMail } from './email/adapter'
+import { jobsConfig } from './jobs'
 import type { Settings } from './settings'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -27,6 +28,7 @@ export function createConfig(settings: Settings): Promise<SanitizedConfig> {
     editor: lexicalEditor(),
     email: emailAdapter(settings, heldMail, () => payload?.logger),
     collections,
+    jobs: jobsConfig(settings.jobsAutorun),
     admin: {
       user: 'contributors',
       meta: { titleSuffix: ' · ICE Out of Courts Toolkit' },

@@ -18,6 +18,8 @@ export type Settings = {
   uploadLimitBytes: number
   debug: boolean
   logLevel: string
+  /** Run queued jobs (emails, scheduled publishing) in this process every minute. */
+  jobsAutorun: boolean
 }
 
 /** A configuration the process must refuse to start with. The message is one line for the operator. */
@@ -65,6 +67,7 @@ export function loadSettings(env: Env = process.env, { strict = true } = {}): Se
     uploadLimitBytes: Number(env.UPLOAD_LIMIT_MB || 25) * 1024 * 1024,
     debug,
     logLevel: env.LOG_LEVEL || 'info',
+    jobsAutorun: (env.JOBS_AUTORUN ?? (env.NODE_ENV === 'test' ? 'false' : 'true')) === 'true',
   }
 }
 
