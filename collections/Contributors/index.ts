@@ -35,7 +35,7 @@ export const Contributors: CollectionConfig = {
     delete: adminOnly,
   },
   hooks: {
-    beforeValidate: [guardAccountChanges],
+    beforeOperation: [guardAccountChanges],
     beforeChange: [assignRoleOnCreate],
     afterChange: [notifyAccountChanges],
   },

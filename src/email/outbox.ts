@@ -14,7 +14,7 @@ export async function queueEmail(req: PayloadRequest, input: EmailJobInput): Pro
 export async function deliverNow(payload: Payload, jobIds: (string | number)[]): Promise<void> {
   for (const id of jobIds) {
     try {
-      await payload.jobs.runByID({ id, overrideAccess: true, silent: { error: true, info: true } })
+      await payload.jobs.runByID({ id, overrideAccess: true, silent: { info: true } })
     } catch {
       payload.logger.warn({ msg: 'Email job could not run now; it stays queued', job: String(id) })
     }
@@ -28,8 +28,11 @@ export async function deliverNow(payload: Payload, jobIds: (string | number)[]):
  */
 export function deliverAfterCommit(req: PayloadRequest, jobIds: (string | number)[]): void {
   const started = Date.now()
-  const tick = () => {
-    if (!req.transactionID) return void deliverNow(req.payload, jobIds)
+  const tick = async () => {
+    // A pending Promise that resolves to null means the adapter runs without transactions
+    // (SQLite's default): the job row is already written, deliver now.
+    const id = req.transactionID instanceof Promise ? await req.transactionID : req.transactionID
+    if (!id) return void deliverNow(req.payload, jobIds)
     if (Date.now() - started < 30_000) setTimeout(tick, 5)
   }
   setTimeout(tick, 0)

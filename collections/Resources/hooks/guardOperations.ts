@@ -35,7 +35,8 @@ type Args = {
 export const guardOperations: CollectionBeforeOperationHook = async ({ args, operation, req }) => (await guard(args as unknown as Args, operation, req)) as never
 
 async function guard(a: Args, operation: string, req: PayloadRequest): Promise<Args> {
-  if (a.overrideAccess !== false || isWorkflowWrite(req)) return a
+  // REST and GraphQL leave overrideAccess undefined (access enforced); only an explicit true is trusted.
+  if (a.overrideAccess === true || isWorkflowWrite(req)) return a
   const editor = isEditor(req.user)
 
   if (operation === 'create' || operation === 'update') {
