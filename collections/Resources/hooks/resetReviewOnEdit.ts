@@ -27,7 +27,12 @@ export const resetReviewOnEdit: CollectionBeforeChangeHook = ({ data, operation,
     if (!isEditor(req.user)) data.assignee = null
     return data
   }
+  // An edit or a version restore never changes the review state, except that changing published
+  // content starts a new revision; the workflow-only values stay as they were.
   data._status = 'draft'
-  if (originalDoc?.reviewStatus === 'published') data.reviewStatus = 'draft'
+  const state = originalDoc?.reviewStatus ?? 'draft'
+  data.reviewStatus = state === 'published' ? 'draft' : state
+  data.publishedAt = originalDoc?.publishedAt ?? null
+  data.publishAt = originalDoc?.publishAt ?? null
   return data
 }
