@@ -15,7 +15,7 @@ let asB: Awaited<ReturnType<typeof signIn>>
 let B: Awaited<ReturnType<typeof createAccount>>
 let asEditor: Awaited<ReturnType<typeof signIn>>
 const SECRET = 'SECRET-DRAFT'
-const ids: Record<string, string | number> = {}
+const ids = {} as Record<'draft' | 'inReview' | 'changes' | 'published' | 'archived', string | number>
 
 beforeAll(async () => {
   app = await startTestApp()
