@@ -104,6 +104,18 @@ describe('the review workflow through POST /api/resources/:id/workflow', () => {
     expect((await publicRead(id)).status).toBe(404)
   })
 
+  it('GET /api/resources/:id/workflow lists the actions the caller may take now', async () => {
+    const id = await newDraft()
+    expect((await request(app.url).get(`/api/resources/${id}/workflow`)).status).toBe(401)
+    expect((await asLeader.get(`/api/resources/${id}/workflow`)).body).toMatchObject({ reviewStatus: 'draft', live: false, actions: ['submit'] })
+    await act(asLeader, id, { action: 'submit' })
+    const forEditor = await asEditor.get(`/api/resources/${id}/workflow`)
+    expect(forEditor.body.actions).toEqual(['request_changes', 'publish', 'archive'])
+    expect(Object.keys(forEditor.body.checklist)).toEqual(['personalDataCleared', 'sourcesChecked'])
+    const other = await signIn(app, await createAccount(app, 'contributor'))
+    expect((await other.get(`/api/resources/${id}/workflow`)).status).toBe(404)
+  })
+
   it('lets the owner withdraw a submission, and nobody else', async () => {
     const id = await newDraft()
     await act(asLeader, id, { action: 'submit' })

@@ -6,7 +6,7 @@ import {
   publishedOrOwnOrEditor,
   versionsOfOwnOrEditor,
 } from './access'
-import { workflowEndpoint } from './endpoints/workflow'
+import { workflowEndpoint, workflowStateEndpoint } from './endpoints/workflow'
 import { guardOperations } from './hooks/guardOperations'
 import { resetReviewOnEdit } from './hooks/resetReviewOnEdit'
 import { workflowFields } from './workflowFields'
@@ -31,7 +31,7 @@ export const Resources: CollectionConfig = {
     beforeOperation: [guardOperations],
     beforeChange: [resetReviewOnEdit],
   },
-  endpoints: [workflowEndpoint],
+  endpoints: [workflowEndpoint, workflowStateEndpoint],
   fields: [
     { name: 'title', type: 'text', required: true, localized: true, maxLength: 300 },
     {
