@@ -169,6 +169,27 @@ describe('the review workflow through POST /api/resources/:id/workflow', () => {
   })
 })
 
+describe('concurrent transitions', () => {
+  it('ten editors publishing and archiving one resource at once: one history entry per 200, a consistent end state', async () => {
+    const id = await newDraft('Race')
+    await act(asLeader, id, { action: 'submit' })
+    const editors = await Promise.all(Array.from({ length: 4 }, async () => signIn(app, await createAccount(app, 'editor'))))
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        act(editors[i % editors.length]!, id, i % 2 ? { action: 'archive' } : { action: 'publish', checklist: CHECKLIST }),
+      ),
+    )
+    const ok = results.filter((r) => r.status === 200)
+    expect(results.every((r) => r.status === 200 || r.status === 409)).toBe(true)
+    const events = await app.payload.find({ collection: 'review-events', where: { resource: { equals: id } }, sort: 'at', limit: 100 })
+    expect(events.totalDocs).toBe(1 + ok.length)
+    const last = events.docs[events.docs.length - 1]!
+    const stored = await app.payload.findByID({ collection: 'resources', id, draft: true })
+    expect(stored.reviewStatus).toBe(last.to)
+    expect((await publicRead(id)).status).toBe(last.to === 'published' ? 200 : 404)
+  })
+})
+
 describe('contributor sign-up and activation', () => {
   it('creates a pending contributor whatever the request says, emails editors, and activation emails the person', async () => {
     const email = 'new.leader@example.org'

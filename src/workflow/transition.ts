@@ -19,7 +19,28 @@ export type TransitionResult =
  * that same transaction, and delivers them after commit (a mail failure never undoes a
  * transition; the queue retries it).
  */
-export async function transition(req: PayloadRequest, id: string | number, request: TransitionRequest): Promise<TransitionResult> {
+export function transition(req: PayloadRequest, id: string | number, request: TransitionRequest): Promise<TransitionResult> {
+  return oneAtATime(String(id), () => run(req, id, request))
+}
+
+/**
+ * Transitions of one resource run one after another in this process, so two editors clicking
+ * at once get one 200 and one 409, never two events for one change. (Across processes, the
+ * MongoDB transaction's write conflict does the same.)
+ */
+const queues = new Map<string, Promise<unknown>>()
+function oneAtATime<T>(key: string, task: () => Promise<T>): Promise<T> {
+  const previous = queues.get(key) ?? Promise.resolve()
+  const next = previous.then(task, task)
+  const tail = next.catch(() => undefined)
+  queues.set(key, tail)
+  void tail.then(() => {
+    if (queues.get(key) === tail) queues.delete(key)
+  })
+  return next
+}
+
+async function run(req: PayloadRequest, id: string | number, request: TransitionRequest): Promise<TransitionResult> {
   const user = req.user
   if (!user) return { ok: false, status: 401, error: 'Sign in to change a review status.' }
   const role = activeRole(user)

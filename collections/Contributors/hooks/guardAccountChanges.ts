@@ -1,8 +1,8 @@
-import { APIError, type CollectionBeforeOperationHook, type PayloadRequest } from 'payload'
+import { type CollectionBeforeOperationHook, type PayloadRequest } from 'payload'
+import { forbidden } from '../../../access/forbidden'
 import { isAdmin, isEditor } from '../../../access/roles'
 import { sameId } from '../../../access/sameId'
 
-const forbidden = (message: string) => new APIError(message, 403, undefined, true)
 
 type Args = { id?: string | number; data?: Record<string, unknown>; overrideAccess?: boolean; req: PayloadRequest }
 

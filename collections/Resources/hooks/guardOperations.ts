@@ -1,10 +1,10 @@
-import { APIError, type CollectionBeforeOperationHook, type PayloadRequest, type Where } from 'payload'
+import { type CollectionBeforeOperationHook, type PayloadRequest, type Where } from 'payload'
+import { forbidden } from '../../../access/forbidden'
 import { activeRole, isEditor } from '../../../access/roles'
 import { sameId } from '../../../access/sameId'
 import { currentState } from '../workingCopy'
 import { EDITOR_ONLY_FIELDS, WORKFLOW_ONLY_FIELDS } from '../workflowFields'
 
-const forbidden = (message: string) => new APIError(message, 403, undefined, true)
 
 /** Set on req.context by the workflow endpoint and the scheduled-publish job: they may write anything. */
 export const WORKFLOW_CONTEXT = 'resourceWorkflow'
