@@ -169,6 +169,33 @@ describe('the review workflow through POST /api/resources/:id/workflow', () => {
   })
 })
 
+describe('the email each transition sends', () => {
+  it('goes to the assigned editor only when there is one; withdraw tells the assignee; unpublish tells the owner', async () => {
+    const other = await createAccount(app, 'editor', { name: 'Other Editor' })
+    const id = await newDraft('Assigned one')
+    expect((await asLeader.patch(`/api/resources/${id}`).send({ assignee: editor.id })).status).toBe(403)
+    expect((await asEditor.patch(`/api/resources/${id}`).send({ assignee: editor.id })).status).toBe(200)
+
+    const expectMail = async (action: object, who: typeof asEditor, to: string[], subject: string) => {
+      app.mail.clear()
+      expect((await act(who, id, action)).status).toBe(200)
+      for (const address of to) await waitForMail(app, (m) => m.to === address && m.subject === subject)
+      await settle(app)
+      expect(app.mail.messages.map((m) => `${m.to} ${m.subject}`).sort()).toEqual(to.map((a) => `${a} ${subject}`).sort())
+    }
+    await expectMail({ action: 'submit' }, asLeader, [editor.email], 'Submitted for review: Assigned one')
+    await expectMail({ action: 'withdraw' }, asLeader, [editor.email], 'Withdrawn from review: Assigned one')
+    await expectMail({ action: 'submit' }, asLeader, [editor.email], 'Submitted for review: Assigned one')
+    await expectMail({ action: 'publish', checklist: CHECKLIST }, asEditor, [leader.email], 'Published: Assigned one')
+    await expectMail({ action: 'unpublish' }, asEditor, [leader.email], 'Unpublished: Assigned one')
+    // Unassigned: every active editor hears of a submission, and nobody of their own action.
+    await asEditor.patch(`/api/resources/${id}`).send({ assignee: null })
+    await expectMail({ action: 'submit' }, asLeader, [editor.email, other.email], 'Submitted for review: Assigned one')
+    const otherAgent = await signIn(app, other)
+    await expectMail({ action: 'archive' }, otherAgent, [leader.email], 'Archived: Assigned one')
+  })
+})
+
 describe('concurrent transitions', () => {
   it('ten editors publishing and archiving one resource at once: one history entry per 200, a consistent end state', async () => {
     const id = await newDraft('Race')
