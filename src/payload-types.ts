@@ -67,12 +67,14 @@ export interface Config {
   };
   blocks: {};
   collections: {
-    contributors: Contributor;
-    topics: Topic;
+    resources: Resource;
     jurisdictions: Jurisdiction;
+    topics: Topic;
+    'review-events': ReviewEvent;
     webinars: Webinar;
     'webinar-registrations': WebinarRegistration;
     'registration-audit': RegistrationAudit;
+    contributors: Contributor;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -81,12 +83,14 @@ export interface Config {
   };
   collectionsJoins: {};
   collectionsSelect: {
-    contributors: ContributorsSelect<false> | ContributorsSelect<true>;
-    topics: TopicsSelect<false> | TopicsSelect<true>;
+    resources: ResourcesSelect<false> | ResourcesSelect<true>;
     jurisdictions: JurisdictionsSelect<false> | JurisdictionsSelect<true>;
+    topics: TopicsSelect<false> | TopicsSelect<true>;
+    'review-events': ReviewEventsSelect<false> | ReviewEventsSelect<true>;
     webinars: WebinarsSelect<false> | WebinarsSelect<true>;
     'webinar-registrations': WebinarRegistrationsSelect<false> | WebinarRegistrationsSelect<true>;
     'registration-audit': RegistrationAuditSelect<false> | RegistrationAuditSelect<true>;
+    contributors: ContributorsSelect<false> | ContributorsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -110,6 +114,8 @@ export interface Config {
   user: Contributor;
   jobs: {
     tasks: {
+      sendEmail: TaskSendEmail;
+      publishScheduled: TaskPublishScheduled;
       deleteExpiredRegistrations: TaskDeleteExpiredRegistrations;
       sendWebinarReminders: TaskSendWebinarReminders;
       retryWebinarEmail: TaskRetryWebinarEmail;
@@ -139,6 +145,45 @@ export interface ContributorAuthOperations {
     email: string;
     password: string;
   };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "resources".
+ */
+export interface Resource {
+  id: number;
+  title: string;
+  category:
+    | 'legal-theory'
+    | 'legislation'
+    | 'judicial-rule'
+    | 'campaign-material'
+    | 'statement'
+    | 'policy'
+    | 'litigation'
+    | 'training'
+    | 'media'
+    | 'social-media';
+  /**
+   * Changed only by the review actions (submit, request changes, publish…).
+   */
+  reviewStatus: 'draft' | 'in_review' | 'changes_requested' | 'published' | 'archived';
+  /**
+   * Who submitted this resource. Never shown publicly.
+   */
+  owner?: (number | null) | Contributor;
+  /**
+   * The editor reviewing this submission (optional).
+   */
+  assignee?: (number | null) | Contributor;
+  publishedAt?: string | null;
+  /**
+   * Scheduled publication, set by the publish action with a future publishAt.
+   */
+  publishAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -175,6 +220,17 @@ export interface Contributor {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "jurisdictions".
+ */
+export interface Jurisdiction {
+  id: number;
+  name: string;
+  code: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "topics".
  */
 export interface Topic {
@@ -186,12 +242,30 @@ export interface Topic {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "jurisdictions".
+ * via the `definition` "review-events".
  */
-export interface Jurisdiction {
+export interface ReviewEvent {
   id: number;
-  name: string;
-  code: string;
+  resource: number | Resource;
+  resourceOwner?: (number | null) | Contributor;
+  action: 'submit' | 'withdraw' | 'request_changes' | 'publish' | 'unpublish' | 'archive';
+  from: 'draft' | 'in_review' | 'changes_requested' | 'published' | 'archived';
+  to: 'draft' | 'in_review' | 'changes_requested' | 'published' | 'archived';
+  by: number | Contributor;
+  note?: string | null;
+  /**
+   * The pre-publication checklist the editor confirmed.
+   */
+  checklist?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  at: string;
   updatedAt: string;
   createdAt: string;
 }
@@ -345,7 +419,13 @@ export interface PayloadJob {
         executedAt: string;
         completedAt: string;
         taskSlug:
-          'inline' | 'deleteExpiredRegistrations' | 'sendWebinarReminders' | 'retryWebinarEmail' | 'fillFreeSeats';
+          | 'inline'
+          | 'sendEmail'
+          | 'publishScheduled'
+          | 'deleteExpiredRegistrations'
+          | 'sendWebinarReminders'
+          | 'retryWebinarEmail'
+          | 'fillFreeSeats';
         taskID: string;
         input?:
           | {
@@ -379,7 +459,16 @@ export interface PayloadJob {
       }[]
     | null;
   taskSlug?:
-    ('inline' | 'deleteExpiredRegistrations' | 'sendWebinarReminders' | 'retryWebinarEmail' | 'fillFreeSeats') | null;
+    | (
+        | 'inline'
+        | 'sendEmail'
+        | 'publishScheduled'
+        | 'deleteExpiredRegistrations'
+        | 'sendWebinarReminders'
+        | 'retryWebinarEmail'
+        | 'fillFreeSeats'
+      )
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -403,16 +492,20 @@ export interface PayloadLockedDocument {
   id: number;
   document?:
     | ({
-        relationTo: 'contributors';
-        value: number | Contributor;
+        relationTo: 'resources';
+        value: number | Resource;
+      } | null)
+    | ({
+        relationTo: 'jurisdictions';
+        value: number | Jurisdiction;
       } | null)
     | ({
         relationTo: 'topics';
         value: number | Topic;
       } | null)
     | ({
-        relationTo: 'jurisdictions';
-        value: number | Jurisdiction;
+        relationTo: 'review-events';
+        value: number | ReviewEvent;
       } | null)
     | ({
         relationTo: 'webinars';
@@ -425,6 +518,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'registration-audit';
         value: number | RegistrationAudit;
+      } | null)
+    | ({
+        relationTo: 'contributors';
+        value: number | Contributor;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -470,30 +567,29 @@ export interface PayloadMigration {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "contributors_select".
+ * via the `definition` "resources_select".
  */
-export interface ContributorsSelect<T extends boolean = true> {
-  name?: T;
-  role?: T;
-  status?: T;
-  publicAttribution?: T;
+export interface ResourcesSelect<T extends boolean = true> {
+  title?: T;
+  category?: T;
+  reviewStatus?: T;
+  owner?: T;
+  assignee?: T;
+  publishedAt?: T;
+  publishAt?: T;
   updatedAt?: T;
   createdAt?: T;
-  email?: T;
-  resetPasswordToken?: T;
-  resetPasswordExpiration?: T;
-  salt?: T;
-  hash?: T;
-  resetPasswordRequestedAt?: T;
-  loginAttempts?: T;
-  lockUntil?: T;
-  sessions?:
-    | T
-    | {
-        id?: T;
-        createdAt?: T;
-        expiresAt?: T;
-      };
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "jurisdictions_select".
+ */
+export interface JurisdictionsSelect<T extends boolean = true> {
+  name?: T;
+  code?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -507,11 +603,18 @@ export interface TopicsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "jurisdictions_select".
+ * via the `definition` "review-events_select".
  */
-export interface JurisdictionsSelect<T extends boolean = true> {
-  name?: T;
-  code?: T;
+export interface ReviewEventsSelect<T extends boolean = true> {
+  resource?: T;
+  resourceOwner?: T;
+  action?: T;
+  from?: T;
+  to?: T;
+  by?: T;
+  note?: T;
+  checklist?: T;
+  at?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -566,6 +669,33 @@ export interface RegistrationAuditSelect<T extends boolean = true> {
   rows?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "contributors_select".
+ */
+export interface ContributorsSelect<T extends boolean = true> {
+  name?: T;
+  role?: T;
+  status?: T;
+  publicAttribution?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  email?: T;
+  resetPasswordToken?: T;
+  resetPasswordExpiration?: T;
+  salt?: T;
+  hash?: T;
+  resetPasswordRequestedAt?: T;
+  loginAttempts?: T;
+  lockUntil?: T;
+  sessions?:
+    | T
+    | {
+        id?: T;
+        createdAt?: T;
+        expiresAt?: T;
+      };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -676,6 +806,36 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendEmail".
+ */
+export interface TaskSendEmail {
+  input: {
+    template: string;
+    event?: string | null;
+    contributor?: string | null;
+    recipient?: string | null;
+  };
+  output: {
+    sent?: boolean | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPublishScheduled".
+ */
+export interface TaskPublishScheduled {
+  input: {
+    resource: string;
+    by: string;
+    publishAt: string;
+  };
+  output: {
+    published?: boolean | null;
+    reason?: string | null;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

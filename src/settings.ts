@@ -24,7 +24,7 @@ export type Settings = {
   registrationRateLimit: number
   /** Days after a webinar ends before its registrations are deleted. */
   registrationRetentionDays: number
-  /** Run scheduled jobs (reminders, retention) in this process: one instance only. */
+  /** Run queued and scheduled jobs (emails, publishing, reminders, retention) in this process: one instance only. */
   jobsAutoRun: boolean
 }
 
@@ -76,7 +76,8 @@ export function loadSettings(env: Env = process.env, { strict = true } = {}): Se
     redisUrl: env.REDIS_URL || undefined,
     registrationRateLimit: positiveInteger('REGISTRATION_RATE_LIMIT', env.REGISTRATION_RATE_LIMIT, 10),
     registrationRetentionDays: positiveInteger('REGISTRATION_RETENTION_DAYS', env.REGISTRATION_RETENTION_DAYS, 30),
-    jobsAutoRun: env.JOBS_AUTORUN === 'true',
+    // On by default for a single instance (emails would otherwise wait forever); off in tests.
+    jobsAutoRun: (env.JOBS_AUTORUN ?? (env.NODE_ENV === 'test' ? 'false' : 'true')) === 'true',
   }
 }
 

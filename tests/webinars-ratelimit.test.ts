@@ -36,8 +36,10 @@ describe('webinar settings', () => {
   const base = { DATA_DIR: '/tmp/cms-settings-test', PAYLOAD_SECRET: 'x'.repeat(32) }
   it('defaults to 10 sign-ups a minute and 30 days of retention, and refuses nonsense with one clear line', () => {
     const settings = loadSettings(base)
-    expect([settings.registrationRateLimit, settings.registrationRetentionDays, settings.redisUrl, settings.jobsAutoRun]).toEqual([10, 30, undefined, false])
-    expect(loadSettings({ ...base, REGISTRATION_RETENTION_DAYS: '7', JOBS_AUTORUN: 'true' })).toMatchObject({ registrationRetentionDays: 7, jobsAutoRun: true })
+    // Jobs run by default in a single instance, and not under NODE_ENV=test.
+    expect([settings.registrationRateLimit, settings.registrationRetentionDays, settings.redisUrl, settings.jobsAutoRun]).toEqual([10, 30, undefined, true])
+    expect(loadSettings({ ...base, NODE_ENV: 'test' }).jobsAutoRun).toBe(false)
+    expect(loadSettings({ ...base, REGISTRATION_RETENTION_DAYS: '7', JOBS_AUTORUN: 'false' })).toMatchObject({ registrationRetentionDays: 7, jobsAutoRun: false })
     expect(() => loadSettings({ ...base, REGISTRATION_RATE_LIMIT: 'ten' })).toThrow(ConfigurationError)
     expect(() => loadSettings({ ...base, REGISTRATION_RETENTION_DAYS: '-1' })).toThrow(/REGISTRATION_RETENTION_DAYS/)
   })

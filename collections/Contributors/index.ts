@@ -1,9 +1,12 @@
 import type { CollectionConfig } from 'payload'
 import { adminOnly, adminOnlyField } from '../../access/adminOnly'
 import { ROLES } from '../../access/roles'
-import { selfOrAdmin } from '../../access/selfOrAdmin'
+import { anyone } from '../../access/anyone'
 import { selfOrEditor } from '../../access/selfOrEditor'
+import { selfOrContributorsForEditors, statusFieldUpdate } from './access'
 import { assignRoleOnCreate } from './hooks/assignRoleOnCreate'
+import { guardAccountChanges } from './hooks/guardAccountChanges'
+import { notifyAccountChanges } from './hooks/notifyAccountChanges'
 
 /** Campaign leaders, editors and admins: the people who sign in. */
 export const Contributors: CollectionConfig = {
@@ -22,12 +25,16 @@ export const Contributors: CollectionConfig = {
   },
   access: {
     read: selfOrEditor,
-    create: adminOnly,
-    update: selfOrAdmin,
+    // Anyone may sign up; the account is a pending contributor whatever the request says
+    // (hooks/assignRoleOnCreate) and can do nothing until an editor activates it.
+    create: anyone,
+    update: selfOrContributorsForEditors,
     delete: adminOnly,
   },
   hooks: {
+    beforeOperation: [guardAccountChanges],
     beforeChange: [assignRoleOnCreate],
+    afterChange: [notifyAccountChanges],
   },
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 200 },
@@ -50,7 +57,7 @@ export const Contributors: CollectionConfig = {
         { label: 'Active', value: 'active' },
         { label: 'Suspended', value: 'suspended' },
       ],
-      access: { update: adminOnlyField },
+      access: { update: statusFieldUpdate },
       saveToJWT: true,
     },
     {

@@ -1,0 +1,10 @@
+import type { Access, FieldAccess } from 'payload'
+import { activeRole } from './roles'
+
+/** Any active account (pending and suspended accounts count as nobody). */
+export const signedIn: Access = ({ req }) => Boolean(activeRole(req.user))
+export const signedInField: FieldAccess = ({ req }) => Boolean(activeRole(req.user))
+
+/** Nobody through the API: the value is written by server code only (workflow, hooks). */
+export const nobody: Access = () => false
+export const nobodyField: FieldAccess = () => false

@@ -1,0 +1,38 @@
+import type { CollectionBeforeChangeHook } from 'payload'
+import { isEditor } from '../../../access/roles'
+import { isWorkflowWrite } from './guardOperations'
+
+/**
+ * Keeps the review state honest for every write that is not a workflow transition:
+ * - a new resource (or a duplicate) starts as a draft owned by its creator, never published;
+ * - editing a published resource starts a new revision in `draft` (saved as a draft version:
+ *   the public keeps the published one until the revision is published through review);
+ * - server code (seed, imports) creating published content gets a consistent reviewStatus.
+ */
+export const resetReviewOnEdit: CollectionBeforeChangeHook = ({ data, operation, originalDoc, req }) => {
+  if (isWorkflowWrite(req)) return data
+  if (req.payloadAPI === 'local' && !req.user) {
+    if (operation === 'create' && data._status === 'published') {
+      data.reviewStatus ??= 'published'
+      data.publishedAt ??= new Date().toISOString()
+    }
+    return data
+  }
+  if (operation === 'create') {
+    data._status = 'draft'
+    data.reviewStatus = 'draft'
+    data.publishedAt = null
+    data.publishAt = null
+    if (!isEditor(req.user) || !data.owner) data.owner = req.user?.id
+    if (!isEditor(req.user)) data.assignee = null
+    return data
+  }
+  // An edit or a version restore never changes the review state, except that changing published
+  // content starts a new revision; the workflow-only values stay as they were.
+  data._status = 'draft'
+  const state = originalDoc?.reviewStatus ?? 'draft'
+  data.reviewStatus = state === 'published' ? 'draft' : state
+  data.publishedAt = originalDoc?.publishedAt ?? null
+  data.publishAt = originalDoc?.publishAt ?? null
+  return data
+}

@@ -1,0 +1,38 @@
+import type { Access, CollectionConfig } from 'payload'
+import { activeRole, isEditor } from '../access/roles'
+import { nobody } from '../access/signedIn'
+import { ACTIONS, STATES } from '../src/workflow/machine'
+
+/** Editors read every event; a contributor the events of resources they own; nobody else. */
+const editorsOrResourceOwner: Access = ({ req }) => {
+  if (isEditor(req.user)) return true
+  if (activeRole(req.user)) return { resourceOwner: { equals: req.user!.id } }
+  return false
+}
+
+const options = (values: readonly string[]) => values.map((value) => ({ label: value.replace('_', ' '), value }))
+
+/**
+ * The review history: one row per workflow transition (who, when, from, to, the note, the
+ * checklist). Written only by the workflow; nobody may change or delete a row. Never public.
+ */
+export const ReviewEvents: CollectionConfig = {
+  slug: 'review-events',
+  labels: { singular: 'Review event', plural: 'Review events' },
+  admin: { useAsTitle: 'action', defaultColumns: ['resource', 'action', 'from', 'to', 'by', 'at'], group: 'Workflow' },
+  access: { read: editorsOrResourceOwner, create: nobody, update: nobody, delete: nobody },
+  timestamps: true,
+  fields: [
+    // Written only by server code; not validated against the caller's read access (drafts included).
+    { name: 'resource', type: 'relationship', relationTo: 'resources', required: true, index: true, validate: () => true as const },
+    // Copied from the resource so that "a contributor sees the history of their own" is one indexed where.
+    { name: 'resourceOwner', type: 'relationship', relationTo: 'contributors', index: true, validate: () => true as const, admin: { hidden: true } },
+    { name: 'action', type: 'select', required: true, options: options(ACTIONS) },
+    { name: 'from', type: 'select', required: true, options: options(STATES) },
+    { name: 'to', type: 'select', required: true, options: options(STATES) },
+    { name: 'by', type: 'relationship', relationTo: 'contributors', required: true, validate: () => true as const },
+    { name: 'note', type: 'textarea', maxLength: 5000 },
+    { name: 'checklist', type: 'json', admin: { description: 'The pre-publication checklist the editor confirmed.' } },
+    { name: 'at', type: 'date', required: true, index: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+  ],
+}

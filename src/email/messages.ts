@@ -1,0 +1,86 @@
+import type { Payload } from 'payload'
+
+/** What the `sendEmail` job carries: ids only, so the queue and its logs hold no personal data. */
+export type EmailJobInput =
+  | { template: 'workflow'; event: string; recipient: string }
+  | { template: 'signup'; contributor: string; recipient: string }
+  | { template: 'activated'; contributor: string }
+
+export type Message = { to: string; subject: string; text: string }
+
+type Doc = Record<string, unknown>
+const byId = (payload: Payload, collection: string, id: unknown) =>
+  payload.findByID({ collection: collection as never, id: id as string, depth: 0, overrideAccess: true, disableErrors: true }) as Promise<Doc | null>
+
+const SUBJECTS: Record<string, (title: string) => string> = {
+  submit: (t) => `Submitted for review: ${t}`,
+  withdraw: (t) => `Withdrawn from review: ${t}`,
+  request_changes: (t) => `Changes requested: ${t}`,
+  publish: (t) => `Published: ${t}`,
+  unpublish: (t) => `Unpublished: ${t}`,
+  archive: (t) => `Archived: ${t}`,
+}
+
+/**
+ * Renders one message at send time from the database. Each names the resource, the action and
+ * who took it (by name), links to the admin panel, and carries no other person's address.
+ * Returns null when there is nothing (left) to send, e.g. the recipient was deleted.
+ */
+export async function renderMessage(payload: Payload, input: EmailJobInput): Promise<Message | null> {
+  const server = payload.config.serverURL || ''
+  const admin = `${server}/admin`
+  if (input.template === 'workflow') {
+    const [event, recipient] = await Promise.all([byId(payload, 'review-events', input.event), byId(payload, 'contributors', input.recipient)])
+    if (!event || !recipient?.email) return null
+    const [resource, actor] = await Promise.all([
+      payload.findByID({ collection: 'resources', id: event.resource as string, draft: true, depth: 0, overrideAccess: true, disableErrors: true }) as Promise<Doc | null>,
+      byId(payload, 'contributors', event.by),
+    ])
+    const title = String(resource?.title ?? `Resource ${String(event.resource)}`)
+    const action = String(event.action)
+    const who = String(actor?.name ?? 'An editor')
+    const lines = [
+      `${who} ${describe(action)} “${title}”.`,
+      `Status: ${label(String(event.from))} → ${label(String(event.to))}.`,
+    ]
+    if (event.note && (action === 'request_changes' || action === 'withdraw' || action === 'submit')) lines.push('', 'Note:', String(event.note))
+    if (action === 'publish') lines.push('', `Public link: ${server}/api/resources/${String(event.resource)}`)
+    lines.push('', `Open it in the admin panel: ${admin}/collections/resources/${String(event.resource)}`)
+    return { to: String(recipient.email), subject: (SUBJECTS[action] ?? ((t: string) => t))(title), text: lines.join('\n') }
+  }
+  const contributor = await byId(payload, 'contributors', input.contributor)
+  if (!contributor) return null
+  if (input.template === 'signup') {
+    const recipient = await byId(payload, 'contributors', input.recipient)
+    if (!recipient?.email) return null
+    return {
+      to: String(recipient.email),
+      subject: 'New contributor sign-up to review',
+      text: [
+        `${String(contributor.name)} signed up as a contributor and is waiting for activation.`,
+        '',
+        `Review the account in the admin panel: ${admin}/collections/contributors/${String(contributor.id)}`,
+      ].join('\n'),
+    }
+  }
+  if (!contributor.email) return null
+  return {
+    to: String(contributor.email),
+    subject: 'Your contributor account is active',
+    text: [
+      `Hello ${String(contributor.name)},`,
+      '',
+      'An editor activated your account on the ICE Out of Courts Campaign Toolkit. You can now sign in,',
+      'add your jurisdiction’s resources and submit them for review.',
+      '',
+      `Sign in: ${admin}`,
+    ].join('\n'),
+  }
+}
+
+const label = (state: string) => state.replace('_', ' ')
+function describe(action: string): string {
+  return (
+    { submit: 'submitted', withdraw: 'withdrew', request_changes: 'requested changes to', publish: 'published', unpublish: 'unpublished', archive: 'archived' }[action] ?? action
+  )
+}
