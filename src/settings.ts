@@ -18,6 +18,14 @@ export type Settings = {
   uploadLimitBytes: number
   debug: boolean
   logLevel: string
+  /** Uploads go to S3-compatible storage when S3_BUCKET is set (src/storage.ts); local disk otherwise. */
+  s3?: {
+    bucket: string
+    region: string
+    endpoint?: string
+    credentials?: { accessKeyId: string; secretAccessKey: string }
+    forcePathStyle: boolean
+  }
 }
 
 /** A configuration the process must refuse to start with. The message is one line for the operator. */
@@ -62,9 +70,10 @@ export function loadSettings(env: Env = process.env, { strict = true } = {}): Se
     emailFrom,
     dataDir,
     uploadDir: path.resolve(env.UPLOAD_DIR || path.join(dataDir, 'uploads')),
-    uploadLimitBytes: Number(env.UPLOAD_LIMIT_MB || 25) * 1024 * 1024,
+    uploadLimitBytes: parseUploadLimit(env.UPLOAD_LIMIT_MB),
     debug,
     logLevel: env.LOG_LEVEL || 'info',
+    s3: parseS3(env),
   }
 }
 
@@ -114,4 +123,29 @@ function parseFrom(value: string): Settings['emailFrom'] {
   const match = /^\s*(.*?)\s*<([^>]+)>\s*$/.exec(value)
   if (match) return { name: match[1] || 'ICE Out of Courts Toolkit', address: match[2]! }
   return { name: 'ICE Out of Courts Toolkit', address: value.trim() }
+}
+
+function parseUploadLimit(value: string | undefined): number {
+  if (!value) return 25 * 1024 * 1024
+  const megabytes = Number(value)
+  if (!Number.isFinite(megabytes) || megabytes <= 0) {
+    throw new ConfigurationError(`UPLOAD_LIMIT_MB must be a positive number of megabytes, not "${value}".`)
+  }
+  return Math.floor(megabytes * 1024 * 1024)
+}
+
+function parseS3(env: Env): Settings['s3'] {
+  const bucket = env.S3_BUCKET?.trim()
+  if (!bucket) return undefined
+  const endpoint = env.S3_ENDPOINT?.trim() || undefined
+  const accessKeyId = env.S3_ACCESS_KEY_ID?.trim()
+  const secretAccessKey = env.S3_SECRET_ACCESS_KEY?.trim()
+  return {
+    bucket,
+    region: env.S3_REGION?.trim() || 'us-east-1',
+    endpoint,
+    credentials: accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey } : undefined,
+    // MinIO and most S3-compatible servers need path-style URLs.
+    forcePathStyle: Boolean(endpoint),
+  }
 }

@@ -1,0 +1,169 @@
+import type { CollectionConfig } from 'payload'
+import { languageField } from '../../fields/language'
+import { linksField } from '../../fields/links'
+import { keepPublishedSlug, slugField } from '../../fields/slug'
+import { resourceAccess } from './access'
+import { rejectSelfSupersede } from './hooks/rejectSelfSupersede'
+import { reportSuperseded } from './hooks/reportSuperseded'
+import {
+  CATEGORIES,
+  CATEGORY_DESCRIPTION,
+  ISSUER_TYPES,
+  LEGISLATIVE_STATUS_DESCRIPTION,
+  LEGISLATIVE_STATUSES,
+  SECTIONS,
+  selectOptions,
+} from './options'
+import { socialPostsField } from './socialPosts'
+
+/** One item of the toolkit: a statute, a court rule, an ICE memo, a campaign letter, a training… */
+export const Resources: CollectionConfig = {
+  slug: 'resources',
+  labels: { singular: 'Resource', plural: 'Resources' },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'category', 'jurisdictions', '_status', 'updatedAt'],
+    listSearchableFields: ['title', 'slug', 'billNumber', 'issuedBy'],
+  },
+  access: resourceAccess,
+  versions: { drafts: true, maxPerDoc: 50 },
+  defaultSort: '-updatedAt',
+  hooks: {
+    beforeValidate: [rejectSelfSupersede],
+    beforeChange: [keepPublishedSlug],
+  },
+  fields: [
+    { name: 'title', type: 'text', required: true, localized: true, maxLength: 300 },
+    slugField('title', 'Part of the public URL, made from the English title when left empty. Fixed once the resource has been published.'),
+    {
+      name: 'summary',
+      type: 'textarea',
+      localized: true,
+      maxLength: 1500,
+      admin: { description: 'A few plain sentences: what this is and why a campaign would use it.' },
+    },
+    { name: 'body', type: 'richText', localized: true },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'category',
+          type: 'select',
+          required: true,
+          index: true,
+          options: selectOptions(CATEGORIES),
+          admin: { description: CATEGORY_DESCRIPTION, width: '50%' },
+        },
+        {
+          name: 'section',
+          type: 'select',
+          index: true,
+          options: selectOptions(SECTIONS),
+          admin: { description: 'Where it sits in the nine sections of the published toolkit.', width: '50%' },
+        },
+      ],
+    },
+    {
+      name: 'jurisdictions',
+      type: 'relationship',
+      relationTo: 'jurisdictions',
+      hasMany: true,
+      index: true,
+      admin: { description: 'Where it applies or comes from. Federal items name "United States" (US).' },
+    },
+    {
+      name: 'organizations',
+      type: 'relationship',
+      relationTo: 'organizations',
+      hasMany: true,
+      admin: { description: 'The bodies that wrote or issued it.' },
+    },
+    { name: 'topics', type: 'relationship', relationTo: 'topics', hasMany: true },
+    {
+      type: 'collapsible',
+      label: 'Issuer and dates',
+      fields: [
+        {
+          name: 'issuedBy',
+          type: 'text',
+          maxLength: 300,
+          localized: true,
+          admin: { description: 'Who issued it, in words, e.g. "Chief Judge of the State of New York".' },
+        },
+        { name: 'issuerType', type: 'select', options: selectOptions(ISSUER_TYPES) },
+        {
+          type: 'row',
+          fields: [
+            { name: 'issuedAt', type: 'date', admin: { description: 'Date issued, signed, filed or decided.', date: { pickerAppearance: 'dayOnly' } } },
+            { name: 'effectiveAt', type: 'date', admin: { description: 'Date it takes or took effect.', date: { pickerAppearance: 'dayOnly' } } },
+          ],
+        },
+      ],
+    },
+    {
+      type: 'collapsible',
+      label: 'Legislation',
+      admin: { condition: (data) => data?.category === 'legislation' },
+      fields: [
+        { name: 'billNumber', type: 'text', maxLength: 100, admin: { description: 'e.g. "A2176-A / S425-A", "SB 20-083".' } },
+        {
+          name: 'legislativeStatus',
+          type: 'select',
+          options: selectOptions(LEGISLATIVE_STATUSES),
+          admin: { description: LEGISLATIVE_STATUS_DESCRIPTION },
+        },
+      ],
+    },
+    {
+      type: 'collapsible',
+      label: 'Replaces or replaced by',
+      fields: [
+        {
+          name: 'supersedes',
+          type: 'relationship',
+          relationTo: 'resources',
+          hasMany: true,
+          admin: { description: 'Earlier items this one replaces, e.g. the memo a new ICE memo rescinds.' },
+        },
+        {
+          name: 'supersededBy',
+          type: 'join',
+          collection: 'resources',
+          on: 'supersedes',
+          admin: { description: 'Later items that name this one in "supersedes".' },
+        },
+        {
+          name: 'superseded',
+          type: 'checkbox',
+          virtual: true,
+          admin: { readOnly: true, description: 'True when a published resource supersedes this one.' },
+          hooks: { afterRead: [reportSuperseded] },
+        },
+      ],
+    },
+    {
+      name: 'documents',
+      type: 'upload',
+      relationTo: 'documents',
+      hasMany: true,
+      admin: { description: 'The item itself and related files: PDF, Word or image.' },
+    },
+    linksField(),
+    languageField({
+      hasMany: true,
+      admin: { description: 'Languages the item is available in.' },
+    }),
+    socialPostsField,
+    {
+      name: 'graphics',
+      type: 'upload',
+      relationTo: 'documents',
+      hasMany: true,
+      filterOptions: { mimeType: { contains: 'image/' } },
+      admin: {
+        description: 'Shareable images for social media.',
+        condition: (data) => data?.category === 'social-media',
+      },
+    },
+  ],
+}
