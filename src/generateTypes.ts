@@ -1,5 +1,6 @@
 // `npm run generate:types`: writes src/payload-types.ts from the config.
-// (Payload's own CLI under cross-env exited early and silently now and then: see README.)
+// Prints "Types written" only when the file changed. (Payload's own CLI, `payload generate:types`,
+// exited early and silently now and then on this machine, writing nothing.)
 import { generateTypes } from 'payload/node'
 import config from './payload.config'
 
