@@ -1,6 +1,8 @@
 import type { CollectionConfig } from 'payload'
 import { Contributors } from './Contributors'
+import { Documents } from './Documents'
 import { Jurisdictions } from './Jurisdictions'
+import { Organizations } from './Organizations'
 import { RegistrationAudit } from './RegistrationAudit'
 import { Resources } from './Resources'
 import { ReviewEvents } from './ReviewEvents'
@@ -11,8 +13,10 @@ import { Webinars } from './Webinars'
 /** Every collection, in the order the admin panel lists them. */
 export const collections: CollectionConfig[] = [
   Resources,
-  Jurisdictions, // placeholder: the content-model branch has the real one
+  Jurisdictions,
+  Organizations,
   Topics,
+  Documents,
   ReviewEvents,
   Webinars,
   WebinarRegistrations,

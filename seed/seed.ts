@@ -1,22 +1,109 @@
-import type { Payload } from 'payload'
+import crypto from 'node:crypto'
+import type { CollectionSlug, Payload } from 'payload'
+import { jurisdictions } from './data/jurisdictions'
+import { organizations } from './data/organizations'
+import { resources } from './data/resources'
 import { topics } from './data/topics'
+import { paragraphs } from './lexical'
+import { upsert } from './upsert'
 
-/** Upserts by slug: running it twice changes nothing. */
+type Id = string | number
+
+/**
+ * Reference data (jurisdictions, organizations, topics) and demo resources. Idempotent: it
+ * upserts by `code` / `slug`, and a second run changes nothing.
+ */
 export async function seed(payload: Payload): Promise<void> {
-  for (const topic of topics) {
-    const existing = await payload.find({ collection: 'topics', where: { slug: { equals: topic.slug } }, limit: 1, depth: 0 })
-    const data = { slug: topic.slug, name: topic.name.en }
-    const doc = existing.docs[0]
-      ? await payload.update({ collection: 'topics', id: existing.docs[0].id, data, locale: 'en' })
-      : await payload.create({ collection: 'topics', data, locale: 'en' })
-    await payload.update({ collection: 'topics', id: doc.id, data: { name: topic.name.es }, locale: 'es' })
+  const jurisdictionIds = new Map<string, Id>()
+  for (const { parent, protectionSummary, ...j } of jurisdictions) {
+    const data = { ...j, parent: parent ? must(jurisdictionIds, parent) : null, protectionSummary: protectionSummary?.en ?? null }
+    const es = protectionSummary?.es ? { protectionSummary: protectionSummary.es } : undefined
+    jurisdictionIds.set(j.code, await upsert(payload, { collection: 'jurisdictions', key: 'code', data, es }))
+  }
+
+  const organizationIds = new Map<string, Id>()
+  for (const o of organizations) {
+    const data = { ...o, website: o.website ?? null, jurisdictions: o.jurisdictions.map((c) => must(jurisdictionIds, c)) }
+    organizationIds.set(o.slug, await upsert(payload, { collection: 'organizations', key: 'slug', data }))
+  }
+
+  const topicIds = new Map<string, Id>()
+  for (const t of topics) {
+    topicIds.set(t.slug, await upsert(payload, { collection: 'topics', key: 'slug', data: { slug: t.slug, name: t.name.en }, es: { name: t.name.es } }))
+  }
+
+  const resourceIds = new Map<string, Id>()
+  for (const { en, es, status = 'published', ...r } of resources) {
+    const data = {
+      ...r,
+      title: en.title,
+      summary: en.summary,
+      body: en.body ? paragraphs(en.body) : null,
+      jurisdictions: r.jurisdictions.map((c) => must(jurisdictionIds, c)),
+      organizations: (r.organizations ?? []).map((s) => must(organizationIds, s)),
+      topics: (r.topics ?? []).map((s) => must(topicIds, s)),
+      supersedes: (r.supersedes ?? []).map((s) => must(resourceIds, s)),
+      language: r.language ?? [],
+      socialPosts: r.socialPosts ?? [],
+    }
+    resourceIds.set(r.slug, await upsert(payload, { collection: 'resources', key: 'slug', data, es, status }))
   }
 }
 
-/** The start command seeds an empty embedded database so a newcomer sees a populated admin panel. */
-export async function seedIfEmpty(payload: Payload): Promise<void> {
-  const { totalDocs } = await payload.count({ collection: 'topics' })
-  if (totalDocs > 0) return
-  payload.logger.info('Empty database: seeding demo content')
+function must(ids: Map<string, Id>, key: string): Id {
+  const id = ids.get(key)
+  if (id === undefined) throw new Error(`Seed data refers to "${key}", which is not seeded before it.`)
+  return id
+}
+
+export const DEMO_ACCOUNTS = [
+  { email: 'admin@example.org', name: 'Demo Admin', role: 'admin' },
+  { email: 'editor@example.org', name: 'Demo Editor', role: 'editor' },
+  { email: 'leader@example.org', name: 'Demo Campaign Leader (New York)', role: 'contributor', jurisdictions: ['US-NY'], organization: 'demo-statewide-coalition' },
+] as const
+
+/**
+ * Demo sign-ins for development, only into a database without any account, and never in
+ * production. The password is SEED_PASSWORD, or a random one printed once (to the terminal, not the log).
+ */
+export async function seedDemoAccounts(payload: Payload, { production }: { production: boolean }): Promise<boolean> {
+  if (production) return false
+  if ((await payload.count({ collection: 'contributors', overrideAccess: true })).totalDocs > 0) return false
+  const password = process.env.SEED_PASSWORD || crypto.randomBytes(12).toString('base64url')
+  for (const account of DEMO_ACCOUNTS) {
+    const jurisdictions = 'jurisdictions' in account ? await idsOf(payload, 'jurisdictions', 'code', account.jurisdictions) : []
+    const [organization] = 'organization' in account ? await idsOf(payload, 'organizations', 'slug', [account.organization]) : []
+    await payload.create({
+      collection: 'contributors',
+      data: { email: account.email, name: account.name, role: account.role, status: 'active', password, jurisdictions, organization } as never,
+      overrideAccess: true,
+    })
+  }
+  if (!process.env.SEED_PASSWORD) {
+    process.stdout.write(
+      `\nDemo accounts (development only): ${DEMO_ACCOUNTS.map((a) => a.email).join(', ')}\nPassword (shown once; set SEED_PASSWORD to choose it): ${password}\n\n`,
+    )
+  }
+  return true
+}
+
+async function idsOf(payload: Payload, collection: CollectionSlug, key: string, values: readonly string[]): Promise<Id[]> {
+  const { docs } = await payload.find({ collection, where: { [key]: { in: values } }, depth: 0, limit: values.length, overrideAccess: true })
+  return docs.map((doc) => doc.id)
+}
+
+/** Nothing seeded and nobody signed up: a fresh embedded database. */
+export async function isEmptyDatabase(payload: Payload): Promise<boolean> {
+  for (const collection of ['jurisdictions', 'resources', 'contributors'] as const) {
+    if ((await payload.count({ collection, overrideAccess: true })).totalDocs > 0) return false
+  }
+  return true
+}
+
+/** The start command seeds an empty database so a newcomer sees a populated admin panel. */
+export async function seedIfEmpty(payload: Payload, { production = false }: { production?: boolean } = {}): Promise<void> {
+  if (!(await isEmptyDatabase(payload))) return
+  payload.logger.info('Empty database: seeding reference and demo content')
   await seed(payload)
+  await seedDemoAccounts(payload, { production })
 }

@@ -7,7 +7,7 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 
-const BUILD_INPUTS = ['src', 'collections', 'access', 'next.config.mjs', 'tsconfig.json', 'package-lock.json']
+const BUILD_INPUTS = ['src', 'collections', 'access', 'fields', 'next.config.mjs', 'tsconfig.json', 'package-lock.json']
 const IGNORED = new Set(['payload-types.ts', 'node_modules', '.next'])
 
 export function sourceHash(root: string): string {

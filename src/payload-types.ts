@@ -69,7 +69,9 @@ export interface Config {
   collections: {
     resources: Resource;
     jurisdictions: Jurisdiction;
+    organizations: Organization;
     topics: Topic;
+    documents: Document;
     'review-events': ReviewEvent;
     webinars: Webinar;
     'webinar-registrations': WebinarRegistration;
@@ -81,11 +83,20 @@ export interface Config {
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
   };
-  collectionsJoins: {};
+  collectionsJoins: {
+    resources: {
+      supersededBy: 'resources';
+    };
+    jurisdictions: {
+      resources: 'resources';
+    };
+  };
   collectionsSelect: {
     resources: ResourcesSelect<false> | ResourcesSelect<true>;
     jurisdictions: JurisdictionsSelect<false> | JurisdictionsSelect<true>;
+    organizations: OrganizationsSelect<false> | OrganizationsSelect<true>;
     topics: TopicsSelect<false> | TopicsSelect<true>;
+    documents: DocumentsSelect<false> | DocumentsSelect<true>;
     'review-events': ReviewEventsSelect<false> | ReviewEventsSelect<true>;
     webinars: WebinarsSelect<false> | WebinarsSelect<true>;
     'webinar-registrations': WebinarRegistrationsSelect<false> | WebinarRegistrationsSelect<true>;
@@ -153,6 +164,32 @@ export interface ContributorAuthOperations {
 export interface Resource {
   id: number;
   title: string;
+  /**
+   * Part of the public URL, made from the English title when left empty. Fixed once the resource has been published.
+   */
+  slug: string;
+  /**
+   * A few plain sentences: what this is and why a campaign would use it.
+   */
+  summary?: string | null;
+  body?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  /**
+   * What kind of item this is. legal-theory: an argument for why courthouse arrests are unlawful or can be limited (common-law privilege, Tenth Amendment, access to courts) · legislation: a bill or enacted statute, drafted, pending or passed · judicial-rule: a court rule, administrative order or directive issued by a court system · campaign-material: letters, fact sheets, toolkits and templates that campaigns use to organize · statement: a public statement or letter by an official or institution (chief judge, governor, prosecutor, attorney general, bar association) · policy: an agency or executive policy, memo, directive or guidance (ICE and DHS, governors, attorneys general) · litigation: a lawsuit, court decision or brief · training: a training, webinar recording or practice advisory for advocates and lawyers · media: news coverage, op-eds, reports and press releases · social-media: sample posts and graphics for campaigns to share
+   */
   category:
     | 'legal-theory'
     | 'legislation'
@@ -164,6 +201,114 @@ export interface Resource {
     | 'training'
     | 'media'
     | 'social-media';
+  /**
+   * Where it sits in the nine sections of the published toolkit.
+   */
+  section?:
+    | (
+        | 'documenting-the-problem'
+        | 'researching-legal-solutions'
+        | 'building-a-statewide-campaign'
+        | 'statements-from-officials'
+        | 'ice-policies-and-statements'
+        | 'court-system-statements-and-policies'
+        | 'legal-resources'
+        | 'trainings-and-practice-advisories'
+        | 'media'
+      )
+    | null;
+  /**
+   * Where it applies or comes from. Federal items name "United States" (US).
+   */
+  jurisdictions?: (number | Jurisdiction)[] | null;
+  /**
+   * The bodies that wrote or issued it.
+   */
+  organizations?: (number | Organization)[] | null;
+  topics?: (number | Topic)[] | null;
+  /**
+   * Who issued it, in words, e.g. "Chief Judge of the State of New York".
+   */
+  issuedBy?: string | null;
+  issuerType?:
+    | (
+        | 'advocacy-organization'
+        | 'court'
+        | 'legislature'
+        | 'governor'
+        | 'attorney-general'
+        | 'prosecutor'
+        | 'bar-association'
+        | 'ice-dhs'
+        | 'federal-official'
+        | 'other'
+      )
+    | null;
+  /**
+   * Date issued, signed, filed or decided.
+   */
+  issuedAt?: string | null;
+  /**
+   * Date it takes or took effect.
+   */
+  effectiveAt?: string | null;
+  /**
+   * e.g. "A2176-A / S425-A", "SB 20-083".
+   */
+  billNumber?: string | null;
+  /**
+   * For legislation: where the bill stands. drafted: model or draft language, not yet introduced · introduced: filed in a chamber · passed-chamber: passed one chamber, pending in the other · enacted: signed or otherwise became law · vetoed: passed and vetoed · failed: died in committee, voted down, or the session ended · enjoined: enacted but blocked by a court · repealed: enacted and later repealed
+   */
+  legislativeStatus?:
+    ('drafted' | 'introduced' | 'passed-chamber' | 'enacted' | 'vetoed' | 'failed' | 'enjoined' | 'repealed') | null;
+  /**
+   * Earlier items this one replaces, e.g. the memo a new ICE memo rescinds.
+   */
+  supersedes?: (number | Resource)[] | null;
+  /**
+   * Later items that name this one in "supersedes".
+   */
+  supersededBy?: {
+    docs?: (number | Resource)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  /**
+   * True when a published resource supersedes this one.
+   */
+  superseded?: boolean | null;
+  /**
+   * The item itself and related files: PDF, Word or image.
+   */
+  documents?: (number | Document)[] | null;
+  /**
+   * Web pages about this item: an official copy, a docket, a news story. http(s) only.
+   */
+  links?:
+    | {
+        label: string;
+        url: string;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Languages the item is available in.
+   */
+  language?: ('en' | 'es' | 'zh' | 'ht' | 'fr' | 'ar' | 'ko' | 'ru' | 'vi' | 'pt' | 'pl' | 'tl')[] | null;
+  /**
+   * Sample posts campaigns can copy. Limits: X (Twitter) 280, Bluesky 300, Threads 500, Mastodon 500, Instagram 2200, LinkedIn 3000, Facebook 63206 characters.
+   */
+  socialPosts?:
+    | {
+        platform: 'x' | 'bluesky' | 'threads' | 'mastodon' | 'instagram' | 'linkedin' | 'facebook';
+        text: string;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Shareable images for social media.
+   */
+  graphics?: (number | Document)[] | null;
   /**
    * Changed only by the review actions (submit, request changes, publish…).
    */
@@ -187,6 +332,127 @@ export interface Resource {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "jurisdictions".
+ */
+export interface Jurisdiction {
+  id: number;
+  name: string;
+  /**
+   * "US" (federal), ISO 3166-2 for states, DC and territories ("US-NY"), a part under the state for counties and cities ("US-NY-KINGS").
+   */
+  code: string;
+  type: 'federal' | 'state' | 'district' | 'territory' | 'county' | 'city' | 'tribal';
+  /**
+   * The jurisdiction this one sits in: a state for a county, the United States for a state.
+   */
+  parent?: (number | null) | Jurisdiction;
+  protectionStatus?:
+    | (
+        | 'statute'
+        | 'court-rule'
+        | 'executive-order'
+        | 'attorney-general-guidance'
+        | 'local-policy'
+        | 'campaign-active'
+        | 'none-known'
+      )
+    | null;
+  /**
+   * In plain words: what protects people here, since when, and what is missing.
+   */
+  protectionSummary?: string | null;
+  /**
+   * When the main protection took effect.
+   */
+  effectiveAt?: string | null;
+  /**
+   * What an officer needs to make a civil arrest at court.
+   */
+  warrantStandard?: ('judicial-warrant' | 'judicial-warrant-or-order' | 'none') | null;
+  /**
+   * Who and where is covered: courthouses, their grounds, travel to and from court, parties, witnesses, family.
+   */
+  scope?: string | null;
+  /**
+   * What happens when the protection is violated: contempt, a civil action, suppression.
+   */
+  remedy?: string | null;
+  /**
+   * Resources that name this jurisdiction.
+   */
+  resources?: {
+    docs?: (number | Resource)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "organizations".
+ */
+export interface Organization {
+  id: number;
+  name: string;
+  /**
+   * Part of the public URL: lowercase letters, digits and hyphens. Left empty, it is made from the name.
+   */
+  slug: string;
+  type: 'coalition' | 'legal-services' | 'advocacy' | 'court' | 'government' | 'bar-association' | 'academic' | 'media';
+  website?: string | null;
+  /**
+   * Where it works.
+   */
+  jurisdictions?: (number | Jurisdiction)[] | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "topics".
+ */
+export interface Topic {
+  id: number;
+  name: string;
+  /**
+   * Part of the public URL: lowercase letters, digits and hyphens. Left empty, it is made from the name.
+   */
+  slug: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "documents".
+ */
+export interface Document {
+  id: number;
+  title: string;
+  /**
+   * Required for images: what the image shows, for people using screen readers.
+   */
+  alt?: string | null;
+  /**
+   * The language of the file.
+   */
+  language?: ('en' | 'es' | 'zh' | 'ht' | 'fr' | 'ar' | 'ko' | 'ru' | 'vi' | 'pt' | 'pl' | 'tl') | null;
+  prefix?: string | null;
+  _objectKey?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "contributors".
  */
 export interface Contributor {
@@ -194,6 +460,14 @@ export interface Contributor {
   name: string;
   role: 'admin' | 'editor' | 'contributor';
   status: 'pending' | 'active' | 'suspended';
+  /**
+   * The organization or campaign the person works with.
+   */
+  organization?: (number | null) | Organization;
+  /**
+   * The states or places the person submits documents for.
+   */
+  jurisdictions?: (number | Jurisdiction)[] | null;
   /**
    * Show my name on resources I contributed. Off by default: the public API never shows a contributor unless they opt in.
    */
@@ -217,28 +491,6 @@ export interface Contributor {
     | null;
   password?: string | null;
   collection: 'contributors';
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "jurisdictions".
- */
-export interface Jurisdiction {
-  id: number;
-  name: string;
-  code: string;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "topics".
- */
-export interface Topic {
-  id: number;
-  name: string;
-  slug: string;
-  updatedAt: string;
-  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -500,8 +752,16 @@ export interface PayloadLockedDocument {
         value: number | Jurisdiction;
       } | null)
     | ({
+        relationTo: 'organizations';
+        value: number | Organization;
+      } | null)
+    | ({
         relationTo: 'topics';
         value: number | Topic;
+      } | null)
+    | ({
+        relationTo: 'documents';
+        value: number | Document;
       } | null)
     | ({
         relationTo: 'review-events';
@@ -571,7 +831,40 @@ export interface PayloadMigration {
  */
 export interface ResourcesSelect<T extends boolean = true> {
   title?: T;
+  slug?: T;
+  summary?: T;
+  body?: T;
   category?: T;
+  section?: T;
+  jurisdictions?: T;
+  organizations?: T;
+  topics?: T;
+  issuedBy?: T;
+  issuerType?: T;
+  issuedAt?: T;
+  effectiveAt?: T;
+  billNumber?: T;
+  legislativeStatus?: T;
+  supersedes?: T;
+  supersededBy?: T;
+  superseded?: T;
+  documents?: T;
+  links?:
+    | T
+    | {
+        label?: T;
+        url?: T;
+        id?: T;
+      };
+  language?: T;
+  socialPosts?:
+    | T
+    | {
+        platform?: T;
+        text?: T;
+        id?: T;
+      };
+  graphics?: T;
   reviewStatus?: T;
   owner?: T;
   assignee?: T;
@@ -588,6 +881,28 @@ export interface ResourcesSelect<T extends boolean = true> {
 export interface JurisdictionsSelect<T extends boolean = true> {
   name?: T;
   code?: T;
+  type?: T;
+  parent?: T;
+  protectionStatus?: T;
+  protectionSummary?: T;
+  effectiveAt?: T;
+  warrantStandard?: T;
+  scope?: T;
+  remedy?: T;
+  resources?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "organizations_select".
+ */
+export interface OrganizationsSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  type?: T;
+  website?: T;
+  jurisdictions?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -600,6 +915,28 @@ export interface TopicsSelect<T extends boolean = true> {
   slug?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "documents_select".
+ */
+export interface DocumentsSelect<T extends boolean = true> {
+  title?: T;
+  alt?: T;
+  language?: T;
+  prefix?: T;
+  _objectKey?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -678,6 +1015,8 @@ export interface ContributorsSelect<T extends boolean = true> {
   name?: T;
   role?: T;
   status?: T;
+  organization?: T;
+  jurisdictions?: T;
   publicAttribution?: T;
   updatedAt?: T;
   createdAt?: T;

@@ -26,6 +26,14 @@ export type Settings = {
   registrationRetentionDays: number
   /** Run queued and scheduled jobs (emails, publishing, reminders, retention) in this process: one instance only. */
   jobsAutoRun: boolean
+  /** Uploads go to S3-compatible storage when S3_BUCKET is set (src/storage.ts); local disk otherwise. */
+  s3?: {
+    bucket: string
+    region: string
+    endpoint?: string
+    credentials?: { accessKeyId: string; secretAccessKey: string }
+    forcePathStyle: boolean
+  }
 }
 
 /** A configuration the process must refuse to start with. The message is one line for the operator. */
@@ -70,7 +78,7 @@ export function loadSettings(env: Env = process.env, { strict = true } = {}): Se
     emailFrom,
     dataDir,
     uploadDir: path.resolve(env.UPLOAD_DIR || path.join(dataDir, 'uploads')),
-    uploadLimitBytes: Number(env.UPLOAD_LIMIT_MB || 25) * 1024 * 1024,
+    uploadLimitBytes: parseUploadLimit(env.UPLOAD_LIMIT_MB),
     debug,
     logLevel: env.LOG_LEVEL || 'info',
     redisUrl: env.REDIS_URL || undefined,
@@ -78,6 +86,7 @@ export function loadSettings(env: Env = process.env, { strict = true } = {}): Se
     registrationRetentionDays: positiveInteger('REGISTRATION_RETENTION_DAYS', env.REGISTRATION_RETENTION_DAYS, 30),
     // On by default for a single instance (emails would otherwise wait forever); off in tests.
     jobsAutoRun: (env.JOBS_AUTORUN ?? (env.NODE_ENV === 'test' ? 'false' : 'true')) === 'true',
+    s3: parseS3(env),
   }
 }
 
@@ -136,4 +145,29 @@ function parseFrom(value: string): Settings['emailFrom'] {
   const match = /^\s*(.*?)\s*<([^>]+)>\s*$/.exec(value)
   if (match) return { name: match[1] || 'ICE Out of Courts Toolkit', address: match[2]! }
   return { name: 'ICE Out of Courts Toolkit', address: value.trim() }
+}
+
+function parseUploadLimit(value: string | undefined): number {
+  if (!value) return 25 * 1024 * 1024
+  const megabytes = Number(value)
+  if (!Number.isFinite(megabytes) || megabytes <= 0) {
+    throw new ConfigurationError(`UPLOAD_LIMIT_MB must be a positive number of megabytes, not "${value}".`)
+  }
+  return Math.floor(megabytes * 1024 * 1024)
+}
+
+function parseS3(env: Env): Settings['s3'] {
+  const bucket = env.S3_BUCKET?.trim()
+  if (!bucket) return undefined
+  const endpoint = env.S3_ENDPOINT?.trim() || undefined
+  const accessKeyId = env.S3_ACCESS_KEY_ID?.trim()
+  const secretAccessKey = env.S3_SECRET_ACCESS_KEY?.trim()
+  return {
+    bucket,
+    region: env.S3_REGION?.trim() || 'us-east-1',
+    endpoint,
+    credentials: accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey } : undefined,
+    // MinIO and most S3-compatible servers need path-style URLs.
+    forcePathStyle: Boolean(endpoint),
+  }
 }

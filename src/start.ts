@@ -55,5 +55,5 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
 
 async function seedEmptyEmbeddedDatabase(): Promise<void> {
   if (settings.database.kind !== 'sqlite' || settings.production) return
-  await seedIfEmpty(payload)
+  await seedIfEmpty(payload, { production: settings.production })
 }

@@ -182,7 +182,7 @@ describe('POST /api/webinars/:id/register', () => {
   })
 
   it('accepts a jurisdiction by its code', async () => {
-    const ny = await app.payload.create({ collection: 'jurisdictions', data: { name: 'New York', code: 'US-NY' } as never })
+    const ny = await app.payload.create({ collection: 'jurisdictions', data: { name: 'New York', code: 'US-NY', type: 'state' } as never })
     const webinar = await createWebinar(app)
     expect((await register(webinar.id, signUp({ jurisdiction: 'US-NY' }))).status).toBe(202)
     const [row] = await app.payload.find({ collection: 'webinar-registrations', where: { webinar: { equals: webinar.id } }, depth: 0, overrideAccess: true }).then((r) => r.docs)

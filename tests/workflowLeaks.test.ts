@@ -174,7 +174,7 @@ describe('no way around the workflow', () => {
       })
       expect(gql.body.errors?.[0]?.extensions?.statusCode).toBe(403)
       const gqlCreate = await who.post('/api/graphql').send({
-        query: 'mutation { createResource(data: { title: "gql sneaky", category: media, _status: published }) { id } }',
+        query: 'mutation { createResource(data: { title: "gql sneaky", slug: "gql-sneaky", category: media, _status: published }) { id } }',
       })
       expect(gqlCreate.body.errors?.[0]?.extensions?.statusCode).toBe(403)
     }

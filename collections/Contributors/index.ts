@@ -61,6 +61,19 @@ export const Contributors: CollectionConfig = {
       saveToJWT: true,
     },
     {
+      name: 'organization',
+      type: 'relationship',
+      relationTo: 'organizations',
+      admin: { description: 'The organization or campaign the person works with.' },
+    },
+    {
+      name: 'jurisdictions',
+      type: 'relationship',
+      relationTo: 'jurisdictions',
+      hasMany: true,
+      admin: { description: 'The states or places the person submits documents for.' },
+    },
+    {
       name: 'publicAttribution',
       type: 'checkbox',
       defaultValue: false,

@@ -1,4 +1,7 @@
 import type { CollectionConfig } from 'payload'
+import { languageField } from '../../fields/language'
+import { linksField } from '../../fields/links'
+import { keepPublishedSlug, slugField } from '../../fields/slug'
 import {
   activeAccounts,
   deletableByOwnerOrEditor,
@@ -8,18 +11,31 @@ import {
 } from './access'
 import { workflowEndpoint, workflowStateEndpoint } from './endpoints/workflow'
 import { guardOperations } from './hooks/guardOperations'
+import { rejectSelfSupersede } from './hooks/rejectSelfSupersede'
+import { reportSuperseded } from './hooks/reportSuperseded'
 import { resetReviewOnEdit } from './hooks/resetReviewOnEdit'
+import {
+  CATEGORIES,
+  CATEGORY_DESCRIPTION,
+  ISSUER_TYPES,
+  LEGISLATIVE_STATUS_DESCRIPTION,
+  LEGISLATIVE_STATUSES,
+  SECTIONS,
+  selectOptions,
+} from './options'
+import { socialPostsField } from './socialPosts'
 import { workflowFields } from './workflowFields'
 
-/**
- * A MINIMAL `resources` collection: just enough content to build and test the review workflow.
- * The content model (issue 3) owns the real one; merge into it the keys marked WORKFLOW.
- */
+/** One item of the toolkit: a statute, a court rule, an ICE memo, a campaign letter, a training… */
 export const Resources: CollectionConfig = {
   slug: 'resources',
-  admin: { useAsTitle: 'title', defaultColumns: ['title', 'category', 'reviewStatus', 'updatedAt'] },
-  versions: { drafts: true, maxPerDoc: 50 },
-  // WORKFLOW: access, hooks, endpoints
+  labels: { singular: 'Resource', plural: 'Resources' },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'category', 'jurisdictions', 'reviewStatus', 'updatedAt'],
+    listSearchableFields: ['title', 'slug', 'billNumber', 'issuedBy'],
+  },
+  // Who may do what, by role, ownership and review state: docs/WORKFLOW.md.
   access: {
     read: publishedOrOwnOrEditor,
     create: activeAccounts,
@@ -27,22 +43,148 @@ export const Resources: CollectionConfig = {
     delete: deletableByOwnerOrEditor,
     readVersions: versionsOfOwnOrEditor,
   },
+  versions: { drafts: true, maxPerDoc: 50 },
+  defaultSort: '-updatedAt',
   hooks: {
     beforeOperation: [guardOperations],
-    beforeChange: [resetReviewOnEdit],
+    beforeValidate: [rejectSelfSupersede],
+    // resetReviewOnEdit last: it sees the slug the slug hook settled.
+    beforeChange: [keepPublishedSlug, resetReviewOnEdit],
   },
   endpoints: [workflowEndpoint, workflowStateEndpoint],
   fields: [
     { name: 'title', type: 'text', required: true, localized: true, maxLength: 300 },
+    slugField('title', 'Part of the public URL, made from the English title when left empty. Fixed once the resource has been published.'),
     {
-      name: 'category',
-      type: 'select',
-      required: true,
-      options: ['legal-theory', 'legislation', 'judicial-rule', 'campaign-material', 'statement', 'policy', 'litigation', 'training', 'media', 'social-media'].map(
-        (value) => ({ label: value, value }),
-      ),
+      name: 'summary',
+      type: 'textarea',
+      localized: true,
+      maxLength: 1500,
+      admin: { description: 'A few plain sentences: what this is and why a campaign would use it.' },
     },
-    // WORKFLOW: fields
+    { name: 'body', type: 'richText', localized: true },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'category',
+          type: 'select',
+          required: true,
+          index: true,
+          options: selectOptions(CATEGORIES),
+          admin: { description: CATEGORY_DESCRIPTION, width: '50%' },
+        },
+        {
+          name: 'section',
+          type: 'select',
+          index: true,
+          options: selectOptions(SECTIONS),
+          admin: { description: 'Where it sits in the nine sections of the published toolkit.', width: '50%' },
+        },
+      ],
+    },
+    {
+      name: 'jurisdictions',
+      type: 'relationship',
+      relationTo: 'jurisdictions',
+      hasMany: true,
+      index: true,
+      admin: { description: 'Where it applies or comes from. Federal items name "United States" (US).' },
+    },
+    {
+      name: 'organizations',
+      type: 'relationship',
+      relationTo: 'organizations',
+      hasMany: true,
+      admin: { description: 'The bodies that wrote or issued it.' },
+    },
+    { name: 'topics', type: 'relationship', relationTo: 'topics', hasMany: true },
+    {
+      type: 'collapsible',
+      label: 'Issuer and dates',
+      fields: [
+        {
+          name: 'issuedBy',
+          type: 'text',
+          maxLength: 300,
+          localized: true,
+          admin: { description: 'Who issued it, in words, e.g. "Chief Judge of the State of New York".' },
+        },
+        { name: 'issuerType', type: 'select', options: selectOptions(ISSUER_TYPES) },
+        {
+          type: 'row',
+          fields: [
+            { name: 'issuedAt', type: 'date', admin: { description: 'Date issued, signed, filed or decided.', date: { pickerAppearance: 'dayOnly' } } },
+            { name: 'effectiveAt', type: 'date', admin: { description: 'Date it takes or took effect.', date: { pickerAppearance: 'dayOnly' } } },
+          ],
+        },
+      ],
+    },
+    {
+      type: 'collapsible',
+      label: 'Legislation',
+      admin: { condition: (data) => data?.category === 'legislation' },
+      fields: [
+        { name: 'billNumber', type: 'text', maxLength: 100, admin: { description: 'e.g. "A2176-A / S425-A", "SB 20-083".' } },
+        {
+          name: 'legislativeStatus',
+          type: 'select',
+          options: selectOptions(LEGISLATIVE_STATUSES),
+          admin: { description: LEGISLATIVE_STATUS_DESCRIPTION },
+        },
+      ],
+    },
+    {
+      type: 'collapsible',
+      label: 'Replaces or replaced by',
+      fields: [
+        {
+          name: 'supersedes',
+          type: 'relationship',
+          relationTo: 'resources',
+          hasMany: true,
+          admin: { description: 'Earlier items this one replaces, e.g. the memo a new ICE memo rescinds.' },
+        },
+        {
+          name: 'supersededBy',
+          type: 'join',
+          collection: 'resources',
+          on: 'supersedes',
+          admin: { description: 'Later items that name this one in "supersedes".' },
+        },
+        {
+          name: 'superseded',
+          type: 'checkbox',
+          virtual: true,
+          admin: { readOnly: true, description: 'True when a published resource supersedes this one.' },
+          hooks: { afterRead: [reportSuperseded] },
+        },
+      ],
+    },
+    {
+      name: 'documents',
+      type: 'upload',
+      relationTo: 'documents',
+      hasMany: true,
+      admin: { description: 'The item itself and related files: PDF, Word or image.' },
+    },
+    linksField(),
+    languageField({
+      hasMany: true,
+      admin: { description: 'Languages the item is available in.' },
+    }),
+    socialPostsField,
+    {
+      name: 'graphics',
+      type: 'upload',
+      relationTo: 'documents',
+      hasMany: true,
+      filterOptions: { mimeType: { contains: 'image/' } },
+      admin: {
+        description: 'Shareable images for social media.',
+        condition: (data) => data?.category === 'social-media',
+      },
+    },
     ...workflowFields,
   ],
 }

@@ -22,3 +22,14 @@ export async function settle(app: TestApp) {
 }
 
 export const CHECKLIST = { personalDataCleared: true, sourcesChecked: true }
+
+type Agent = { post: (url: string) => { send: (body: object) => PromiseLike<{ status: number; body: unknown }> } }
+
+/** Publishes a resource the only way there is: submit, then an editor's publish with the checklist. */
+export async function publishThroughWorkflow(editor: Agent, id: string | number): Promise<void> {
+  const submit = await editor.post(`/api/resources/${id}/workflow`).send({ action: 'submit' })
+  const publish = await editor.post(`/api/resources/${id}/workflow`).send({ action: 'publish', checklist: CHECKLIST })
+  if (submit.status !== 200 || publish.status !== 200) {
+    throw new Error(`publish failed: submit ${submit.status}, publish ${publish.status} ${JSON.stringify(publish.body)}`)
+  }
+}

@@ -1,0 +1,42 @@
+import type { CollectionConfig, TextFieldSingleValidation } from 'payload'
+import { anyone } from '../../access/anyone'
+import { editors } from '../../access/editors'
+import { languageField } from '../../fields/language'
+import { documentHeaders, isImageType, PAYLOAD_MIME_TYPES } from './fileKinds'
+import { checkFileContent } from './hooks/checkFileContent'
+
+const requireAltForImages: TextFieldSingleValidation = (value, { siblingData }) => {
+  if (!isImageType((siblingData as { mimeType?: string }).mimeType)) return true
+  return (typeof value === 'string' && value.trim().length > 0) || 'Images need alternative text describing them for people using screen readers.'
+}
+
+/**
+ * Files attached to resources: PDFs, Word documents and images, checked by content. Stored on
+ * local disk (UPLOAD_DIR) or, with S3_BUCKET set, in S3-compatible storage (src/storage.ts).
+ */
+export const Documents: CollectionConfig = {
+  slug: 'documents',
+  labels: { singular: 'Document', plural: 'Documents' },
+  admin: { useAsTitle: 'title', defaultColumns: ['title', 'filename', 'mimeType', 'language', 'filesize'] },
+  // Interim: files are public like the published resources that link them; the workflow issue may narrow this.
+  access: { read: anyone, create: editors, update: editors, delete: editors },
+  upload: {
+    mimeTypes: PAYLOAD_MIME_TYPES,
+    // No server-side fetch of a URL a client names (it could point inside our network).
+    pasteURL: false,
+    // Files are served as uploaded: no resizing, so no image processing of untrusted input beyond its size.
+    modifyResponseHeaders: ({ headers }) => documentHeaders(headers),
+  },
+  hooks: { beforeValidate: [checkFileContent] },
+  fields: [
+    { name: 'title', type: 'text', required: true, maxLength: 300 },
+    {
+      name: 'alt',
+      type: 'text',
+      maxLength: 500,
+      validate: requireAltForImages,
+      admin: { description: 'Required for images: what the image shows, for people using screen readers.' },
+    },
+    languageField({ admin: { description: 'The language of the file.' } }),
+  ],
+}

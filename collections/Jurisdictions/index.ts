@@ -1,0 +1,87 @@
+import type { CollectionConfig } from 'payload'
+import { anyone } from '../../access/anyone'
+import { editors } from '../../access/editors'
+import { validateJurisdictionCode } from './validateCode'
+
+const options = (values: [string, string][]) => values.map(([value, label]) => ({ value, label }))
+
+export const JURISDICTION_TYPES = options([
+  ['federal', 'Federal'],
+  ['state', 'State'],
+  ['district', 'District (DC)'],
+  ['territory', 'Territory'],
+  ['county', 'County'],
+  ['city', 'City'],
+  ['tribal', 'Tribal nation'],
+])
+
+export const PROTECTION_STATUSES = options([
+  ['statute', 'Statute: a law protects people at courthouses'],
+  ['court-rule', 'Court rule: the court system limits arrests'],
+  ['executive-order', 'Executive order'],
+  ['attorney-general-guidance', 'Attorney general guidance'],
+  ['local-policy', 'Local policy (county or city)'],
+  ['campaign-active', 'No protection yet; a campaign is active'],
+  ['none-known', 'No protection known'],
+])
+
+export const WARRANT_STANDARDS = options([
+  ['judicial-warrant', 'Judicial warrant required'],
+  ['judicial-warrant-or-order', 'Judicial warrant or court order required'],
+  ['none', 'No warrant requirement'],
+])
+
+/** The federal level, states, DC, territories, counties, cities and tribal nations, with their protection profile. */
+export const Jurisdictions: CollectionConfig = {
+  slug: 'jurisdictions',
+  labels: { singular: 'Jurisdiction', plural: 'Jurisdictions' },
+  admin: { useAsTitle: 'name', defaultColumns: ['name', 'code', 'type', 'protectionStatus'] },
+  access: { read: anyone, create: editors, update: editors, delete: editors },
+  defaultSort: 'code',
+  fields: [
+    { name: 'name', type: 'text', required: true, maxLength: 200 },
+    {
+      name: 'code',
+      type: 'text',
+      required: true,
+      unique: true,
+      index: true,
+      maxLength: 60,
+      validate: validateJurisdictionCode,
+      admin: { description: '"US" (federal), ISO 3166-2 for states, DC and territories ("US-NY"), a part under the state for counties and cities ("US-NY-KINGS").' },
+    },
+    { name: 'type', type: 'select', required: true, index: true, options: JURISDICTION_TYPES },
+    {
+      name: 'parent',
+      type: 'relationship',
+      relationTo: 'jurisdictions',
+      admin: { description: 'The jurisdiction this one sits in: a state for a county, the United States for a state.' },
+    },
+    {
+      type: 'collapsible',
+      label: 'Protection profile',
+      admin: { description: 'How people going to court here are protected from civil immigration arrest.' },
+      fields: [
+        { name: 'protectionStatus', type: 'select', index: true, options: PROTECTION_STATUSES },
+        {
+          name: 'protectionSummary',
+          type: 'textarea',
+          localized: true,
+          maxLength: 2000,
+          admin: { description: 'In plain words: what protects people here, since when, and what is missing.' },
+        },
+        { name: 'effectiveAt', type: 'date', admin: { description: 'When the main protection took effect.', date: { pickerAppearance: 'dayOnly' } } },
+        { name: 'warrantStandard', type: 'select', options: WARRANT_STANDARDS, admin: { description: 'What an officer needs to make a civil arrest at court.' } },
+        { name: 'scope', type: 'textarea', localized: true, maxLength: 1000, admin: { description: 'Who and where is covered: courthouses, their grounds, travel to and from court, parties, witnesses, family.' } },
+        { name: 'remedy', type: 'textarea', localized: true, maxLength: 1000, admin: { description: 'What happens when the protection is violated: contempt, a civil action, suppression.' } },
+      ],
+    },
+    {
+      name: 'resources',
+      type: 'join',
+      collection: 'resources',
+      on: 'jurisdictions',
+      admin: { description: 'Resources that name this jurisdiction.' },
+    },
+  ],
+}
