@@ -11,8 +11,15 @@ import type { Settings } from './settings'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
+/** What the running server plugs into the config: where logs go, and what counts failed emails. */
+export type ConfigHooks = {
+  /** A pino destination (tests capture log lines with it); stdout when unset. */
+  logDestination?: { write: (line: string) => unknown }
+  onEmailFailure?: () => void
+}
+
 /** The Payload config for given settings; tests build one per temporary database. */
-export function createConfig(settings: Settings): Promise<SanitizedConfig> {
+export function createConfig(settings: Settings, hooks: ConfigHooks = {}): Promise<SanitizedConfig> {
   let payload: Payload | undefined
   const origins = [settings.serverUrl, ...settings.corsOrigins]
   return buildConfig({
@@ -21,12 +28,13 @@ export function createConfig(settings: Settings): Promise<SanitizedConfig> {
     cors: origins,
     csrf: origins,
     debug: settings.debug,
-    logger: { options: { level: settings.logLevel } },
+    logger: { options: { level: settings.logLevel }, destination: hooks.logDestination },
     telemetry: false,
     db: databaseAdapter(settings.database),
     editor: lexicalEditor(),
-    email: emailAdapter(settings, heldMail, () => payload?.logger),
-    collections,
+    email: emailAdapter(settings, heldMail, () => payload?.logger, hooks.onEmailFailure),
+    // A copy: Payload's sanitizer adds its own collections to the array it is given.
+    collections: [...collections],
     admin: {
       user: 'contributors',
       meta: { titleSuffix: ' · ICE Out of Courts Toolkit' },

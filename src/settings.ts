@@ -18,7 +18,7 @@ export type Settings = {
   uploadLimitBytes: number
   debug: boolean
   logLevel: string
-}
+} & ProductionSettings
 
 /** A configuration the process must refuse to start with. The message is one line for the operator. */
 export class ConfigurationError extends Error {
@@ -65,6 +65,7 @@ export function loadSettings(env: Env = process.env, { strict = true } = {}): Se
     uploadLimitBytes: Number(env.UPLOAD_LIMIT_MB || 25) * 1024 * 1024,
     debug,
     logLevel: env.LOG_LEVEL || 'info',
+    ...parseProductionSettings(env),
   }
 }
 
@@ -114,4 +115,107 @@ function parseFrom(value: string): Settings['emailFrom'] {
   const match = /^\s*(.*?)\s*<([^>]+)>\s*$/.exec(value)
   if (match) return { name: match[1] || 'ICE Out of Courts Toolkit', address: match[2]! }
   return { name: 'ICE Out of Courts Toolkit', address: value.trim() }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Production and scale: shared storage, shared rate-limit state, where jobs run, metrics access.
+
+export type S3Settings = {
+  bucket: string
+  region: string
+  /** MinIO or another S3-compatible server; unset for AWS S3 itself. */
+  endpoint?: string
+  /** Unset: the AWS SDK's default chain (instance role, AWS_* variables). */
+  credentials?: { accessKeyId: string; secretAccessKey: string }
+  /** MinIO and most S3-compatible servers need path-style URLs. */
+  forcePathStyle: boolean
+}
+
+export type ProductionSettings = {
+  /** Uploads go to S3-compatible storage when set (`@payloadcms/storage-s3`); local disk otherwise. */
+  s3?: S3Settings
+  /** Shared state (the rate limiter) lives in Redis when set; in process memory otherwise. */
+  redisUrl?: string
+  /** Run queued jobs inside this process. Exactly one instance (or the `npm run jobs` worker) may. */
+  jobsAutorun: boolean
+  /** Bearer token for GET /metrics (see src/http/metrics.ts for the behaviour without one). */
+  metricsToken?: string
+}
+
+const S3_VARIABLES = ['S3_ENDPOINT', 'S3_REGION', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const
+
+export function parseProductionSettings(env: Env): ProductionSettings {
+  return {
+    s3: parseS3(env),
+    redisUrl: parseRedisUrl(env.REDIS_URL),
+    jobsAutorun: parseBoolean('JOBS_AUTORUN', env.JOBS_AUTORUN),
+    metricsToken: parseMetricsToken(env.METRICS_TOKEN),
+  }
+}
+
+function parseS3(env: Env): S3Settings | undefined {
+  const bucket = env.S3_BUCKET?.trim()
+  if (!bucket) {
+    const stray = S3_VARIABLES.filter((name) => env[name])
+    if (stray.length) throw new ConfigurationError(`${stray.join(', ')} set without S3_BUCKET: set S3_BUCKET too, or unset them.`)
+    return undefined
+  }
+  // AWS's naming rules, which MinIO follows too.
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket) || bucket.includes('..')) {
+    throw new ConfigurationError(
+      `S3_BUCKET must be 3-63 lowercase letters, digits, dots or hyphens, starting and ending with a letter or digit; got "${bucket}".`,
+    )
+  }
+  let endpoint: string | undefined
+  if (env.S3_ENDPOINT) {
+    let url: URL | undefined
+    try {
+      url = new URL(env.S3_ENDPOINT)
+    } catch {
+      url = undefined
+    }
+    if (!url || !['http:', 'https:'].includes(url.protocol)) {
+      throw new ConfigurationError(`S3_ENDPOINT must be an http(s) URL such as http://minio:9000; got "${env.S3_ENDPOINT}".`)
+    }
+    endpoint = url.toString().replace(/\/$/, '')
+  }
+  const region = env.S3_REGION?.trim() || (endpoint ? 'us-east-1' : '')
+  if (!region) throw new ConfigurationError('S3_REGION is required with S3_BUCKET on AWS S3 (e.g. us-east-1).')
+  if (!/^[a-z0-9-]+$/.test(region)) throw new ConfigurationError(`S3_REGION must look like us-east-1; got "${region}".`)
+  const accessKeyId = env.S3_ACCESS_KEY_ID?.trim()
+  const secretAccessKey = env.S3_SECRET_ACCESS_KEY?.trim()
+  if (Boolean(accessKeyId) !== Boolean(secretAccessKey)) {
+    throw new ConfigurationError('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together (or both unset to use an instance role).')
+  }
+  return {
+    bucket,
+    region,
+    endpoint,
+    credentials: accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey } : undefined,
+    forcePathStyle: Boolean(endpoint),
+  }
+}
+
+function parseRedisUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined
+  if (!/^rediss?:\/\/[^/\s]+/.test(value)) {
+    throw new ConfigurationError(`REDIS_URL must be redis://host:6379 or rediss://… (TLS); got "${value.replace(/\/\/[^@/]*@/, '//…@')}".`)
+  }
+  return value
+}
+
+function parseBoolean(name: string, value: string | undefined): boolean {
+  if (value === undefined || value === '') return false
+  if (value === 'true' || value === '1') return true
+  if (value === 'false' || value === '0') return false
+  throw new ConfigurationError(`${name} must be true or false; got "${value}".`)
+}
+
+function parseMetricsToken(value: string | undefined): string | undefined {
+  if (!value) return undefined
+  // Sent in a header by the scraper: header-safe characters only, long enough not to be guessed.
+  if (!/^[A-Za-z0-9._~+/=-]{16,256}$/.test(value)) {
+    throw new ConfigurationError('METRICS_TOKEN must be 16-256 characters of letters, digits and ._~+/=- (e.g. openssl rand -hex 32).')
+  }
+  return value
 }

@@ -8,7 +8,7 @@ import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 import type { AddressInfo } from 'node:net'
-import { createApp, type App } from '../../src/server'
+import { createApp, type App, type CreateAppOptions } from '../../src/server'
 import { type Env, loadSettings } from '../../src/settings'
 
 export type TestApp = App & {
@@ -18,7 +18,7 @@ export type TestApp = App & {
   stop: () => Promise<void>
 }
 
-export async function startTestApp(env: Env = {}): Promise<TestApp> {
+export async function startTestApp(env: Env = {}, options: Pick<CreateAppOptions, 'logDestination'> = {}): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cms-test-'))
   const mongo = process.env.DATABASE_URI?.startsWith('mongodb')
   const databaseUri = mongo ? withDatabaseName(process.env.DATABASE_URI!) : `file:${path.join(dataDir, 'test.db')}`
@@ -37,7 +37,10 @@ export async function startTestApp(env: Env = {}): Promise<TestApp> {
     LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
     ...env,
   })
-  const app = await createApp({ settings })
+  const app = await createApp({ settings, ...options }).catch((error: unknown) => {
+    server.close() // or jest waits for it forever
+    throw error
+  })
   app.mail.clear()
   server.on('request', app.app)
 
@@ -46,6 +49,8 @@ export async function startTestApp(env: Env = {}): Promise<TestApp> {
     await new Promise<void>((resolve) => server.close(() => resolve()))
     if (mongo) await app.payload.db.dropDatabase?.({ adapter: app.payload.db } as never)
     await app.close()
+    // getPayload caches its instance per process: forget it so the next app in this file starts fresh.
+    ;(globalThis as { _payload?: Map<string, unknown> })._payload?.delete('default')
     fs.rmSync(dataDir, { recursive: true, force: true })
   }
   return { ...app, url, server, stop }
