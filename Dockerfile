@@ -8,6 +8,10 @@ RUN npm run build
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production
+# lexical's default Node entry points wrap their code in a top-level `await import()`, which on
+# Node 20 leaves the start unsettled (exit code 13) about half the time; the `production`
+# entries have no such await.
+ENV NODE_OPTIONS=--conditions=production
 WORKDIR /app
 COPY --from=build --chown=node:node /app /app
 RUN mkdir -p /app/data/uploads && chown -R node:node /app/data

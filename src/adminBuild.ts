@@ -37,13 +37,16 @@ export function adminBuildIsCurrent(root: string): boolean {
 export function buildAdmin(root: string, log: (line: string) => void = console.log): void {
   const started = Date.now()
   const bin = (name: string) => path.join(root, 'node_modules', '.bin', name)
-  const env = { ...process.env, PAYLOAD_CONFIG_PATH: 'src/payload.config.ts', NEXT_TELEMETRY_DISABLED: '1' }
+  // --conditions=production: lexical's default Node entry points load through a top-level
+  // `await import()` that on Node 20 sometimes never settles, and the process exits silently.
+  const nodeOptions = `${process.env.NODE_OPTIONS ?? ''} --conditions=production --no-deprecation`.trim()
+  const env = { ...process.env, PAYLOAD_CONFIG_PATH: 'src/payload.config.ts', NEXT_TELEMETRY_DISABLED: '1', NODE_OPTIONS: nodeOptions }
   log('Building the admin panel (about a minute on 2 cores; only when its sources change)…')
   run(bin('payload'), ['generate:importmap'], root, env)
   run(bin('next'), ['build', '--webpack'], root, {
     ...env,
     NODE_ENV: 'production',
-    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --no-deprecation --max-old-space-size=4096`.trim(),
+    NODE_OPTIONS: `${nodeOptions} --max-old-space-size=4096`,
   })
   // Hashed after the build: `next build` may rewrite tsconfig.json.
   fs.writeFileSync(path.join(root, '.next', 'source-hash'), sourceHash(root))

@@ -19,8 +19,15 @@ import { uploadStorage, withUploadDir } from './storage'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
+/** What the running server plugs into the config: where logs go, and what counts failed emails. */
+export type ConfigHooks = {
+  /** A pino destination (tests capture log lines with it); stdout when unset. */
+  logDestination?: { write: (line: string) => unknown }
+  onEmailFailure?: () => void
+}
+
 /** The Payload config for given settings; tests build one per temporary database. */
-export function createConfig(settings: Settings): Promise<SanitizedConfig> {
+export function createConfig(settings: Settings, hooks: ConfigHooks = {}): Promise<SanitizedConfig> {
   let payload: Payload | undefined
   const origins = [settings.serverUrl, ...settings.corsOrigins]
   return buildConfig({
@@ -29,11 +36,12 @@ export function createConfig(settings: Settings): Promise<SanitizedConfig> {
     cors: origins,
     csrf: origins,
     debug: settings.debug,
-    logger: { options: loggerOptions(settings.logLevel) },
+    logger: { options: loggerOptions(settings.logLevel), destination: hooks.logDestination },
     telemetry: false,
     db: databaseAdapter(settings.database),
     editor: lexicalEditor(),
-    email: emailAdapter(settings, heldMail, () => payload?.logger),
+    email: emailAdapter(settings, heldMail, () => payload?.logger, hooks.onEmailFailure),
+    // A copy (withUploadDir maps): Payload's sanitizer adds its own collections to the array it is given.
     collections: withUploadDir(collections, settings.uploadDir),
     plugins: [
       uploadStorage(settings.s3),

@@ -8,7 +8,8 @@ import type { Settings } from './settings'
 /** The database adapter for the configured URI: MongoDB in production, embedded SQLite by default. */
 export function databaseAdapter(database: Settings['database']): DatabaseAdapterObj {
   if (database.kind === 'mongodb') {
-    return mongooseAdapter({ url: database.url })
+    // ensureIndexes: the start waits until every index exists (MongoDB needs no migrations).
+    return mongooseAdapter({ url: database.url, ensureIndexes: true })
   }
   fs.mkdirSync(path.dirname(database.file), { recursive: true })
   return sqliteAdapter({

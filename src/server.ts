@@ -8,6 +8,8 @@ import { createConfig } from './config'
 import { pingDatabase, replicaSetWarning } from './database'
 import { heldMail } from './email/adapter'
 import { errorHandler, notFound } from './http/errors'
+import { createMetrics, metricsRoute } from './http/metrics'
+import { requestLog, routePatterns } from './http/requestLog'
 import { payloadApi } from './http/payloadApi'
 import { createRateLimiter, rateLimitByAddress } from './http/rateLimit'
 import type { Settings } from './settings'
@@ -19,6 +21,8 @@ export type CreateAppOptions = {
   settings: Settings
   /** Serve Payload's admin panel through Next.js (tests of the API leave it off). */
   admin?: AdminMode
+  /** Where Payload's pino logger writes (tests capture lines); stdout when unset. */
+  logDestination?: { write: (line: string) => unknown }
 }
 
 export type App = {
@@ -33,16 +37,21 @@ export type App = {
 
 const JSON_LIMIT = 1024 * 1024
 
-export async function createApp({ settings, admin = false }: CreateAppOptions): Promise<App> {
-  const config = await createConfig(settings)
-  const payload = await getPayload({ config })
+export async function createApp({ settings, admin = false, logDestination }: CreateAppOptions): Promise<App> {
+  const metrics = createMetrics()
+  const config = await createConfig(settings, { logDestination, onEmailFailure: metrics.emailFailed })
+  // cron: the jobs queue's autoRun schedules start only where this instance runs jobs.
+  const payload = await getPayload({ config, cron: settings.jobsAutoRun })
   contentVersion.follow(payload)
   const publicCache = new PublicResponseCache()
+  metrics.watch(payload)
   const warning = replicaSetWarning(settings.database)
   if (warning) payload.logger.warn(warning)
 
   const app = express()
   app.disable('x-powered-by')
+  // First, so every answer (even a helmet or parser error) is logged, counted and carries its id.
+  app.use(requestLog({ logger: () => payload.logger, route: routePatterns(config), observe: metrics.observeRequest }))
   // The admin panel's scripts are Next's own; its CSP is Next's business, not helmet's default.
   app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }))
 
@@ -57,6 +66,8 @@ export async function createApp({ settings, admin = false }: CreateAppOptions): 
       res.status(503).json({ status: 'unavailable', database: settings.database.kind })
     }
   })
+
+  app.get('/metrics', metricsRoute(settings, metrics))
 
   // Webinar sign-up: per client address; shared through Redis when REDIS_URL is set.
   const registrationLimit = createRateLimiter({

@@ -18,23 +18,11 @@ export type Settings = {
   uploadLimitBytes: number
   debug: boolean
   logLevel: string
-  /** Shared store for rate limits across instances; unset: in-memory, per process. */
-  redisUrl?: string
   /** Webinar registrations accepted per client address per minute. */
   registrationRateLimit: number
   /** Days after a webinar ends before its registrations are deleted. */
   registrationRetentionDays: number
-  /** Run queued and scheduled jobs (emails, publishing, reminders, retention) in this process: one instance only. */
-  jobsAutoRun: boolean
-  /** Uploads go to S3-compatible storage when S3_BUCKET is set (src/storage.ts); local disk otherwise. */
-  s3?: {
-    bucket: string
-    region: string
-    endpoint?: string
-    credentials?: { accessKeyId: string; secretAccessKey: string }
-    forcePathStyle: boolean
-  }
-}
+} & ProductionSettings
 
 /** A configuration the process must refuse to start with. The message is one line for the operator. */
 export class ConfigurationError extends Error {
@@ -81,12 +69,9 @@ export function loadSettings(env: Env = process.env, { strict = true } = {}): Se
     uploadLimitBytes: parseUploadLimit(env.UPLOAD_LIMIT_MB),
     debug,
     logLevel: env.LOG_LEVEL || 'info',
-    redisUrl: env.REDIS_URL || undefined,
     registrationRateLimit: positiveInteger('REGISTRATION_RATE_LIMIT', env.REGISTRATION_RATE_LIMIT, 10),
     registrationRetentionDays: positiveInteger('REGISTRATION_RETENTION_DAYS', env.REGISTRATION_RETENTION_DAYS, 30),
-    // On by default for a single instance (emails would otherwise wait forever); off in tests.
-    jobsAutoRun: (env.JOBS_AUTORUN ?? (env.NODE_ENV === 'test' ? 'false' : 'true')) === 'true',
-    s3: parseS3(env),
+    ...parseProductionSettings(env),
   }
 }
 
@@ -156,18 +141,105 @@ function parseUploadLimit(value: string | undefined): number {
   return Math.floor(megabytes * 1024 * 1024)
 }
 
-function parseS3(env: Env): Settings['s3'] {
+// ---------------------------------------------------------------------------------------------
+// Production and scale: shared storage, shared rate-limit state, where jobs run, metrics access.
+
+export type S3Settings = {
+  bucket: string
+  region: string
+  /** MinIO or another S3-compatible server; unset for AWS S3 itself. */
+  endpoint?: string
+  /** Unset: the AWS SDK's default chain (instance role, AWS_* variables). */
+  credentials?: { accessKeyId: string; secretAccessKey: string }
+  /** MinIO and most S3-compatible servers need path-style URLs. */
+  forcePathStyle: boolean
+}
+
+export type ProductionSettings = {
+  /** Uploads go to S3-compatible storage when set (`@payloadcms/storage-s3`); local disk otherwise. */
+  s3?: S3Settings
+  /** Shared state (the rate limiter) lives in Redis when set; in process memory otherwise. */
+  redisUrl?: string
+  /** Run queued and scheduled jobs (emails, publishing, reminders, retention) in this process: on by default for a single instance, off under NODE_ENV=test; exactly one instance may when several share a database. */
+  jobsAutoRun: boolean
+  /** Bearer token for GET /metrics (see src/http/metrics.ts for the behaviour without one). */
+  metricsToken?: string
+}
+
+const S3_VARIABLES = ['S3_ENDPOINT', 'S3_REGION', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const
+
+export function parseProductionSettings(env: Env): ProductionSettings {
+  return {
+    s3: parseS3(env),
+    redisUrl: parseRedisUrl(env.REDIS_URL),
+    jobsAutoRun: parseBoolean('JOBS_AUTORUN', env.JOBS_AUTORUN, env.NODE_ENV !== 'test'),
+    metricsToken: parseMetricsToken(env.METRICS_TOKEN),
+  }
+}
+
+function parseS3(env: Env): S3Settings | undefined {
   const bucket = env.S3_BUCKET?.trim()
-  if (!bucket) return undefined
-  const endpoint = env.S3_ENDPOINT?.trim() || undefined
+  if (!bucket) {
+    const stray = S3_VARIABLES.filter((name) => env[name])
+    if (stray.length) throw new ConfigurationError(`${stray.join(', ')} set without S3_BUCKET: set S3_BUCKET too, or unset them.`)
+    return undefined
+  }
+  // AWS's naming rules, which MinIO follows too.
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket) || bucket.includes('..')) {
+    throw new ConfigurationError(
+      `S3_BUCKET must be 3-63 lowercase letters, digits, dots or hyphens, starting and ending with a letter or digit; got "${bucket}".`,
+    )
+  }
+  let endpoint: string | undefined
+  if (env.S3_ENDPOINT) {
+    let url: URL | undefined
+    try {
+      url = new URL(env.S3_ENDPOINT)
+    } catch {
+      url = undefined
+    }
+    if (!url || !['http:', 'https:'].includes(url.protocol)) {
+      throw new ConfigurationError(`S3_ENDPOINT must be an http(s) URL such as http://minio:9000; got "${env.S3_ENDPOINT}".`)
+    }
+    endpoint = url.toString().replace(/\/$/, '')
+  }
+  const region = env.S3_REGION?.trim() || (endpoint ? 'us-east-1' : '')
+  if (!region) throw new ConfigurationError('S3_REGION is required with S3_BUCKET on AWS S3 (e.g. us-east-1).')
+  if (!/^[a-z0-9-]+$/.test(region)) throw new ConfigurationError(`S3_REGION must look like us-east-1; got "${region}".`)
   const accessKeyId = env.S3_ACCESS_KEY_ID?.trim()
   const secretAccessKey = env.S3_SECRET_ACCESS_KEY?.trim()
+  if (Boolean(accessKeyId) !== Boolean(secretAccessKey)) {
+    throw new ConfigurationError('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together (or both unset to use an instance role).')
+  }
   return {
     bucket,
-    region: env.S3_REGION?.trim() || 'us-east-1',
+    region,
     endpoint,
     credentials: accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey } : undefined,
-    // MinIO and most S3-compatible servers need path-style URLs.
     forcePathStyle: Boolean(endpoint),
   }
+}
+
+function parseRedisUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined
+  if (!/^rediss?:\/\/[^/\s]+/.test(value)) {
+    throw new ConfigurationError(`REDIS_URL must be redis://host:6379 or rediss://… (TLS); got "${value.replace(/\/\/[^@/]*@/, '//…@')}".`)
+  }
+  return value
+}
+
+function parseBoolean(name: string, value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined || value === '') return fallback
+  if (value === 'true' || value === '1') return true
+  if (value === 'false' || value === '0') return false
+  throw new ConfigurationError(`${name} must be true or false; got "${value}".`)
+}
+
+function parseMetricsToken(value: string | undefined): string | undefined {
+  if (!value) return undefined
+  // Sent in a header by the scraper: header-safe characters only, long enough not to be guessed.
+  if (!/^[A-Za-z0-9._~+/=-]{16,256}$/.test(value)) {
+    throw new ConfigurationError('METRICS_TOKEN must be 16-256 characters of letters, digits and ._~+/=- (e.g. openssl rand -hex 32).')
+  }
+  return value
 }

@@ -8,14 +8,19 @@ import http from 'node:http'
 import { adminBuildIsCurrent, buildAdmin } from './adminBuild'
 import { projectRoot } from './paths'
 import { seedIfEmpty } from '../seed/seed'
+import { claimJobsRunner } from './jobsLock'
 import { createApp } from './server'
 import { ConfigurationError, loadSettings, type Settings } from './settings'
 
 const dev = process.argv.includes('--dev')
 
 function settingsOrExit(): Settings {
+  return orExit(() => loadSettings())
+}
+
+function orExit<T>(check: () => T): T {
   try {
-    return loadSettings()
+    return check()
   } catch (error) {
     if (!(error instanceof ConfigurationError)) throw error
     console.error(`Refusing to start: ${error.message}`)
@@ -24,6 +29,7 @@ function settingsOrExit(): Settings {
 }
 
 const settings = settingsOrExit()
+const jobsLock = orExit(() => claimJobsRunner(settings))
 // Payload's dev-only HMR socket only makes sense under `next dev`.
 if (!dev) process.env.DISABLE_PAYLOAD_HMR = 'true'
 if (!dev && !adminBuildIsCurrent(projectRoot)) buildAdmin(projectRoot)
@@ -47,6 +53,7 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     setTimeout(() => process.exit(1), 10_000).unref()
     server.close(async () => {
       await close()
+      jobsLock.release()
       process.exit(0)
     })
     server.closeIdleConnections()

@@ -67,21 +67,37 @@ function addressList(value: unknown): string {
     .join(', ')
 }
 
-/** SMTP when SMTP_URL is set; otherwise the in-memory transport. */
-export function emailAdapter(
+/** SMTP when SMTP_URL is set; otherwise the in-memory transport. `onFailure` counts failed sends (metrics). */
+export async function emailAdapter(
   settings: Settings,
   held: HeldMail,
   log: () => Logger | undefined,
+  onFailure?: () => void,
 ): Promise<EmailAdapter> {
   const transport = settings.smtpUrl
     ? nodemailer.createTransport(settings.smtpUrl)
     : holdingTransport(held, log)
-  return nodemailerAdapter({
+  const adapter = await nodemailerAdapter({
     defaultFromAddress: settings.emailFrom.address,
     defaultFromName: settings.emailFrom.name,
     transport,
     skipVerify: true,
   })
+  if (!onFailure) return adapter
+  return (args) => {
+    const inner = adapter(args)
+    return {
+      ...inner,
+      sendEmail: async (message) => {
+        try {
+          return await inner.sendEmail(message)
+        } catch (error) {
+          onFailure()
+          throw error
+        }
+      },
+    }
+  }
 }
 
 /** The process's held mail (one per process; tests read it). */

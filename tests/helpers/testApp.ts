@@ -8,7 +8,7 @@ import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 import type { AddressInfo } from 'node:net'
-import { createApp, type App } from '../../src/server'
+import { createApp, type App, type CreateAppOptions } from '../../src/server'
 import { type Env, loadSettings } from '../../src/settings'
 
 export type TestApp = App & {
@@ -24,7 +24,7 @@ let running = false
  * One app at a time per test file: Payload's handlers find their instance through a
  * process-wide cache (`getPayload`'s default key), which stop() clears for the next app.
  */
-export async function startTestApp(env: Env = {}): Promise<TestApp> {
+export async function startTestApp(env: Env = {}, options: Pick<CreateAppOptions, 'logDestination'> = {}): Promise<TestApp> {
   if (running) throw new Error('startTestApp: stop the running app first (one app per file at a time)')
   running = true
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cms-test-'))
@@ -45,7 +45,11 @@ export async function startTestApp(env: Env = {}): Promise<TestApp> {
     LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
     ...env,
   })
-  const app = await createApp({ settings })
+  const app = await createApp({ settings, ...options }).catch((error: unknown) => {
+    server.close() // or jest waits for it forever
+    running = false
+    throw error
+  })
   app.mail.clear()
   server.on('request', app.app)
 
