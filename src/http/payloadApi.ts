@@ -6,7 +6,7 @@ import type { PublicResponseCache } from '../cache/publicResponses'
 import { type BodyLimits, sendWebResponse, toWebRequest } from './bridge'
 import { HttpError } from './errors'
 import { applyHttpCaching, isAnonymous } from './httpCaching'
-import { queryProblem } from './queryGuard'
+import { cappedPageQuery, queryProblem } from './queryGuard'
 
 export type PayloadApiOptions = {
   limits: BodyLimits
@@ -71,9 +71,13 @@ export function payloadApi(config: SanitizedConfig, { limits, corsOrigins, cache
   router.post('/graphql', serve(graphql))
   router.get('/graphql-playground', serve(playground))
   router.use((req, _res, next) => {
-    const search = req.originalUrl.split('?')[1]
-    const problem = search ? queryProblem(search) : undefined
-    next(problem ? new HttpError(400, problem) : undefined)
+    const [path, search] = req.originalUrl.split('?', 2)
+    if (!search) return next()
+    const problem = queryProblem(search)
+    if (problem) return next(new HttpError(400, problem))
+    const capped = cappedPageQuery(search)
+    if (capped !== undefined) req.originalUrl = `${path}?${capped}` // what the bridge hands to Payload
+    next()
   })
   router.use(serveRest)
   return router

@@ -1,16 +1,18 @@
 import { type CollectionBeforeOperationHook, NotFound, type Plugin } from 'payload'
-
-/** The most documents one REST or GraphQL list request may return. */
-export const MAX_PAGE_SIZE = 100
+import { MAX_PAGE_SIZE } from '../http/queryGuard'
 
 /**
- * Payload lets a client ask for every row (`limit=0`, `pagination=false`). Through the API
- * (not the Local API, which server code uses for exports and jobs) a page is capped instead.
+ * GraphQL's page cap (REST's is applied to the URL: src/http/queryGuard.ts). A hook sees every
+ * read made with the GraphQL request, including server code's own, so it only caps: a
+ * `pagination: false` read gets at most MAX_PAGE_SIZE rows, never the default 10.
  */
-const capPageSize: CollectionBeforeOperationHook = ({ args, operation, req }) => {
-  if (operation !== 'read' || req.payloadAPI === 'local') return args
+const capGraphQLPageSize: CollectionBeforeOperationHook = ({ args, operation, req }) => {
+  if (operation !== 'read' || req.payloadAPI !== 'GraphQL') return args
   const list = args as { limit?: number; pagination?: boolean }
-  if (list.pagination === false) list.pagination = true
+  if (list.pagination === false) {
+    list.pagination = true
+    list.limit = Math.min(list.limit || MAX_PAGE_SIZE, MAX_PAGE_SIZE)
+  }
   if (list.limit !== undefined && (list.limit <= 0 || list.limit > MAX_PAGE_SIZE)) list.limit = MAX_PAGE_SIZE
   return args
 }
@@ -38,7 +40,7 @@ export const apiGuards: Plugin = (config) => ({
     ...collection,
     hooks: {
       ...collection.hooks,
-      beforeOperation: [rejectImpossibleIds, capPageSize, ...(collection.hooks?.beforeOperation ?? [])],
+      beforeOperation: [rejectImpossibleIds, capGraphQLPageSize, ...(collection.hooks?.beforeOperation ?? [])],
     },
   })),
 })
