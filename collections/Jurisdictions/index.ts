@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { anyone } from '../../access/anyone'
 import { editors } from '../../access/editors'
+import { toolkitEndpoint } from './endpoints/toolkit'
 import { validateJurisdictionCode } from './validateCode'
 
 const options = (values: [string, string][]) => values.map(([value, label]) => ({ value, label }))
@@ -38,6 +39,7 @@ export const Jurisdictions: CollectionConfig = {
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'code', 'type', 'protectionStatus'] },
   access: { read: anyone, create: editors, update: editors, delete: editors },
   defaultSort: 'code',
+  endpoints: [toolkitEndpoint],
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 200 },
     {

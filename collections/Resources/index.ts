@@ -25,6 +25,7 @@ import {
 } from './options'
 import { socialPostsField } from './socialPosts'
 import { workflowFields } from './workflowFields'
+import { reindexAfterChange, unindexAfterDelete } from '../../src/search/sync'
 
 /** One item of the toolkit: a statute, a court rule, an ICE memo, a campaign letter, a training… */
 export const Resources: CollectionConfig = {
@@ -50,6 +51,9 @@ export const Resources: CollectionConfig = {
     beforeValidate: [rejectSelfSupersede],
     // resetReviewOnEdit last: it sees the slug the slug hook settled.
     beforeChange: [keepPublishedSlug, resetReviewOnEdit],
+    // The search index follows the published version, in the same transaction.
+    afterChange: [reindexAfterChange],
+    afterDelete: [unindexAfterDelete],
   },
   endpoints: [workflowEndpoint, workflowStateEndpoint],
   fields: [
