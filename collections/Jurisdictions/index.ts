@@ -57,6 +57,7 @@ export const Jurisdictions: CollectionConfig = {
       name: 'parent',
       type: 'relationship',
       relationTo: 'jurisdictions',
+      index: true,
       admin: { description: 'The jurisdiction this one sits in: a state for a county, the United States for a state.' },
     },
     {
