@@ -10,6 +10,7 @@ import { nobody } from '../../access/nobody'
 export const SearchEntries: CollectionConfig = {
   slug: 'search-entries',
   admin: { hidden: true },
+  graphQL: false,
   access: { read: nobody, create: nobody, update: nobody, delete: nobody },
   timestamps: false,
   indexes: [{ fields: ['resource', 'locale'], unique: true }],

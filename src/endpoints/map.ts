@@ -21,7 +21,7 @@ export const mapEndpoint: Endpoint = {
       depth: 0,
       pagination: false,
       overrideAccess: false,
-      req,
+      // No req: the API's page cap (src/plugins/apiGuards.ts) is for clients' lists, not this one.
     })
     const jurisdictions = docs.map(({ code, name, type, protectionStatus }) => ({ code, name, type, protectionStatus: protectionStatus ?? null }))
     return Response.json({ jurisdictions })

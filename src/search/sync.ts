@@ -68,16 +68,13 @@ export const unindexAfterDelete: CollectionAfterDeleteHook = async ({ id, req })
 /** A renamed document changes the entries of the published resources that attach it. */
 export const reindexAttachingResources: CollectionAfterChangeHook = async ({ doc, previousDoc, req, operation }) => {
   if (operation !== 'update' || previousDoc?.title === doc.title) return doc
-  const { docs } = await req.payload.find({
-    collection: 'resources',
-    where: { documents: { in: [doc.id] } },
-    draft: false,
-    depth: 0,
-    overrideAccess: true,
-    pagination: false,
-    select: {},
-    req,
-  })
+  // Paged: with a REST request the API's page cap applies to pagination: false too.
+  const docs: { id: Id }[] = []
+  for (let page = 1; ; page++) {
+    const found = await req.payload.find({ collection: 'resources', where: { documents: { in: [doc.id] } }, draft: false, depth: 0, overrideAccess: true, limit: 100, page, select: {}, req })
+    docs.push(...found.docs)
+    if (!found.hasNextPage) break
+  }
   for (const resource of docs) await reindexResource(req.payload, resource.id, req)
   return doc
 }

@@ -25,13 +25,13 @@ async function publishedResources(req: PayloadRequest, jurisdiction: Id): Promis
     pagination: false,
     overrideAccess: true,
     locale: req.locale,
-    req,
+    // No req: the API's page cap (src/plugins/apiGuards.ts) would cut this list at a page.
   })
   return docs.map((d) => ({ id: d.id, ...Object.fromEntries(Object.keys(RESOURCE_FIELDS).map((k) => [k, (d as Record<string, unknown>)[k] ?? null])) }))
 }
 
 async function findJurisdiction(req: PayloadRequest, where: Where): Promise<Jurisdiction | undefined> {
-  const { docs } = await req.payload.find({ collection: 'jurisdictions', where, depth: 0, limit: 1, pagination: false, locale: req.locale, req, overrideAccess: false })
+  const { docs } = await req.payload.find({ collection: 'jurisdictions', where, depth: 0, limit: 1, locale: req.locale, overrideAccess: false })
   return docs[0] as unknown as Jurisdiction | undefined
 }
 
