@@ -70,6 +70,10 @@ describe('GET /api/search on the seeded library', () => {
     expect(slugsOf(await search('q=courthouse&jurisdiction=US-NY&limit=50'))).toContain('kings-courthouse-policy')
     expect(slugsOf(await search('q=courthouse&jurisdiction=US-NY-KINGS'))).toEqual(['kings-courthouse-policy'])
     expect(slugsOf(await search('q=courthouse&jurisdiction=US-NJ&limit=50'))).not.toContain('kings-courthouse-policy')
+    // A jurisdiction's new code reaches the index.
+    await app.payload.update({ collection: 'jurisdictions', id: kings.id, data: { code: 'US-NY-BROOKLYN' } as never, overrideAccess: true })
+    expect(slugsOf(await search('q=courthouse&jurisdiction=US-NY-BROOKLYN'))).toEqual(['kings-courthouse-policy'])
+    expect(slugsOf(await search('q=courthouse&jurisdiction=US-NY-KINGS'))).toEqual([])
   })
 
   it('pages the results', async () => {

@@ -75,6 +75,19 @@ describe('GET /api/jurisdictions/:code/toolkit', () => {
     expect(res.body.inherited[0].resources.map((r: Item) => r.slug)).toContain('ny-protect-our-courts-act')
   })
 
+  it('lists every resource of a section, beyond one API page', async () => {
+    const queens = (await app.payload.find({ collection: 'jurisdictions', where: { code: { equals: 'US-NY-QUEENS' } }, depth: 0 })).docs[0]!
+    for (let i = 1; i <= 12; i++) {
+      await app.payload.create({
+        collection: 'resources',
+        data: { title: `Queens incident log ${i}`, category: 'campaign-material', section: 'documenting-the-problem', jurisdictions: [queens.id], _status: 'published' } as never,
+        overrideAccess: true,
+      })
+    }
+    const res = await get('/api/jurisdictions/US-NY-QUEENS/toolkit')
+    expect(res.body.sections[0].resources).toHaveLength(12)
+  })
+
   it('answers in Spanish with English fallback', async () => {
     const res = await get('/api/jurisdictions/US-NY/toolkit?locale=es')
     const titles = allItems(res.body).map((r) => r.title)
@@ -82,6 +95,9 @@ describe('GET /api/jurisdictions/:code/toolkit', () => {
     // Not translated: the English title.
     expect(titles).toContain('United States v. New York (challenge to the Protect Our Courts Act)')
     expect(res.body.jurisdiction.protection.protectionSummary).toMatch(/^La ley Protect Our Courts Act/)
+    // locale=all would give objects of translations: the toolkit answers in the default language.
+    const all = await get('/api/jurisdictions/US-NY/toolkit?locale=all')
+    expect(allItems(all.body).map((r) => r.title)).toContain('Protect Our Courts Act (New York)')
   })
 
   it('answers 404 for an unknown code', async () => {

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { anyone } from '../../access/anyone'
 import { editors } from '../../access/editors'
+import { reindexNamingResources } from '../../src/search/sync'
 import { toolkitEndpoint } from './endpoints/toolkit'
 import { validateJurisdictionCode } from './validateCode'
 
@@ -40,6 +41,7 @@ export const Jurisdictions: CollectionConfig = {
   access: { read: anyone, create: editors, update: editors, delete: editors },
   defaultSort: 'code',
   endpoints: [toolkitEndpoint],
+  hooks: { afterChange: [reindexNamingResources] },
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 200 },
     {

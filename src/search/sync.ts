@@ -1,4 +1,4 @@
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Payload, PayloadRequest, TypedLocale } from 'payload'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Payload, PayloadRequest, TypedLocale, Where } from 'payload'
 import { plainText } from './text'
 
 type Id = string | number
@@ -65,17 +65,26 @@ export const unindexAfterDelete: CollectionAfterDeleteHook = async ({ id, req })
   await req.payload.delete({ collection: 'search-entries', where: { resource: { equals: String(id) } }, overrideAccess: true, req })
 }
 
-/** A renamed document changes the entries of the published resources that attach it. */
-export const reindexAttachingResources: CollectionAfterChangeHook = async ({ doc, previousDoc, req, operation }) => {
-  if (operation !== 'update' || previousDoc?.title === doc.title) return doc
-  // Paged: with a REST request the API's page cap applies to pagination: false too.
-  const docs: { id: Id }[] = []
+/** Re-indexes the resources matching `where` (paged: with a REST request the API's page cap applies). */
+async function reindexResourcesWhere(req: PayloadRequest, where: Where): Promise<void> {
+  const ids: Id[] = []
   for (let page = 1; ; page++) {
-    const found = await req.payload.find({ collection: 'resources', where: { documents: { in: [doc.id] } }, draft: false, depth: 0, overrideAccess: true, limit: 100, page, select: {}, req })
-    docs.push(...found.docs)
+    const found = await req.payload.find({ collection: 'resources', where, draft: false, depth: 0, overrideAccess: true, limit: 100, page, select: {}, req })
+    ids.push(...found.docs.map((d) => d.id))
     if (!found.hasNextPage) break
   }
-  for (const resource of docs) await reindexResource(req.payload, resource.id, req)
+  for (const id of ids) await reindexResource(req.payload, id, req)
+}
+
+/** A renamed document changes the entries of the resources that attach it. */
+export const reindexAttachingResources: CollectionAfterChangeHook = async ({ doc, previousDoc, req, operation }) => {
+  if (operation === 'update' && previousDoc?.title !== doc.title) await reindexResourcesWhere(req, { documents: { in: [doc.id] } })
+  return doc
+}
+
+/** A jurisdiction's new code changes the entries of the resources that name it (the jurisdiction filter). */
+export const reindexNamingResources: CollectionAfterChangeHook = async ({ doc, previousDoc, req, operation }) => {
+  if (operation === 'update' && previousDoc?.code !== doc.code) await reindexResourcesWhere(req, { jurisdictions: { in: [doc.id] } })
   return doc
 }
 

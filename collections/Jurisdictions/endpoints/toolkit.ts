@@ -24,16 +24,19 @@ async function publishedResources(req: PayloadRequest, jurisdiction: Id): Promis
     depth: 0,
     pagination: false,
     overrideAccess: true,
-    locale: req.locale,
+    locale: localeOf(req),
     // No req: the API's page cap (src/plugins/apiGuards.ts) would cut this list at a page.
   })
   return docs.map((d) => ({ id: d.id, ...Object.fromEntries(Object.keys(RESOURCE_FIELDS).map((k) => [k, (d as Record<string, unknown>)[k] ?? null])) }))
 }
 
 async function findJurisdiction(req: PayloadRequest, where: Where): Promise<Jurisdiction | undefined> {
-  const { docs } = await req.payload.find({ collection: 'jurisdictions', where, depth: 0, limit: 1, locale: req.locale, overrideAccess: false })
+  const { docs } = await req.payload.find({ collection: 'jurisdictions', where, depth: 0, limit: 1, locale: localeOf(req), overrideAccess: false })
   return docs[0] as unknown as Jurisdiction | undefined
 }
+
+/** `?locale=all` would return every translation as an object: the toolkit answers in one language. */
+const localeOf = (req: PayloadRequest) => (req.locale === 'all' ? undefined : req.locale)
 
 const brief = (j: Jurisdiction) => ({ id: j.id, code: j.code, name: j.name, type: j.type })
 
