@@ -6,6 +6,7 @@ import { Organizations } from './Organizations'
 import { RegistrationAudit } from './RegistrationAudit'
 import { Resources } from './Resources'
 import { ReviewEvents } from './ReviewEvents'
+import { SearchEntries } from './SearchEntries'
 import { Topics } from './Topics'
 import { WebinarRegistrations } from './WebinarRegistrations'
 import { Webinars } from './Webinars'
@@ -22,4 +23,5 @@ export const collections: CollectionConfig[] = [
   WebinarRegistrations,
   RegistrationAudit,
   Contributors,
+  SearchEntries,
 ]

@@ -7,6 +7,8 @@ import { buildConfig, type Payload, type SanitizedConfig } from 'payload'
 import { collections } from '../collections'
 import { bumpContentVersionOnWrite, contentVersion } from './cache/contentVersion'
 import { databaseAdapter, tuneSqlite } from './database'
+import { mapEndpoint } from './endpoints/map'
+import { searchEndpoint } from './endpoints/search'
 import { emailAdapter, heldMail } from './email/adapter'
 import { hideAccountLock } from './hooks/hideAccountLock'
 import { jobsConfig } from './jobs'
@@ -14,6 +16,8 @@ import { loggerOptions } from './logging'
 import { apiGuards } from './plugins/apiGuards'
 import { cookiePolicy } from './plugins/cookiePolicy'
 import { openApiDocument } from './plugins/openApiDocument'
+import { createFts } from './search/sqliteFts'
+import { reindexAllIfEmpty } from './search/sync'
 import type { Settings } from './settings'
 import { uploadStorage, withUploadDir } from './storage'
 
@@ -51,6 +55,7 @@ export function createConfig(settings: Settings, hooks: ConfigHooks = {}): Promi
       openApiDocument(process.env.npm_package_version ?? '0.1.0'),
     ],
     hooks: { afterError: [hideAccountLock] },
+    endpoints: [searchEndpoint, mapEndpoint],
     // depth=99 is clamped to this: deeper graphs are what `depth` abuse is after.
     maxDepth: 5,
     jobs: jobsConfig(settings),
@@ -78,6 +83,8 @@ export function createConfig(settings: Settings, hooks: ConfigHooks = {}): Promi
     typescript: { outputFile: path.resolve(dirname, 'payload-types.ts'), autoGenerate: false },
     onInit: async (instance) => {
       payload = instance
+      await createFts(instance)
+      await reindexAllIfEmpty(instance)
       await tuneSqlite(instance)
     },
   })

@@ -3,6 +3,7 @@ import path from 'node:path'
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import type { DatabaseAdapterObj, Payload } from 'payload'
+import { dropFts } from './search/sqliteFts'
 import type { Settings } from './settings'
 
 /** The database adapter for the configured URI: MongoDB in production, embedded SQLite by default. */
@@ -12,12 +13,30 @@ export function databaseAdapter(database: Settings['database']): DatabaseAdapter
     return mongooseAdapter({ url: database.url, ensureIndexes: true })
   }
   fs.mkdirSync(path.dirname(database.file), { recursive: true })
-  return sqliteAdapter({
+  return dropFtsBeforeConnect(database.url, sqliteAdapter({
     client: { url: database.url },
     // WAL lets readers run beside the one writer; busy_timeout makes a second process wait instead of failing.
     wal: { journalSizeLimit: 64 * 1024 * 1024, synchronous: 'NORMAL' },
     busyTimeout: 5000,
-  })
+  }))
+}
+
+/** The search FTS table is rebuilt at start (src/search/sqliteFts.ts): drop it before Payload's schema push sees it. */
+function dropFtsBeforeConnect(url: string, adapter: DatabaseAdapterObj): DatabaseAdapterObj {
+  return {
+    ...adapter,
+    init: (args) => {
+      const instance = adapter.init(args)
+      const connect = instance.connect
+      if (connect) {
+        instance.connect = async function (this: unknown, options?: unknown) {
+          await dropFts(url)
+          return (connect as (o?: unknown) => Promise<void>).call(instance, options)
+        } as typeof connect
+      }
+      return instance
+    },
+  }
 }
 
 /** MongoDB transactions need a replica set; without one Payload writes without them. */

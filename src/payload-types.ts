@@ -77,6 +77,7 @@ export interface Config {
     'webinar-registrations': WebinarRegistration;
     'registration-audit': RegistrationAudit;
     contributors: Contributor;
+    'search-entries': SearchEntry;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -102,6 +103,7 @@ export interface Config {
     'webinar-registrations': WebinarRegistrationsSelect<false> | WebinarRegistrationsSelect<true>;
     'registration-audit': RegistrationAuditSelect<false> | RegistrationAuditSelect<true>;
     contributors: ContributorsSelect<false> | ContributorsSelect<true>;
+    'search-entries': SearchEntriesSelect<false> | SearchEntriesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -603,6 +605,25 @@ export interface RegistrationAudit {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "search-entries".
+ */
+export interface SearchEntry {
+  id: number;
+  resource: string;
+  locale: string;
+  slug?: string | null;
+  title?: string | null;
+  summary?: string | null;
+  documents?: string | null;
+  body?: string | null;
+  category?: string | null;
+  section?: string | null;
+  jurisdictions?: string | null;
+  issuedAt?: string | null;
+  publishedAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -782,6 +803,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'contributors';
         value: number | Contributor;
+      } | null)
+    | ({
+        relationTo: 'search-entries';
+        value: number | SearchEntry;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1035,6 +1060,24 @@ export interface ContributorsSelect<T extends boolean = true> {
         createdAt?: T;
         expiresAt?: T;
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "search-entries_select".
+ */
+export interface SearchEntriesSelect<T extends boolean = true> {
+  resource?: T;
+  locale?: T;
+  slug?: T;
+  title?: T;
+  summary?: T;
+  documents?: T;
+  body?: T;
+  category?: T;
+  section?: T;
+  jurisdictions?: T;
+  issuedAt?: T;
+  publishedAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -28,4 +28,17 @@ describe('GET /api/openapi.json', () => {
     expect(paths.some((p) => p.startsWith('/api/contributors'))).toBe(false)
     expect(paths.some((p) => p.includes('openapi-auth'))).toBe(false)
   })
+
+  it('describes the search, toolkit and map endpoints as public operations', async () => {
+    const { body } = await request(app.url).get('/api/openapi.json')
+    const search = body.paths['/api/search']?.get
+    expect(search).toMatchObject({ summary: 'Full-text search of published resources', security: [] })
+    expect(search.parameters.map((p: { name: string }) => p.name)).toEqual(['q', 'locale', 'category', 'jurisdiction', 'page', 'limit'])
+    expect(Object.keys(search.responses)).toEqual(['200', '400'])
+    const toolkit = body.paths['/api/jurisdictions/{code}/toolkit']?.get
+    expect(toolkit).toMatchObject({ security: [] })
+    expect(toolkit.parameters[0]).toMatchObject({ name: 'code', in: 'path', required: true })
+    expect(Object.keys(toolkit.responses)).toEqual(['200', '404'])
+    expect(body.paths['/api/map']?.get).toMatchObject({ security: [], summary: 'Protection status of every state, DC and territory' })
+  })
 })

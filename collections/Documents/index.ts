@@ -4,6 +4,7 @@ import { editors } from '../../access/editors'
 import { languageField } from '../../fields/language'
 import { documentHeaders, isImageType, PAYLOAD_MIME_TYPES } from './fileKinds'
 import { checkFileContent } from './hooks/checkFileContent'
+import { reindexAttachingResources } from '../../src/search/sync'
 
 const requireAltForImages: TextFieldSingleValidation = (value, { siblingData }) => {
   if (!isImageType((siblingData as { mimeType?: string }).mimeType)) return true
@@ -27,7 +28,7 @@ export const Documents: CollectionConfig = {
     // Files are served as uploaded: no resizing, so no image processing of untrusted input beyond its size.
     modifyResponseHeaders: ({ headers }) => documentHeaders(headers),
   },
-  hooks: { beforeValidate: [checkFileContent] },
+  hooks: { beforeValidate: [checkFileContent], afterChange: [reindexAttachingResources] },
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 300 },
     {

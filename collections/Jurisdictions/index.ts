@@ -1,6 +1,8 @@
 import type { CollectionConfig } from 'payload'
 import { anyone } from '../../access/anyone'
 import { editors } from '../../access/editors'
+import { reindexNamingResources } from '../../src/search/sync'
+import { toolkitEndpoint } from './endpoints/toolkit'
 import { validateJurisdictionCode } from './validateCode'
 
 const options = (values: [string, string][]) => values.map(([value, label]) => ({ value, label }))
@@ -38,6 +40,8 @@ export const Jurisdictions: CollectionConfig = {
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'code', 'type', 'protectionStatus'] },
   access: { read: anyone, create: editors, update: editors, delete: editors },
   defaultSort: 'code',
+  endpoints: [toolkitEndpoint],
+  hooks: { afterChange: [reindexNamingResources] },
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 200 },
     {
@@ -55,6 +59,7 @@ export const Jurisdictions: CollectionConfig = {
       name: 'parent',
       type: 'relationship',
       relationTo: 'jurisdictions',
+      index: true,
       admin: { description: 'The jurisdiction this one sits in: a state for a county, the United States for a state.' },
     },
     {

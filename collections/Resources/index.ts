@@ -25,6 +25,7 @@ import {
 } from './options'
 import { socialPostsField } from './socialPosts'
 import { workflowFields } from './workflowFields'
+import { reindexAfterChange, unindexAfterDelete } from '../../src/search/sync'
 
 /** One item of the toolkit: a statute, a court rule, an ICE memo, a campaign letter, a training… */
 export const Resources: CollectionConfig = {
@@ -45,11 +46,16 @@ export const Resources: CollectionConfig = {
   },
   versions: { drafts: true, maxPerDoc: 50 },
   defaultSort: '-updatedAt',
+  // The public list filters on _status (access) and sorts by a date: docs/API.md "Filtering".
+  indexes: [{ fields: ['_status', 'updatedAt'] }, { fields: ['_status', 'issuedAt'] }, { fields: ['_status', 'publishedAt'] }],
   hooks: {
     beforeOperation: [guardOperations],
     beforeValidate: [rejectSelfSupersede],
     // resetReviewOnEdit last: it sees the slug the slug hook settled.
     beforeChange: [keepPublishedSlug, resetReviewOnEdit],
+    // The search index follows the published version, in the same transaction.
+    afterChange: [reindexAfterChange],
+    afterDelete: [unindexAfterDelete],
   },
   endpoints: [workflowEndpoint, workflowStateEndpoint],
   fields: [
@@ -96,9 +102,10 @@ export const Resources: CollectionConfig = {
       type: 'relationship',
       relationTo: 'organizations',
       hasMany: true,
+      index: true,
       admin: { description: 'The bodies that wrote or issued it.' },
     },
-    { name: 'topics', type: 'relationship', relationTo: 'topics', hasMany: true },
+    { name: 'topics', type: 'relationship', relationTo: 'topics', hasMany: true, index: true },
     {
       type: 'collapsible',
       label: 'Issuer and dates',
@@ -114,7 +121,7 @@ export const Resources: CollectionConfig = {
         {
           type: 'row',
           fields: [
-            { name: 'issuedAt', type: 'date', admin: { description: 'Date issued, signed, filed or decided.', date: { pickerAppearance: 'dayOnly' } } },
+            { name: 'issuedAt', type: 'date', index: true, admin: { description: 'Date issued, signed, filed or decided.', date: { pickerAppearance: 'dayOnly' } } },
             { name: 'effectiveAt', type: 'date', admin: { description: 'Date it takes or took effect.', date: { pickerAppearance: 'dayOnly' } } },
           ],
         },
@@ -129,6 +136,7 @@ export const Resources: CollectionConfig = {
         {
           name: 'legislativeStatus',
           type: 'select',
+          index: true,
           options: selectOptions(LEGISLATIVE_STATUSES),
           admin: { description: LEGISLATIVE_STATUS_DESCRIPTION },
         },

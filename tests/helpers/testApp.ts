@@ -31,6 +31,9 @@ export async function startTestApp(env: Env = {}, options: Pick<CreateAppOptions
   const mongo = process.env.DATABASE_URI?.startsWith('mongodb')
   const databaseUri = mongo ? withDatabaseName(process.env.DATABASE_URI!) : `file:${path.join(dataDir, 'test.db')}`
   process.env.DISABLE_PAYLOAD_HMR = 'true'
+  // Payload skips the schema push when the schema equals the last one pushed in this process;
+  // every app here has a new, empty database file.
+  process.env.PAYLOAD_FORCE_DRIZZLE_PUSH = 'true'
 
   const server = http.createServer()
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))

@@ -1,0 +1,104 @@
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Payload, PayloadRequest, TypedLocale, Where } from 'payload'
+import { plainText } from './text'
+
+type Id = string | number
+type Related = { code?: string; title?: string } | string | number | null
+
+/**
+ * Rewrites the search entries of one resource from its PUBLISHED version (the main document
+ * when its status is published), in every locale with English fallback; removes them when
+ * nothing is published. Runs in the caller's transaction, so the index never disagrees with
+ * what the public reads. A draft saved over a published resource leaves the main document, and
+ * so the entries, as they were.
+ */
+export async function reindexResource(payload: Payload, id: Id, req?: Partial<PayloadRequest>): Promise<void> {
+  const resource = String(id)
+  await payload.delete({ collection: 'search-entries', where: { resource: { equals: resource } }, overrideAccess: true, req })
+  const locales = payload.config.localization ? payload.config.localization.localeCodes : ['en']
+  for (const locale of locales) {
+    const { docs } = await payload.find({
+      collection: 'resources',
+      where: { and: [{ id: { equals: id } }, { _status: { equals: 'published' } }] },
+      draft: false,
+      depth: 1,
+      locale: locale as TypedLocale,
+      fallbackLocale: 'en' as TypedLocale,
+      overrideAccess: true,
+      limit: 1,
+      pagination: false,
+      select: { slug: true, title: true, summary: true, body: true, category: true, section: true, jurisdictions: true, documents: true, issuedAt: true, publishedAt: true },
+      req,
+    })
+    const doc = docs[0] as unknown as Record<string, unknown> | undefined
+    if (!doc) return
+    const codes = ((doc.jurisdictions ?? []) as Related[]).map((j) => (typeof j === 'object' ? j?.code : undefined)).filter(Boolean)
+    const titles = ((doc.documents ?? []) as Related[]).map((d) => (typeof d === 'object' ? d?.title : undefined)).filter(Boolean)
+    await payload.create({
+      collection: 'search-entries',
+      data: {
+        resource,
+        locale,
+        slug: doc.slug as string,
+        title: (doc.title as string) ?? '',
+        summary: (doc.summary as string) ?? '',
+        documents: titles.join('\n'),
+        body: plainText(doc.body),
+        category: doc.category as string,
+        section: (doc.section as string) ?? null,
+        jurisdictions: codes.length ? ` ${codes.join(' ')} ` : '',
+        issuedAt: (doc.issuedAt as string) ?? null,
+        publishedAt: (doc.publishedAt as string) ?? null,
+      },
+      overrideAccess: true,
+      req,
+    })
+  }
+}
+
+/** Every write to a resource: publish, unpublish, archive, an edit (published or as a draft). */
+export const reindexAfterChange: CollectionAfterChangeHook = async ({ doc, req }) => {
+  await reindexResource(req.payload, doc.id, req)
+  return doc
+}
+
+export const unindexAfterDelete: CollectionAfterDeleteHook = async ({ id, req }) => {
+  await req.payload.delete({ collection: 'search-entries', where: { resource: { equals: String(id) } }, overrideAccess: true, req })
+}
+
+/** Re-indexes the resources matching `where` (paged: with a REST request the API's page cap applies). */
+async function reindexResourcesWhere(req: PayloadRequest, where: Where): Promise<void> {
+  const ids: Id[] = []
+  for (let page = 1; ; page++) {
+    const found = await req.payload.find({ collection: 'resources', where, draft: false, depth: 0, overrideAccess: true, limit: 100, page, select: {}, req })
+    ids.push(...found.docs.map((d) => d.id))
+    if (!found.hasNextPage) break
+  }
+  for (const id of ids) await reindexResource(req.payload, id, req)
+}
+
+/** A renamed document changes the entries of the resources that attach it. */
+export const reindexAttachingResources: CollectionAfterChangeHook = async ({ doc, previousDoc, req, operation }) => {
+  if (operation === 'update' && previousDoc?.title !== doc.title) await reindexResourcesWhere(req, { documents: { in: [doc.id] } })
+  return doc
+}
+
+/** A jurisdiction's new code changes the entries of the resources that name it (the jurisdiction filter). */
+export const reindexNamingResources: CollectionAfterChangeHook = async ({ doc, previousDoc, req, operation }) => {
+  if (operation === 'update' && previousDoc?.code !== doc.code) await reindexResourcesWhere(req, { jurisdictions: { in: [doc.id] } })
+  return doc
+}
+
+/** Builds the index from scratch when it is empty (a database from before search existed). */
+export async function reindexAllIfEmpty(payload: Payload): Promise<void> {
+  if ((await payload.count({ collection: 'search-entries', overrideAccess: true })).totalDocs > 0) return
+  const { docs } = await payload.find({
+    collection: 'resources',
+    where: { _status: { equals: 'published' } },
+    draft: false,
+    depth: 0,
+    overrideAccess: true,
+    pagination: false,
+    select: {},
+  })
+  for (const { id } of docs) await reindexResource(payload, id)
+}

@@ -1,0 +1,96 @@
+/**
+ * Text handling shared by every search backend, so results rank and read the same on SQLite and
+ * MongoDB: words are matched by prefix ("court" finds "courts"), ignoring case and accents.
+ */
+
+export type EntryText = { title?: string | null; summary?: string | null; documents?: string | null; body?: string | null }
+
+/** How much a query word counts in each field: any title match beats any summary match, and so on. */
+export const FIELD_WEIGHTS = [
+  ['title', 1000],
+  ['summary', 100],
+  ['documents', 10],
+  ['body', 1],
+] as const
+
+export const MAX_QUERY_LENGTH = 200
+export const MAX_QUERY_TERMS = 12
+
+export const normalize = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
+const WORD = /[\p{L}\p{N}]+/gu
+const words = (s: string | null | undefined) => (s ? normalize(s).match(WORD) ?? [] : [])
+
+/** The distinct words of a query, normalized. */
+export function queryTerms(q: string): string[] {
+  return [...new Set(words(q))]
+}
+
+/** The plain text of a Lexical rich-text value: text nodes, one line per block. */
+export function plainText(value: unknown): string {
+  const lines: string[] = []
+  const walk = (node: unknown, line: string[]): void => {
+    if (!node || typeof node !== 'object') return
+    const { text, children } = node as { text?: unknown; children?: unknown }
+    if (typeof text === 'string') line.push(text)
+    if (Array.isArray(children)) {
+      const isBlock = children.some((c) => c && typeof c === 'object' && Array.isArray((c as { children?: unknown }).children))
+      if (isBlock) for (const child of children) {
+        const inner: string[] = []
+        walk(child, inner)
+        if (inner.length) lines.push(inner.join(''))
+      }
+      else for (const child of children) walk(child, line)
+    }
+  }
+  const root = (value as { root?: unknown } | null)?.root
+  const top: string[] = []
+  walk(root, top)
+  if (top.length) lines.unshift(top.join(''))
+  return lines.join('\n')
+}
+
+/** The score of an entry for the terms, or null when some term is missing from every field. */
+export function score(entry: EntryText, terms: string[]): number | null {
+  const fields = FIELD_WEIGHTS.map(([name, weight]) => ({ weight, words: words(entry[name]) }))
+  let total = 0
+  for (const term of terms) {
+    let best = 0
+    for (const { weight, words: ws } of fields) {
+      const hits = ws.filter((w) => w.startsWith(term)).length
+      // More hits in a field help a little, never enough to climb above a better field.
+      if (hits) best = Math.max(best, weight * (1 + Math.min(hits - 1, 8) / 10))
+    }
+    if (!best) return null
+    total += best
+  }
+  return total
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+
+/**
+ * A short excerpt (about `size` characters) of the summary, document titles or body, whichever
+ * holds most of the terms, as HTML-escaped text with the matching words in <mark>.
+ */
+export function excerpt(entry: EntryText, terms: string[], size = 180): string {
+  const candidates = (['summary', 'body', 'documents'] as const).map((name) => entry[name] ?? '').filter(Boolean)
+  if (!candidates.length) return ''
+  const matched = (text: string) => terms.filter((t) => words(text).some((w) => w.startsWith(t))).length
+  const text = candidates.reduce((best, c) => (matched(c) > matched(best) ? c : best), candidates[0]!).replace(/\s+/g, ' ')
+  const isHit = (word: string) => terms.some((t) => normalize(word).startsWith(t))
+  const first = [...text.matchAll(WORD)].find((m) => isHit(m[0]))?.index ?? 0
+  let start = Math.max(0, first - Math.floor(size / 3))
+  if (start > 0) start = text.indexOf(' ', start) + 1 || start
+  let end = Math.min(text.length, start + size)
+  if (end < text.length) end = text.lastIndexOf(' ', end) > start ? text.lastIndexOf(' ', end) : end
+  const window = text.slice(start, end)
+  let html = ''
+  let last = 0
+  for (const m of window.matchAll(WORD)) {
+    if (!isHit(m[0])) continue
+    html += escapeHtml(window.slice(last, m.index)) + `<mark>${escapeHtml(m[0])}</mark>`
+    last = m.index! + m[0].length
+  }
+  html += escapeHtml(window.slice(last))
+  return `${start > 0 ? '…' : ''}${html}${end < text.length ? '…' : ''}`
+}
