@@ -52,7 +52,7 @@ let starts = 0
 async function startServer(): Promise<Server> {
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
-  const env: NodeJS.ProcessEnv = {
+  const env: Record<string, string | undefined> = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
     DATA_DIR: dataDir,
@@ -70,9 +70,9 @@ async function startServer(): Promise<Server> {
   // Output to a file: a pipe would lose what the process wrote just before it died.
   const logFile = path.join(dataDir, `server-${++starts}.log`)
   const out = fs.openSync(logFile, 'w')
-  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['src/start.ts'], { cwd: root, env, detached: true, stdio: ['ignore', out, out] })
+  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['src/start.ts'], { cwd: root, env: env as NodeJS.ProcessEnv, detached: true, stdio: ['ignore', out, out] })
   fs.closeSync(out)
-  const log = { join: () => fs.readFileSync(logFile, 'utf8') }
+  const log = { join: (_separator = '') => fs.readFileSync(logFile, 'utf8') }
   const started = Date.now()
   for (;;) {
     if (child.exitCode !== null) {

@@ -30,7 +30,7 @@ async function snapshot(): Promise<string> {
   for (const slug of slugs) {
     const { docs } = await app.payload.find({ collection: slug as never, pagination: false, depth: 0, draft: true, overrideAccess: true, showHiddenFields: true, sort: 'id', locale: 'all' as never })
     hash.update(slug).update(JSON.stringify(docs))
-    if (app.payload.collections[slug as never]?.config.versions) {
+    if ((app.payload.collections as Record<string, { config: { versions?: unknown } }>)[slug]?.config.versions) {
       const versions = await app.payload.countVersions({ collection: slug as never, overrideAccess: true })
       hash.update(String(versions.totalDocs))
     }
@@ -67,7 +67,7 @@ function bodyFor(fieldNames: string[]) {
   )
 }
 const fieldsOf = (slug: string) =>
-  (app.payload.collections[slug as never]!.config.flattenedFields as { name: string }[]).map((f) => f.name)
+  ((app.payload.collections as Record<string, { config: { flattenedFields: unknown } }>)[slug]!.config.flattenedFields as { name: string }[]).map((f) => f.name)
 const roles = fc.constantFrom('anonymous', 'contributor', 'editor') as fc.Arbitrary<keyof typeof agents>
 
 beforeAll(async () => {
