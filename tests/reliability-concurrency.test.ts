@@ -77,7 +77,7 @@ describe('200 registrations for 20 webinars fired at once', () => {
       expect(subjects).toHaveLength(duplicate ? 2 : 1)
       if (duplicate) expect(subjects).toContain(`You're already registered: ${webinar.title}`)
     }
-  })
+  }, 180_000)
 })
 
 describe('20 editors publishing and unpublishing one resource at once', () => {
@@ -115,5 +115,5 @@ describe('20 editors publishing and unpublishing one resource at once', () => {
     expect(publicRead.status).toBe(last.to === 'published' ? 200 : 404)
     // Let the notifications of every 200 go out before the app stops.
     await drainEmailJobs()
-  })
+  }, 240_000)
 })
