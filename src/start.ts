@@ -13,6 +13,8 @@ import { createApp } from './server'
 import { ConfigurationError, loadSettings, type Settings } from './settings'
 
 const dev = process.argv.includes('--dev')
+// ADMIN=off: the API alone, without Next (no admin build), e.g. for the crash test (scripts/crash-test.ts).
+const withAdmin = process.env.ADMIN !== 'off'
 
 function settingsOrExit(): Settings {
   return orExit(() => loadSettings())
@@ -32,15 +34,16 @@ const settings = settingsOrExit()
 const jobsLock = orExit(() => claimJobsRunner(settings))
 // Payload's dev-only HMR socket only makes sense under `next dev`.
 if (!dev) process.env.DISABLE_PAYLOAD_HMR = 'true'
-if (!dev && !adminBuildIsCurrent(projectRoot)) buildAdmin(projectRoot)
+if (withAdmin && !dev && !adminBuildIsCurrent(projectRoot)) buildAdmin(projectRoot)
 
-const { app, payload, upgrade, close } = await createApp({ settings, admin: dev ? 'dev' : 'production' })
+const admin = !withAdmin ? false : dev ? 'dev' : 'production'
+const { app, payload, upgrade, close } = await createApp({ settings, admin })
 await seedEmptyEmbeddedDatabase()
 
 const server = http.createServer(app)
 if (upgrade) server.on('upgrade', upgrade)
 server.listen(settings.port, () => {
-  payload.logger.info(`ICE Out of Courts CMS on ${settings.serverUrl} (admin: ${settings.serverUrl}/admin, database: ${settings.database.kind})`)
+  payload.logger.info(`ICE Out of Courts CMS on ${settings.serverUrl} (admin: ${admin ? `${settings.serverUrl}/admin` : 'off'}, database: ${settings.database.kind})`)
 })
 
 let stopping = false

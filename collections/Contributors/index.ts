@@ -7,6 +7,7 @@ import { selfOrContributorsForEditors, statusFieldUpdate } from './access'
 import { assignRoleOnCreate } from './hooks/assignRoleOnCreate'
 import { guardAccountChanges } from './hooks/guardAccountChanges'
 import { notifyAccountChanges } from './hooks/notifyAccountChanges'
+import { rejectMalformedCredentials } from './hooks/rejectMalformedCredentials'
 
 /** Campaign leaders, editors and admins: the people who sign in. */
 export const Contributors: CollectionConfig = {
@@ -32,7 +33,7 @@ export const Contributors: CollectionConfig = {
     delete: adminOnly,
   },
   hooks: {
-    beforeOperation: [guardAccountChanges],
+    beforeOperation: [rejectMalformedCredentials, guardAccountChanges],
     beforeChange: [assignRoleOnCreate],
     afterChange: [notifyAccountChanges],
   },

@@ -17,10 +17,17 @@ export type WorkingState = {
  * the main document is what the public reads.
  */
 export async function currentState(req: PayloadRequest, id: string | number): Promise<WorkingState | null> {
+  // A Local API call given `req` sets req.locale and req.fallbackLocale to its own: put the
+  // caller's back, or a `PATCH ?locale=es` checked through here would write the English fields.
+  const { locale, fallbackLocale } = req
   const read = (draft: boolean) =>
     req.payload
       .findByID({ collection: 'resources', id, draft, depth: 0, overrideAccess: true, disableErrors: true, req, locale: req.payload.config.localization ? 'en' : undefined })
-      .catch(() => null) as Promise<Record<string, unknown> | null>
+      .catch(() => null)
+      .finally(() => {
+        req.locale = locale
+        req.fallbackLocale = fallbackLocale
+      }) as Promise<Record<string, unknown> | null>
   const latest = await read(true)
   const main = latest ? await read(false) : null
   if (!latest || !main) return null
