@@ -6,7 +6,7 @@ import { es } from '@payloadcms/translations/languages/es'
 import { buildConfig, type Payload, type SanitizedConfig } from 'payload'
 import { collections } from '../collections'
 import { bumpContentVersionOnWrite, contentVersion } from './cache/contentVersion'
-import { databaseAdapter, tuneSqlite } from './database'
+import { databaseAdapter, migrateSqlite, tuneSqlite } from './database'
 import { emailAdapter, heldMail } from './email/adapter'
 import { hideAccountLock } from './hooks/hideAccountLock'
 import { jobsConfig } from './jobs'
@@ -38,7 +38,7 @@ export function createConfig(settings: Settings, hooks: ConfigHooks = {}): Promi
     debug: settings.debug,
     logger: { options: loggerOptions(settings.logLevel), destination: hooks.logDestination },
     telemetry: false,
-    db: databaseAdapter(settings.database),
+    db: databaseAdapter(settings.database, { production: settings.production }),
     editor: lexicalEditor(),
     email: emailAdapter(settings, heldMail, () => payload?.logger, hooks.onEmailFailure),
     // A copy (withUploadDir maps): Payload's sanitizer adds its own collections to the array it is given.
@@ -78,7 +78,9 @@ export function createConfig(settings: Settings, hooks: ConfigHooks = {}): Promi
     typescript: { outputFile: path.resolve(dirname, 'payload-types.ts'), autoGenerate: false },
     onInit: async (instance) => {
       payload = instance
-      await tuneSqlite(instance)
+      await migrateSqlite(instance, settings)
+      await tuneSqlite(instance) // after the migrations: they may add tables
+
     },
   })
 }

@@ -3,10 +3,15 @@ import path from 'node:path'
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import type { DatabaseAdapterObj, Payload } from 'payload'
+import { migrations } from './migrations'
+import { projectRoot } from './paths'
 import type { Settings } from './settings'
 
+/** Committed SQL migrations (`npm run migrate:create`); `npm run check:migrations` fails when one is missing. */
+export const migrationDir = path.join(projectRoot, 'src', 'migrations')
+
 /** The database adapter for the configured URI: MongoDB in production, embedded SQLite by default. */
-export function databaseAdapter(database: Settings['database']): DatabaseAdapterObj {
+export function databaseAdapter(database: Settings['database'], { production = false } = {}): DatabaseAdapterObj {
   if (database.kind === 'mongodb') {
     // ensureIndexes: the start waits until every index exists (MongoDB needs no migrations).
     return mongooseAdapter({ url: database.url, ensureIndexes: true })
@@ -17,7 +22,20 @@ export function databaseAdapter(database: Settings['database']): DatabaseAdapter
     // WAL lets readers run beside the one writer; busy_timeout makes a second process wait instead of failing.
     wal: { journalSizeLimit: 64 * 1024 * 1024, synchronous: 'NORMAL' },
     busyTimeout: 5000,
+    migrationDir,
+    // Production never pushes the schema: the committed migrations create and change it, at start.
+    push: !production,
+    prodMigrations: production ? migrations : undefined,
   })
+}
+
+/**
+ * The adapter runs `prodMigrations` only when the process's own NODE_ENV is production; settings
+ * can say production in a process that is not (tests). Idempotent: applied migrations are skipped.
+ */
+export async function migrateSqlite(payload: Payload, settings: Pick<Settings, 'database' | 'production'>): Promise<void> {
+  if (settings.database.kind !== 'sqlite' || !settings.production) return
+  await payload.db.migrate({ migrations })
 }
 
 /** MongoDB transactions need a replica set; without one Payload writes without them. */
