@@ -13,6 +13,8 @@ import { createApp } from './server'
 import { ConfigurationError, loadSettings, type Settings } from './settings'
 
 const dev = process.argv.includes('--dev')
+/** ADMIN=off: the API alone (no admin build, no Next), e.g. for API-only instances behind a proxy. */
+const admin = process.env.ADMIN === 'off' ? false : dev ? 'dev' : 'production'
 
 function settingsOrExit(): Settings {
   return orExit(() => loadSettings())
@@ -32,9 +34,9 @@ const settings = settingsOrExit()
 const jobsLock = orExit(() => claimJobsRunner(settings))
 // Payload's dev-only HMR socket only makes sense under `next dev`.
 if (!dev) process.env.DISABLE_PAYLOAD_HMR = 'true'
-if (!dev && !adminBuildIsCurrent(projectRoot)) buildAdmin(projectRoot)
+if (admin === 'production' && !adminBuildIsCurrent(projectRoot)) buildAdmin(projectRoot)
 
-const { app, payload, upgrade, close } = await createApp({ settings, admin: dev ? 'dev' : 'production' })
+const { app, payload, upgrade, close } = await createApp({ settings, admin })
 await seedEmptyEmbeddedDatabase()
 
 const server = http.createServer(app)
