@@ -9,6 +9,8 @@ import type { Settings } from './settings'
 
 /** Committed SQL migrations (`npm run migrate:create`); `npm run check:migrations` fails when one is missing. */
 export const migrationDir = path.join(projectRoot, 'src', 'migrations')
+// The generated index types each migration's arguments; the adapter's option takes them as unknown.
+const committedMigrations = migrations as unknown as NonNullable<Parameters<typeof sqliteAdapter>[0]['prodMigrations']>
 
 /** The database adapter for the configured URI: MongoDB in production, embedded SQLite by default. */
 export function databaseAdapter(database: Settings['database'], { production = false } = {}): DatabaseAdapterObj {
@@ -25,7 +27,7 @@ export function databaseAdapter(database: Settings['database'], { production = f
     migrationDir,
     // Production never pushes the schema: the committed migrations create and change it, at start.
     push: !production,
-    prodMigrations: production ? migrations : undefined,
+    prodMigrations: production ? committedMigrations : undefined,
   })
 }
 
@@ -35,7 +37,8 @@ export function databaseAdapter(database: Settings['database'], { production = f
  */
 export async function migrateSqlite(payload: Payload, settings: Pick<Settings, 'database' | 'production'>): Promise<void> {
   if (settings.database.kind !== 'sqlite' || !settings.production) return
-  await payload.db.migrate({ migrations })
+  // payload's Migration type takes its arguments as unknown; the generated ones name theirs.
+  await payload.db.migrate({ migrations: committedMigrations as never })
 }
 
 /** MongoDB transactions need a replica set; without one Payload writes without them. */

@@ -76,7 +76,8 @@ export async function startInstance(env: Record<string, string>): Promise<Child>
   const { NODE_ENV: _jest, NODE_OPTIONS: _vm, ...inherited } = process.env
   const child = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', 'src/start.ts'], {
     cwd: projectRoot,
-    env: { ...inherited, ADMIN: 'off', PORT: String(port), SERVER_URL: url, LOG_LEVEL: 'warn', DISABLE_PAYLOAD_HMR: 'true', ...env },
+    // Without jest's NODE_ENV=test (Next's types declare NODE_ENV required).
+    env: { ...inherited, ADMIN: 'off', PORT: String(port), SERVER_URL: url, LOG_LEVEL: 'warn', DISABLE_PAYLOAD_HMR: 'true', ...env } as unknown as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   const tracked = track(child)
@@ -90,7 +91,7 @@ export async function refusedStart(env: Record<string, string>): Promise<{ code:
   const { NODE_ENV: _jest, NODE_OPTIONS: _vm, ...inherited } = process.env
   const child = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', 'src/start.ts'], {
     cwd: projectRoot,
-    env: { ...inherited, ADMIN: 'off', PORT: String(port), LOG_LEVEL: 'warn', ...env },
+    env: { ...inherited, ADMIN: 'off', PORT: String(port), LOG_LEVEL: 'warn', ...env } as unknown as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   const tracked = track(child)
