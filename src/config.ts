@@ -6,7 +6,7 @@ import { es } from '@payloadcms/translations/languages/es'
 import { buildConfig, type Payload, type SanitizedConfig } from 'payload'
 import { collections } from '../collections'
 import { bumpContentVersionOnWrite, contentVersion } from './cache/contentVersion'
-import { databaseAdapter, tuneSqlite } from './database'
+import { databaseAdapter, migrateSqlite, tuneSqlite } from './database'
 import { mapEndpoint } from './endpoints/map'
 import { searchEndpoint } from './endpoints/search'
 import { emailAdapter, heldMail } from './email/adapter'
@@ -42,7 +42,7 @@ export function createConfig(settings: Settings, hooks: ConfigHooks = {}): Promi
     debug: settings.debug,
     logger: { options: loggerOptions(settings.logLevel), destination: hooks.logDestination },
     telemetry: false,
-    db: databaseAdapter(settings.database),
+    db: databaseAdapter(settings.database, { production: settings.production }),
     editor: lexicalEditor(),
     email: emailAdapter(settings, heldMail, () => payload?.logger, hooks.onEmailFailure),
     // A copy (withUploadDir maps): Payload's sanitizer adds its own collections to the array it is given.
@@ -83,9 +83,10 @@ export function createConfig(settings: Settings, hooks: ConfigHooks = {}): Promi
     typescript: { outputFile: path.resolve(dirname, 'payload-types.ts'), autoGenerate: false },
     onInit: async (instance) => {
       payload = instance
+      await migrateSqlite(instance, settings)
       await createFts(instance)
       await reindexAllIfEmpty(instance)
-      await tuneSqlite(instance)
+      await tuneSqlite(instance) // after the migrations: they may add tables
     },
   })
 }

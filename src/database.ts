@@ -4,10 +4,17 @@ import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import type { DatabaseAdapterObj, Payload } from 'payload'
 import { dropFts } from './search/sqliteFts'
+import { migrations } from './migrations'
+import { projectRoot } from './paths'
 import type { Settings } from './settings'
 
+/** Committed SQL migrations (`npm run migrate:create`); `npm run check:migrations` fails when one is missing. */
+export const migrationDir = path.join(projectRoot, 'src', 'migrations')
+// The generated index types each migration's arguments; the adapter's option takes them as unknown.
+const committedMigrations = migrations as unknown as NonNullable<Parameters<typeof sqliteAdapter>[0]['prodMigrations']>
+
 /** The database adapter for the configured URI: MongoDB in production, embedded SQLite by default. */
-export function databaseAdapter(database: Settings['database']): DatabaseAdapterObj {
+export function databaseAdapter(database: Settings['database'], { production = false } = {}): DatabaseAdapterObj {
   if (database.kind === 'mongodb') {
     // ensureIndexes: the start waits until every index exists (MongoDB needs no migrations).
     return mongooseAdapter({ url: database.url, ensureIndexes: true })
@@ -18,6 +25,10 @@ export function databaseAdapter(database: Settings['database']): DatabaseAdapter
     // WAL lets readers run beside the one writer; busy_timeout makes a second process wait instead of failing.
     wal: { journalSizeLimit: 64 * 1024 * 1024, synchronous: 'NORMAL' },
     busyTimeout: 5000,
+    migrationDir,
+    // Production never pushes the schema: the committed migrations create and change it, at start.
+    push: !production,
+    prodMigrations: production ? committedMigrations : undefined,
   }))
 }
 
@@ -37,6 +48,16 @@ function dropFtsBeforeConnect(url: string, adapter: DatabaseAdapterObj): Databas
       return instance
     },
   }
+}
+
+/**
+ * The adapter runs `prodMigrations` only when the process's own NODE_ENV is production; settings
+ * can say production in a process that is not (tests). Idempotent: applied migrations are skipped.
+ */
+export async function migrateSqlite(payload: Payload, settings: Pick<Settings, 'database' | 'production'>): Promise<void> {
+  if (settings.database.kind !== 'sqlite' || !settings.production) return
+  // payload's Migration type takes its arguments as unknown; the generated ones name theirs.
+  await payload.db.migrate({ migrations: committedMigrations as never })
 }
 
 /** MongoDB transactions need a replica set; without one Payload writes without them. */

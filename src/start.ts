@@ -13,8 +13,8 @@ import { createApp } from './server'
 import { ConfigurationError, loadSettings, type Settings } from './settings'
 
 const dev = process.argv.includes('--dev')
-// ADMIN=off: the API alone, without Next (no admin build), e.g. for the crash test (scripts/crash-test.ts).
-const withAdmin = process.env.ADMIN !== 'off'
+/** ADMIN=off: the API alone (no admin build, no Next), e.g. for API-only instances behind a proxy. */
+const admin = process.env.ADMIN === 'off' ? false : dev ? 'dev' : 'production'
 
 function settingsOrExit(): Settings {
   return orExit(() => loadSettings())
@@ -34,9 +34,8 @@ const settings = settingsOrExit()
 const jobsLock = orExit(() => claimJobsRunner(settings))
 // Payload's dev-only HMR socket only makes sense under `next dev`.
 if (!dev) process.env.DISABLE_PAYLOAD_HMR = 'true'
-if (withAdmin && !dev && !adminBuildIsCurrent(projectRoot)) buildAdmin(projectRoot)
+if (admin === 'production' && !adminBuildIsCurrent(projectRoot)) buildAdmin(projectRoot)
 
-const admin = !withAdmin ? false : dev ? 'dev' : 'production'
 const { app, payload, upgrade, close } = await createApp({ settings, admin })
 await seedEmptyEmbeddedDatabase()
 
