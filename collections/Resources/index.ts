@@ -12,6 +12,7 @@ import {
 import { workflowEndpoint, workflowStateEndpoint } from './endpoints/workflow'
 import { guardOperations } from './hooks/guardOperations'
 import { rejectSelfSupersede } from './hooks/rejectSelfSupersede'
+import { releaseDocuments } from './hooks/releaseDocuments'
 import { reportSuperseded } from './hooks/reportSuperseded'
 import { resetReviewOnEdit } from './hooks/resetReviewOnEdit'
 import {
@@ -50,6 +51,7 @@ export const Resources: CollectionConfig = {
     beforeValidate: [rejectSelfSupersede],
     // resetReviewOnEdit last: it sees the slug the slug hook settled.
     beforeChange: [keepPublishedSlug, resetReviewOnEdit],
+    afterChange: [releaseDocuments],
   },
   endpoints: [workflowEndpoint, workflowStateEndpoint],
   fields: [
