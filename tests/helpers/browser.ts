@@ -1,0 +1,67 @@
+/**
+ * Headless Chromium from Debian (`apt-get install -y chromium`), driven by playwright-core.
+ * No test tool may download a browser: we point playwright at the system one.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import { projectRoot } from '../../src/paths'
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
+export const SCREENSHOTS = path.join(projectRoot, 'tests', 'e2e', 'screenshots')
+
+const ARGS = [
+  '--no-sandbox', // CI runs as root in a container
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+export type Browser = {
+  context: BrowserContext
+  page: Page
+  close: () => Promise<void>
+}
+
+/** A fresh browser profile per call: no cookies or storage leak from one test into another. */
+export async function launchBrowser(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM_PATH)) {
+    throw new Error(`No Chromium at ${CHROMIUM_PATH}: apt-get install -y chromium (or set CHROMIUM_PATH).`)
+  }
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cms-chromium-'))
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: ARGS,
+    viewport: { width: 1280, height: 900 },
+  })
+  context.setDefaultTimeout(30_000)
+  const page = context.pages()[0] ?? (await context.newPage())
+  return {
+    context,
+    page,
+    close: async () => {
+      await context.close().catch(() => undefined)
+      fs.rmSync(userDataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** Runs a step; when it fails, saves a screenshot named after it (tests/e2e/screenshots/, git-ignored). */
+export async function step<T>(page: Page, name: string, action: () => Promise<T>): Promise<T> {
+  try {
+    return await action()
+  } catch (error) {
+    fs.mkdirSync(SCREENSHOTS, { recursive: true })
+    const file = path.join(SCREENSHOTS, `${name.replace(/[^a-z0-9-]+/gi, '-')}.png`)
+    await page.screenshot({ path: file, fullPage: true }).catch(() => undefined)
+    const failure = error as Error
+    failure.message = `${failure.message}\n(screenshot: ${file})`
+    failure.stack = `${failure.stack ?? ''}\n(screenshot: ${file})`
+    throw failure
+  }
+}
