@@ -13,6 +13,7 @@ import { emailAdapter, heldMail } from './email/adapter'
 import { hideAccountLock } from './hooks/hideAccountLock'
 import { jobsConfig } from './jobs'
 import { loggerOptions } from './logging'
+import { adminPanel } from './admin/plugin'
 import { apiGuards } from './plugins/apiGuards'
 import { cookiePolicy } from './plugins/cookiePolicy'
 import { openApiDocument } from './plugins/openApiDocument'
@@ -53,6 +54,7 @@ export function createConfig(settings: Settings, hooks: ConfigHooks = {}): Promi
       cookiePolicy(settings.production),
       bumpContentVersionOnWrite(contentVersion),
       openApiDocument(process.env.npm_package_version ?? '0.1.0'),
+      adminPanel,
     ],
     hooks: { afterError: [hideAccountLock] },
     endpoints: [searchEndpoint, mapEndpoint],

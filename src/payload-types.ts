@@ -169,7 +169,7 @@ export interface Resource {
   /**
    * Part of the public URL, made from the English title when left empty. Fixed once the resource has been published.
    */
-  slug: string;
+  slug?: string | null;
   /**
    * A few plain sentences: what this is and why a campaign would use it.
    */
@@ -314,7 +314,7 @@ export interface Resource {
   /**
    * Changed only by the review actions (submit, request changes, publish…).
    */
-  reviewStatus: 'draft' | 'in_review' | 'changes_requested' | 'published' | 'archived';
+  reviewStatus?: ('draft' | 'in_review' | 'changes_requested' | 'published' | 'archived') | null;
   /**
    * Who submitted this resource. Never shown publicly.
    */
@@ -439,6 +439,11 @@ export interface Document {
    * The language of the file.
    */
   language?: ('en' | 'es' | 'zh' | 'ht' | 'fr' | 'ar' | 'ko' | 'ru' | 'vi' | 'pt' | 'pl' | 'tl') | null;
+  /**
+   * Uploaded with a submission not yet published: only editors and the uploader can open it.
+   */
+  private?: boolean | null;
+  uploadedBy?: (number | null) | Contributor;
   prefix?: string | null;
   _objectKey?: string | null;
   updatedAt: string;
@@ -949,6 +954,8 @@ export interface DocumentsSelect<T extends boolean = true> {
   title?: T;
   alt?: T;
   language?: T;
+  private?: T;
+  uploadedBy?: T;
   prefix?: T;
   _objectKey?: T;
   updatedAt?: T;

@@ -1,6 +1,7 @@
 import type { CollectionConfig, TextFieldSingleValidation } from 'payload'
-import { anyone } from '../../access/anyone'
-import { editors } from '../../access/editors'
+import { editors, editorsField } from '../../access/editors'
+import { activeAccounts } from '../Resources/access'
+import { holdContributorUploads, publicOrOwnOrEditor } from './access'
 import { languageField } from '../../fields/language'
 import { documentHeaders, isImageType, PAYLOAD_MIME_TYPES } from './fileKinds'
 import { checkFileContent } from './hooks/checkFileContent'
@@ -19,8 +20,8 @@ export const Documents: CollectionConfig = {
   slug: 'documents',
   labels: { singular: 'Document', plural: 'Documents' },
   admin: { useAsTitle: 'title', defaultColumns: ['title', 'filename', 'mimeType', 'language', 'filesize'] },
-  // Interim: files are public like the published resources that link them; the workflow issue may narrow this.
-  access: { read: anyone, create: editors, update: editors, delete: editors },
+  // Contributors attach their files to their submissions; those stay private until published.
+  access: { read: publicOrOwnOrEditor, create: activeAccounts, update: editors, delete: editors },
   upload: {
     mimeTypes: PAYLOAD_MIME_TYPES,
     // No server-side fetch of a URL a client names (it could point inside our network).
@@ -28,7 +29,11 @@ export const Documents: CollectionConfig = {
     // Files are served as uploaded: no resizing, so no image processing of untrusted input beyond its size.
     modifyResponseHeaders: ({ headers }) => documentHeaders(headers),
   },
-  hooks: { beforeValidate: [checkFileContent], afterChange: [reindexAttachingResources] },
+  hooks: {
+    beforeValidate: [checkFileContent],
+    beforeChange: [holdContributorUploads],
+    afterChange: [reindexAttachingResources],
+  },
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 300 },
     {
@@ -39,5 +44,20 @@ export const Documents: CollectionConfig = {
       admin: { description: 'Required for images: what the image shows, for people using screen readers.' },
     },
     languageField({ admin: { description: 'The language of the file.' } }),
+    {
+      name: 'private',
+      type: 'checkbox',
+      defaultValue: false,
+      index: true,
+      access: { update: editorsField },
+      admin: { position: 'sidebar', description: 'Uploaded with a submission not yet published: only editors and the uploader can open it.' },
+    },
+    {
+      name: 'uploadedBy',
+      type: 'relationship',
+      relationTo: 'contributors',
+      access: { read: editorsField, update: editorsField },
+      admin: { position: 'sidebar', readOnly: true },
+    },
   ],
 }

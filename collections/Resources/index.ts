@@ -12,6 +12,7 @@ import {
 import { workflowEndpoint, workflowStateEndpoint } from './endpoints/workflow'
 import { guardOperations } from './hooks/guardOperations'
 import { rejectSelfSupersede } from './hooks/rejectSelfSupersede'
+import { releaseDocuments } from './hooks/releaseDocuments'
 import { reportSuperseded } from './hooks/reportSuperseded'
 import { resetReviewOnEdit } from './hooks/resetReviewOnEdit'
 import {
@@ -54,7 +55,8 @@ export const Resources: CollectionConfig = {
     // resetReviewOnEdit last: it sees the slug the slug hook settled.
     beforeChange: [keepPublishedSlug, resetReviewOnEdit],
     // The search index follows the published version, in the same transaction.
-    afterChange: [reindexAfterChange],
+    // releaseDocuments: files a published resource uses become public.
+    afterChange: [reindexAfterChange, releaseDocuments],
     afterDelete: [unindexAfterDelete],
   },
   endpoints: [workflowEndpoint, workflowStateEndpoint],

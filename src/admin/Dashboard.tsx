@@ -1,0 +1,174 @@
+import type { Payload, PayloadRequest, TypedUser, Where } from 'payload'
+import type { I18nClient } from '@payloadcms/translations'
+import { isEditor } from '../../access/roles'
+import { ActivateButton } from './ActivateButton'
+import { StatusBadge } from './StatusBadge'
+import { tr } from './i18n'
+
+type Props = { payload: Payload; user?: TypedUser | null; i18n: I18nClient }
+type Row = { id: string | number; title?: string; reviewStatus?: string; updatedAt: string; category?: string; jurisdictions?: unknown[]; owner?: unknown }
+
+const link = (id: string | number) => `/admin/collections/resources/${id}`
+const nameOf = (value: unknown) => (value && typeof value === 'object' ? ((value as { name?: string; code?: string }).name ?? '') : '')
+
+/** "3 d", "5 h", "12 min": how long a submission has waited. */
+function age(since: string, now = Date.now()): string {
+  const minutes = Math.max(0, Math.round((now - new Date(since).getTime()) / 60_000))
+  if (minutes < 60) return `${minutes} min`
+  if (minutes < 48 * 60) return `${Math.round(minutes / 60)} h`
+  return `${Math.round(minutes / 1440)} d`
+}
+
+/** The latest review event of each resource (submit time, the editors' last note). */
+async function latestEvents(payload: Payload, user: TypedUser, ids: (string | number)[], where: Where) {
+  if (ids.length === 0) return new Map<string, { at: string; note?: string | null }>()
+  const { docs } = await payload.find({
+    collection: 'review-events',
+    where: { and: [{ resource: { in: ids } }, where] },
+    sort: '-at',
+    limit: 500,
+    depth: 0,
+    user,
+    overrideAccess: false,
+  })
+  const latest = new Map<string, { at: string; note?: string | null }>()
+  for (const event of docs) {
+    const key = String(typeof event.resource === 'object' ? event.resource.id : event.resource)
+    if (!latest.has(key)) latest.set(key, event)
+  }
+  return latest
+}
+
+/**
+ * The dashboard's first panel (admin.components.beforeDashboard): for editors the review queue
+ * and the sign-ups to activate; for contributors "My submissions".
+ */
+export async function Dashboard({ payload, user, i18n }: Props) {
+  if (!user) return null
+  const req = { user } as PayloadRequest
+  return isEditor(req.user) ? <EditorPanels payload={payload} user={user} i18n={i18n} /> : <MySubmissions payload={payload} user={user} i18n={i18n} />
+}
+
+async function EditorPanels({ payload, user, i18n }: Props & { user: TypedUser }) {
+  const t = i18n.t
+  const find = (state: string) =>
+    payload.find({
+      collection: 'resources',
+      draft: true,
+      where: { reviewStatus: { equals: state } },
+      sort: 'updatedAt',
+      limit: 50,
+      depth: 1,
+      user,
+      overrideAccess: false,
+      locale: i18n.language === 'es' ? 'es' : 'en',
+    })
+  const [inReview, changes, pending] = await Promise.all([
+    find('in_review'),
+    find('changes_requested'),
+    payload.find({ collection: 'contributors', where: { status: { equals: 'pending' } }, sort: 'createdAt', limit: 50, depth: 1, user, overrideAccess: false }),
+  ])
+  const submitted = await latestEvents(payload, user, inReview.docs.map((d) => d.id), { action: { equals: 'submit' } })
+  // Oldest submission first: by the time of its latest submit, falling back to its last change.
+  const since = (doc: Row) => submitted.get(String(doc.id))?.at ?? doc.updatedAt
+  const queue = [...(inReview.docs as Row[])].sort((a, b) => since(a).localeCompare(since(b)))
+
+  const table = (rows: Row[], showAge: boolean) => (
+    <table className="review-queue__table" style={{ width: '100%', borderCollapse: 'collapse' }}>
+      <tbody>
+        {rows.map((doc) => (
+          <tr key={doc.id} className="review-queue__row" style={{ borderTop: '1px solid var(--theme-elevation-100)' }}>
+            <td style={{ padding: '6px 8px' }}>
+              <a href={link(doc.id)}>{doc.title || String(doc.id)}</a>
+            </td>
+            <td style={{ padding: '6px 8px' }}>{(doc.jurisdictions ?? []).map(nameOf).filter(Boolean).join(', ')}</td>
+            <td style={{ padding: '6px 8px' }}>{doc.category}</td>
+            <td style={{ padding: '6px 8px' }}>{nameOf(doc.owner)}</td>
+            <td style={{ padding: '6px 8px', whiteSpace: 'nowrap' }}>{showAge ? `${age(since(doc))} ${tr(t, 'custom:waiting')}` : age(doc.updatedAt)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+
+  return (
+    <div className="review-dashboard" style={{ display: 'grid', gap: 24, marginBottom: 32 }}>
+      <section className="review-queue" id="review-queue">
+        <h2>{tr(t, 'custom:reviewQueue')}</h2>
+        <h3>
+          {tr(t, 'custom:inReview')} <span className="review-queue__count" data-count={inReview.totalDocs}>({inReview.totalDocs})</span>
+        </h3>
+        {queue.length ? table(queue, true) : <p>{tr(t, 'custom:nothingToReview')}</p>}
+        <h3>
+          {tr(t, 'custom:changesRequested')} <span className="review-queue__count" data-count={changes.totalDocs}>({changes.totalDocs})</span>
+        </h3>
+        {changes.docs.length ? table(changes.docs as Row[], false) : null}
+      </section>
+      <section className="pending-accounts" id="pending-accounts">
+        <h2>
+          {tr(t, 'custom:pendingAccounts')} ({pending.totalDocs})
+        </h2>
+        {pending.docs.length === 0 ? (
+          <p>{tr(t, 'custom:noPendingAccounts')}</p>
+        ) : (
+          <ul style={{ display: 'grid', gap: 8, paddingLeft: 18 }}>
+            {pending.docs.map((account) => (
+              <li key={account.id} style={{ display: 'flex', gap: 12, alignItems: 'center' }}>
+                <a href={`/admin/collections/contributors/${account.id}`}>{(account as { name?: string }).name ?? account.email}</a>
+                <span>{nameOf((account as { organization?: unknown }).organization)}</span>
+                <span>{age(account.createdAt)}</span>
+                <ActivateButton id={account.id} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  )
+}
+
+async function MySubmissions({ payload, user, i18n }: Props & { user: TypedUser }) {
+  const t = i18n.t
+  const mine = await payload.find({
+    collection: 'resources',
+    draft: true,
+    where: { owner: { equals: user.id } },
+    sort: '-updatedAt',
+    limit: 100,
+    depth: 0,
+    user,
+    overrideAccess: false,
+    locale: i18n.language === 'es' ? 'es' : 'en',
+  })
+  const notes = await latestEvents(payload, user, mine.docs.map((d) => d.id), { and: [{ note: { exists: true } }, { action: { in: ['request_changes', 'publish', 'unpublish', 'archive'] } }] })
+  return (
+    <section className="my-submissions" id="my-submissions" style={{ marginBottom: 32 }}>
+      <div style={{ display: 'flex', gap: 16, alignItems: 'center', justifyContent: 'space-between' }}>
+        <h2>{tr(t, 'custom:mySubmissions')}</h2>
+        <a className="btn btn--style-primary btn--size-medium" href="/admin/collections/resources/create">
+          {tr(t, 'custom:newResource')}
+        </a>
+      </div>
+      {mine.docs.length === 0 ? (
+        <p>{tr(t, 'custom:noSubmissions')}</p>
+      ) : (
+        <ul style={{ display: 'grid', gap: 12, padding: 0, listStyle: 'none' }}>
+          {(mine.docs as Row[]).map((doc) => {
+            const note = notes.get(String(doc.id))?.note
+            return (
+              <li key={doc.id} className="my-submissions__item" style={{ borderTop: '1px solid var(--theme-elevation-100)', paddingTop: 8 }}>
+                <a href={link(doc.id)}>{doc.title || String(doc.id)}</a> <StatusBadge state={doc.reviewStatus} />
+                {note ? (
+                  <div className="my-submissions__note" style={{ marginTop: 4 }}>
+                    <small>{tr(t, 'custom:latestNote')}:</small>
+                    <blockquote style={{ margin: '2px 0', whiteSpace: 'pre-wrap' }}>{note}</blockquote>
+                  </div>
+                ) : null}
+              </li>
+            )
+          })}
+        </ul>
+      )}
+    </section>
+  )
+}

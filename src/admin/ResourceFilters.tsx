@@ -1,0 +1,69 @@
+'use client'
+import { useListQuery, useTranslation } from '@payloadcms/ui'
+import type { Where } from 'payload'
+import { useEffect, useState } from 'react'
+import { CATEGORIES } from '../../collections/Resources/options'
+import { STATES } from '../workflow/machine'
+import { tr } from './i18n'
+import type { CustomKey } from './translations'
+
+type Jurisdiction = { id: string | number; name: string }
+const FIELDS = ['reviewStatus', 'jurisdictions', 'category'] as const
+type Field = (typeof FIELDS)[number]
+
+/** The `equals` value this bar set for a field, read back from the list's current `where`. */
+function current(where: Where | undefined, field: Field): string {
+  const clauses = (where?.and as Where[] | undefined) ?? (where ? [where] : [])
+  for (const clause of clauses) {
+    const condition = clause[field] as { equals?: unknown; contains?: unknown } | undefined
+    if (condition && (condition.equals ?? condition.contains) !== undefined) return String(condition.equals ?? condition.contains)
+  }
+  return ''
+}
+
+/**
+ * Quick filters above the resources list (admin.components.beforeListTable): review status,
+ * jurisdiction and category, written into the list's own `where` so that Payload's filter
+ * builder, pagination and the URL stay in charge.
+ */
+export function ResourceFilters() {
+  const { query, refineListData } = useListQuery()
+  const { t } = useTranslation()
+  const [jurisdictions, setJurisdictions] = useState<Jurisdiction[]>([])
+
+  useEffect(() => {
+    void fetch('/api/jurisdictions?limit=100&sort=name&depth=0&select[name]=true', { credentials: 'include' })
+      .then((res) => (res.ok ? res.json() : { docs: [] }))
+      .then((body: { docs: Jurisdiction[] }) => setJurisdictions(body.docs))
+  }, [])
+
+  const change = (field: Field, value: string) => {
+    const where = query.where as Where | undefined
+    const kept = ((where?.and as Where[] | undefined) ?? (where && Object.keys(where).length ? [where] : [])).filter((clause) => !(field in clause))
+    const op = field === 'jurisdictions' ? { contains: value } : { equals: value }
+    const and = value ? [...kept, { [field]: op }] : kept
+    void refineListData({ where: and.length ? { and } : {}, page: 1 } as never)
+  }
+
+  const select = (field: Field, label: CustomKey, options: { value: string; label: string }[]) => (
+    <label style={{ display: 'grid', gap: 4 }}>
+      <span style={{ fontSize: 12 }}>{tr(t, label)}</span>
+      <select name={`filter-${field}`} value={current(query.where as Where, field)} onChange={(e) => change(field, e.target.value)}>
+        <option value="">{tr(t, 'custom:any')}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  )
+
+  return (
+    <div className="resource-filters" style={{ display: 'flex', gap: 16, flexWrap: 'wrap', margin: '8px 0 16px' }}>
+      {select('reviewStatus', 'custom:filterStatus', STATES.map((s) => ({ value: s, label: tr(t, `custom:state.${s}` as CustomKey) })))}
+      {select('jurisdictions', 'custom:filterJurisdiction', jurisdictions.map((j) => ({ value: String(j.id), label: j.name })))}
+      {select('category', 'custom:filterCategory', CATEGORIES.map((c) => ({ value: c.value, label: c.label })))}
+    </div>
+  )
+}

@@ -1,0 +1,178 @@
+'use client'
+import { Button, toast, useDocumentInfo, useFormModified, useTranslation } from '@payloadcms/ui'
+import { useCallback, useEffect, useState } from 'react'
+import { StatusBadge } from './StatusBadge'
+import { tr } from './i18n'
+import type { CustomKey } from './translations'
+
+type WorkflowState = { reviewStatus: string; live: boolean; actions: string[]; checklist: Record<string, string> }
+type ReviewEvent = { id: string | number; action: string; from: string; to: string; note?: string | null; at: string; by?: { name?: string } | string | number | null }
+type Version = { id: string | number }
+
+const api = '/api/resources'
+const getJson = async <T,>(url: string): Promise<T | undefined> => {
+  const res = await fetch(url, { credentials: 'include' })
+  return res.ok ? ((await res.json()) as T) : undefined
+}
+
+/**
+ * The review workflow on a resource (a sidebar `ui` field): the actions the signed-in person may
+ * take now (from GET /api/resources/:id/workflow), the note, the pre-publication checklist, the
+ * transition history and a link to Payload's diff against the published version.
+ */
+export function WorkflowPanel() {
+  const { id } = useDocumentInfo()
+  const modified = useFormModified()
+  const { t, i18n } = useTranslation()
+  const [state, setState] = useState<WorkflowState>()
+  const [events, setEvents] = useState<ReviewEvent[]>([])
+  const [compareHref, setCompareHref] = useState<string>()
+  const [note, setNote] = useState('')
+  const [checked, setChecked] = useState<Record<string, boolean>>({})
+  const [busy, setBusy] = useState(false)
+
+  const load = useCallback(async () => {
+    if (id === undefined || id === null) return
+    const [workflow, history, latest, published] = await Promise.all([
+      getJson<WorkflowState>(`${api}/${id}/workflow`),
+      getJson<{ docs: ReviewEvent[] }>(`/api/review-events?where[resource][equals]=${id}&sort=-at&limit=50&depth=1`),
+      getJson<{ docs: Version[] }>(`${api}/versions?where[parent][equals]=${id}&sort=-updatedAt&limit=1&depth=0`),
+      getJson<{ docs: Version[] }>(
+        `${api}/versions?where[parent][equals]=${id}&where[version._status][equals]=published&sort=-updatedAt&limit=1&depth=0`,
+      ),
+    ])
+    setState(workflow)
+    setEvents(history?.docs ?? [])
+    const to = latest?.docs[0]?.id
+    const from = published?.docs[0]?.id
+    setCompareHref(to !== undefined && from !== undefined && to !== from ? `/admin/collections/resources/${id}/versions/${to}?versionFrom=${from}` : undefined)
+  }, [id])
+
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  if (id === undefined || id === null) return <p className="workflow-panel__hint">{tr(t, 'custom:saveToStart')}</p>
+  if (!state) return null
+
+  const act = async (action: string) => {
+    setBusy(true)
+    try {
+      const body: Record<string, unknown> = { action }
+      if (note.trim()) body.note = note.trim()
+      if (action === 'publish') body.checklist = checked
+      const res = await fetch(`${api}/${id}/workflow`, {
+        method: 'POST',
+        credentials: 'include',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      })
+      const answer = (await res.json().catch(() => ({}))) as { errors?: { message: string }[] }
+      if (!res.ok) {
+        toast.error(answer.errors?.map((e) => e.message).join(' ') || res.statusText)
+        return
+      }
+      // The form holds the old state and version: reload the document view.
+      window.location.reload()
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const checklistDone = Object.keys(state.checklist).every((key) => checked[key])
+  const when = (at: string) => new Date(at).toLocaleString(i18n.language)
+  const who = (by: ReviewEvent['by']) => (by && typeof by === 'object' ? by.name : undefined)
+
+  return (
+    <div className="workflow-panel" style={{ display: 'grid', gap: 12, marginBottom: 24 }}>
+      <h4 style={{ margin: 0 }}>{tr(t, 'custom:review')}</h4>
+      <div>
+        {tr(t, 'custom:state')}: <StatusBadge state={state.reviewStatus} />
+        {state.live && state.reviewStatus !== 'published' ? <div style={{ fontSize: 12 }}>{tr(t, 'custom:live')}</div> : null}
+      </div>
+      {state.actions.length > 0 && (
+        <>
+          {modified ? <p className="workflow-panel__hint">{tr(t, 'custom:saveFirst')}</p> : null}
+          {state.actions.some((a) => a === 'request_changes' || a === 'publish' || a === 'archive' || a === 'withdraw' || a === 'submit') && (
+            <label style={{ display: 'grid', gap: 4 }}>
+              <span>{tr(t, 'custom:note')}</span>
+              <textarea
+                name="workflow-note"
+                rows={3}
+                maxLength={5000}
+                value={note}
+                onChange={(e) => setNote(e.target.value)}
+                style={{ width: '100%' }}
+              />
+              <small>{tr(t, 'custom:noteHelp')}</small>
+            </label>
+          )}
+          {state.actions.includes('publish') && (
+            <fieldset className="workflow-panel__checklist" style={{ display: 'grid', gap: 6 }}>
+              <legend>{tr(t, 'custom:checklist')}</legend>
+              {Object.keys(state.checklist).map((key) => (
+                <label key={key} style={{ display: 'flex', gap: 8, alignItems: 'flex-start' }}>
+                  <input
+                    type="checkbox"
+                    name={`checklist-${key}`}
+                    checked={Boolean(checked[key])}
+                    onChange={(e) => setChecked({ ...checked, [key]: e.target.checked })}
+                  />
+                  <span>{tr(t, `custom:${key}` as CustomKey)}</span>
+                </label>
+              ))}
+            </fieldset>
+          )}
+          <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
+            {state.actions.map((action) => (
+              <Button
+                key={action}
+                buttonStyle={action === 'publish' || action === 'submit' ? 'primary' : 'secondary'}
+                size="small"
+                margin={false}
+                id={`workflow-${action}`}
+                disabled={
+                  busy ||
+                  modified ||
+                  (action === 'publish' && !checklistDone) ||
+                  (action === 'request_changes' && !note.trim())
+                }
+                onClick={() => void act(action)}
+              >
+                {tr(t, `custom:action.${action}` as CustomKey)}
+              </Button>
+            ))}
+          </div>
+        </>
+      )}
+      <div style={{ display: 'flex', gap: 12, fontSize: 13 }}>
+        {compareHref ? <a href={compareHref}>{tr(t, 'custom:compare')}</a> : null}
+        <a href={`/admin/collections/resources/${id}/versions`}>{tr(t, 'custom:versions')}</a>
+      </div>
+      <div>
+        <h5 style={{ margin: '8px 0' }}>{tr(t, 'custom:history')}</h5>
+        {events.length === 0 ? (
+          <p style={{ fontSize: 13 }}>{tr(t, 'custom:noHistory')}</p>
+        ) : (
+          <ol className="workflow-history" style={{ margin: 0, paddingLeft: 18, display: 'grid', gap: 8, fontSize: 13 }}>
+            {events.map((event) => (
+              <li key={event.id} data-action={event.action}>
+                <strong>{tr(t, `custom:action.${event.action}` as CustomKey)}</strong> · {when(event.at)}
+                {who(event.by) ? ` · ${who(event.by)}` : ''}
+                <div>
+                  <StatusBadge state={event.from} /> → <StatusBadge state={event.to} />
+                </div>
+                {event.note ? <blockquote className="workflow-history__note" style={{ margin: '4px 0', whiteSpace: 'pre-wrap' }}>{event.note}</blockquote> : null}
+              </li>
+            ))}
+          </ol>
+        )}
+      </div>
+    </div>
+  )
+}
+
+/** Takes the place of Payload's Publish and Unpublish buttons: publishing goes through the review panel. */
+export function NoPublishButton() {
+  return null
+}

@@ -1,0 +1,218 @@
+/**
+ * The review workflow as people use it, in Chromium against the production admin build:
+ * 1. a campaign leader creates a resource with a Spanish title, attaches a PDF, submits it;
+ * 2. an editor finds it at the top of the review queue, requests changes with a note; the
+ *    leader reads the note, edits, resubmits; the editor publishes with the checklist; the
+ *    public API returns it;
+ * 3. the leader cannot reach editor screens by typing their URLs.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import type { Page } from 'playwright-core'
+import { pdfBytes } from '../helpers/content'
+import { launchBrowser, step, type Browser } from '../helpers/browser'
+import { startAdminServer, type AdminServer } from '../helpers/adminServer'
+
+const TITLE = 'Orden del Tribunal Supremo de Nueva York: protección en los juzgados'
+const NOTE = 'Adjunte la orden firmada, por favor (please attach the signed order).'
+const PASSWORD = 'e2e-Password-123!'
+
+let server: AdminServer | undefined
+let leader: Browser | undefined
+let editor: Browser | undefined
+let resourceId = ''
+const accounts = { editor: 'editor-e2e@example.org', leader: 'leader-e2e@example.org' }
+
+async function api(pathname: string, init: RequestInit & { token?: string } = {}) {
+  const headers = new Headers(init.headers)
+  if (init.token) headers.set('Authorization', `JWT ${init.token}`)
+  if (init.body) headers.set('Content-Type', 'application/json')
+  return fetch(`${server!.url}${pathname}`, { ...init, headers })
+}
+
+/** The first account becomes the admin; it creates an active editor and an active campaign leader. */
+async function createAccounts() {
+  const admin = { name: 'Admin E2E', email: 'admin-e2e@example.org', password: PASSWORD }
+  expect((await api('/api/contributors', { method: 'POST', body: JSON.stringify(admin) })).status).toBe(201)
+  const login = await api('/api/contributors/login', { method: 'POST', body: JSON.stringify({ email: admin.email, password: PASSWORD }) })
+  const { token } = (await login.json()) as { token: string }
+  for (const [role, email] of [['editor', accounts.editor], ['contributor', accounts.leader]] as const) {
+    const res = await api('/api/contributors', {
+      method: 'POST',
+      token,
+      body: JSON.stringify({ name: role === 'editor' ? 'Elena Editor' : 'Luis Leader', email, password: PASSWORD, role, status: 'active' }),
+    })
+    expect(res.status).toBe(201)
+  }
+}
+
+async function signIn(page: Page, email: string) {
+  await page.goto(`${server!.url}/admin/login`)
+  await page.locator('#field-email').fill(email)
+  await page.locator('#field-password').fill(PASSWORD)
+  await page.locator('form button[type="submit"]').click()
+  await page.waitForURL((u) => u.pathname === '/admin', { timeout: 60_000 })
+}
+
+/** The review panel's current state badge, after the page (re)loaded. */
+async function reviewState(page: Page): Promise<string | null> {
+  const badge = page.locator('.workflow-panel .review-badge').first()
+  await badge.waitFor({ state: 'visible' })
+  return badge.getAttribute('data-state')
+}
+
+async function saveDraft(page: Page) {
+  await page.locator('#action-save-draft').click()
+  await page.waitForURL((u) => /\/admin\/collections\/resources\/[^/]+$/.test(u.pathname) && !u.pathname.endsWith('/create'))
+  // Saved: the review buttons are enabled again (they are disabled while the form has unsaved changes).
+  await page.locator('.workflow-panel button#workflow-submit:not([disabled])').waitFor({ state: 'visible' })
+}
+
+beforeAll(async () => {
+  // The first run builds the admin panel (90–170 s on 2 cores); later runs reuse the build.
+  server = await startAdminServer()
+  await createAccounts()
+  leader = await launchBrowser()
+  editor = await launchBrowser()
+}, 600_000)
+
+afterAll(async () => {
+  await leader?.close()
+  await editor?.close()
+  await server?.stop()
+}, 60_000)
+
+describe('review workflow in the admin panel (Chromium)', () => {
+  it('1. a campaign leader creates a resource with a Spanish title and a PDF, submits it, and sees it in review', async () => {
+    const page = leader!.page
+    await step(page, '1-login', () => signIn(page, accounts.leader))
+
+    await step(page, '1-dashboard', async () => {
+      await page.locator('#my-submissions').waitFor({ state: 'visible' })
+      expect(await page.locator('#review-queue').count()).toBe(0)
+      await page.locator('#my-submissions a', { hasText: /New resource|Nuevo recurso/ }).click()
+      await page.waitForURL((u) => u.pathname === '/admin/collections/resources/create')
+    })
+
+    await step(page, '1-form', async () => {
+      await page.locator('#field-title').fill(TITLE)
+      // Editor-only fields and actions are not in a contributor's form at all.
+      for (const id of ['#field-owner', '#field-assignee', '#field-reviewStatus', '#field-publishAt', '#field-publishedAt', '#field-slug']) {
+        expect(await page.locator(id).count()).toBe(0)
+      }
+      expect(await page.locator('#action-save').count()).toBe(0)
+      await page.locator('#field-category .rs__control').click()
+      await page.locator('.rs__option', { hasText: 'Judicial rule' }).first().click()
+    })
+
+    await step(page, '1-attach-pdf', async () => {
+      const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-pdf-')), 'orden-firmada.pdf')
+      fs.writeFileSync(file, pdfBytes())
+      // "Create New" opens Payload's bulk-upload drawer ("Add files"), which asks for the file.
+      await page.locator('.upload__createNewToggler', { hasText: 'Create New' }).first().click()
+      const chooser = page.waitForEvent('filechooser')
+      await page.getByRole('button', { name: 'Select a file' }).click()
+      await (await chooser).setFiles(file)
+      const title = page.locator('[id="field-title"]').last()
+      await title.fill('Orden firmada')
+      await page.locator('.bulk-upload--actions-bar__buttons button', { hasText: /^Save$/ }).filter({ visible: true }).first().click()
+      await page.locator('.upload', { hasText: 'orden-firmada.pdf' }).first().waitFor({ state: 'visible' })
+    })
+
+    await step(page, '1-save-and-submit', async () => {
+      await saveDraft(page)
+      resourceId = page.url().split('/').pop()!.split('?')[0]!
+      expect(await reviewState(page)).toBe('draft')
+      expect(await page.locator('#workflow-publish').count()).toBe(0)
+      await page.locator('#workflow-submit').click()
+      await page.waitForLoadState('load')
+      await page.locator('.workflow-panel .review-badge[data-state="in_review"]').first().waitFor({ state: 'visible' })
+      await expect(page.locator('.workflow-panel').first().textContent()).resolves.toContain('In review')
+    })
+
+    // Not public while in review.
+    expect((await api(`/api/resources/${resourceId}`)).status).toBe(404)
+  }, 240_000)
+
+  it('2. editor requests changes, the leader reads the note and resubmits, the editor publishes; the public API has it', async () => {
+    expect(resourceId).not.toBe('')
+    const ed = editor!.page
+    const lp = leader!.page
+
+    await step(ed, '2-editor-queue', async () => {
+      await signIn(ed, accounts.editor)
+      const first = ed.locator('#review-queue .review-queue__row').first()
+      await first.waitFor({ state: 'visible' })
+      await expect(first.textContent()).resolves.toContain(TITLE)
+      await expect(first.textContent()).resolves.toContain('Luis Leader')
+      await first.locator('a').click()
+      await ed.waitForURL((u) => u.pathname === `/admin/collections/resources/${resourceId}`)
+    })
+
+    await step(ed, '2-request-changes', async () => {
+      expect(await reviewState(ed)).toBe('in_review')
+      await ed.locator('textarea[name="workflow-note"]').fill(NOTE)
+      await ed.locator('#workflow-request_changes').click()
+      await ed.locator('.workflow-panel .review-badge[data-state="changes_requested"]').first().waitFor({ state: 'visible' })
+      await ed.locator('.workflow-history__note', { hasText: NOTE }).waitFor({ state: 'visible' })
+    })
+
+    await step(lp, '2-leader-reads-note', async () => {
+      await lp.goto(`${server!.url}/admin`)
+      const item = lp.locator('.my-submissions__item', { hasText: TITLE })
+      await item.locator('.my-submissions__note', { hasText: NOTE }).waitFor({ state: 'visible' })
+      await expect(item.locator('.review-badge').getAttribute('data-state')).resolves.toBe('changes_requested')
+      await item.locator('a').first().click()
+      await lp.waitForURL((u) => u.pathname === `/admin/collections/resources/${resourceId}`)
+    })
+
+    await step(lp, '2-leader-edits-and-resubmits', async () => {
+      await lp.locator('#field-summary').fill('Orden que prohíbe los arrestos civiles en los juzgados sin orden judicial. Firmada.')
+      await saveDraft(lp)
+      await lp.locator('#workflow-submit').click()
+      await lp.locator('.workflow-panel .review-badge[data-state="in_review"]').first().waitFor({ state: 'visible' })
+    })
+
+    await step(ed, '2-editor-publishes', async () => {
+      await ed.reload()
+      expect(await reviewState(ed)).toBe('in_review')
+      const publish = ed.locator('#workflow-publish')
+      expect(await publish.isDisabled()).toBe(true) // the checklist is not confirmed yet
+      await ed.locator('input[name="checklist-personalDataCleared"]').check()
+      await ed.locator('input[name="checklist-sourcesChecked"]').check()
+      await publish.click()
+      await ed.locator('.workflow-panel .review-badge[data-state="published"]').first().waitFor({ state: 'visible' })
+    })
+
+    const res = await api(`/api/resources/${resourceId}?depth=1`)
+    expect(res.status).toBe(200)
+    const body = (await res.json()) as { title: string; documents: { title: string; url: string }[] }
+    expect(body.title).toBe(TITLE)
+    expect(body.documents.map((d) => d.title)).toEqual(['Orden firmada'])
+    // The attached PDF became public with the resource.
+    expect((await api(body.documents[0]!.url.replace(/^https?:\/\/[^/]+/, ''))).status).toBe(200)
+  }, 300_000)
+
+  it('3. a campaign leader cannot reach editor screens by typing their URLs', async () => {
+    const page = leader!.page
+    for (const screen of ['contributors', 'review-events', 'webinar-registrations', 'registration-audit']) {
+      await step(page, `3-${screen}`, async () => {
+        const response = await page.goto(`${server!.url}/admin/collections/${screen}`)
+        // Payload answers a hidden collection's route with its not-found page.
+        expect(response?.status()).toBe(404)
+        await page.locator('.not-found').waitFor({ state: 'visible' })
+        expect(await page.locator('.collection-list, table').count()).toBe(0)
+        // Nothing about anyone else reaches the page, not even in Next's serialized payload.
+        const html = await page.content()
+        for (const other of [accounts.editor, 'Elena Editor', 'admin-e2e@example.org']) expect(html).not.toContain(other)
+      })
+    }
+    await step(page, '3-nav', async () => {
+      await page.goto(`${server!.url}/admin`)
+      const nav = page.locator('nav')
+      await expect(nav.first().textContent()).resolves.not.toMatch(/Review events|Webinar registrations|Contributors/)
+    })
+  }, 120_000)
+})
