@@ -9,6 +9,7 @@ import { ReviewEvents } from './ReviewEvents'
 import { Topics } from './Topics'
 import { WebinarRegistrations } from './WebinarRegistrations'
 import { Webinars } from './Webinars'
+import { Webhooks } from './Webhooks'
 
 /** Every collection, in the order the admin panel lists them. */
 export const collections: CollectionConfig[] = [
@@ -22,4 +23,5 @@ export const collections: CollectionConfig[] = [
   WebinarRegistrations,
   RegistrationAudit,
   Contributors,
+  Webhooks,
 ]

@@ -8,6 +8,7 @@ import { collections } from '../collections'
 import { bumpContentVersionOnWrite, contentVersion } from './cache/contentVersion'
 import { databaseAdapter, tuneSqlite } from './database'
 import { emailAdapter, heldMail } from './email/adapter'
+import { feedEndpoints } from './feeds'
 import { hideAccountLock } from './hooks/hideAccountLock'
 import { jobsConfig } from './jobs'
 import { loggerOptions } from './logging'
@@ -43,6 +44,8 @@ export function createConfig(settings: Settings): Promise<SanitizedConfig> {
       openApiDocument(process.env.npm_package_version ?? '0.1.0'),
     ],
     hooks: { afterError: [hideAccountLock] },
+    endpoints: [...feedEndpoints],
+    custom: { webhooks: { allowPrivateUrls: settings.webhookAllowPrivateUrls } },
     // depth=99 is clamped to this: deeper graphs are what `depth` abuse is after.
     maxDepth: 5,
     jobs: jobsConfig(settings),

@@ -77,6 +77,7 @@ export interface Config {
     'webinar-registrations': WebinarRegistration;
     'registration-audit': RegistrationAudit;
     contributors: Contributor;
+    webhooks: Webhook;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -102,6 +103,7 @@ export interface Config {
     'webinar-registrations': WebinarRegistrationsSelect<false> | WebinarRegistrationsSelect<true>;
     'registration-audit': RegistrationAuditSelect<false> | RegistrationAuditSelect<true>;
     contributors: ContributorsSelect<false> | ContributorsSelect<true>;
+    webhooks: WebhooksSelect<false> | WebhooksSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -127,6 +129,7 @@ export interface Config {
     tasks: {
       sendEmail: TaskSendEmail;
       publishScheduled: TaskPublishScheduled;
+      deliverWebhook: TaskDeliverWebhook;
       deleteExpiredRegistrations: TaskDeleteExpiredRegistrations;
       sendWebinarReminders: TaskSendWebinarReminders;
       retryWebinarEmail: TaskRetryWebinarEmail;
@@ -602,6 +605,42 @@ export interface RegistrationAudit {
   createdAt: string;
 }
 /**
+ * Signed POST requests to a frontend when published content changes.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhooks".
+ */
+export interface Webhook {
+  id: number;
+  /**
+   * Who receives it, e.g. "Toolkit site (Netlify build hook)".
+   */
+  name: string;
+  /**
+   * https:// address that receives a POST for each event.
+   */
+  url: string;
+  events: ('publish' | 'update' | 'unpublish')[];
+  /**
+   * Off: nothing is sent (queued deliveries are dropped).
+   */
+  active?: boolean | null;
+  /**
+   * Signing secret (HMAC-SHA256). Shown once when created or rotated; admins can read it.
+   */
+  secret?: string | null;
+  lastDelivery?: {
+    at?: string | null;
+    /**
+     * The receiver's HTTP status; empty when it could not be reached.
+     */
+    status?: number | null;
+    error?: string | null;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -674,6 +713,7 @@ export interface PayloadJob {
           | 'inline'
           | 'sendEmail'
           | 'publishScheduled'
+          | 'deliverWebhook'
           | 'deleteExpiredRegistrations'
           | 'sendWebinarReminders'
           | 'retryWebinarEmail'
@@ -715,6 +755,7 @@ export interface PayloadJob {
         | 'inline'
         | 'sendEmail'
         | 'publishScheduled'
+        | 'deliverWebhook'
         | 'deleteExpiredRegistrations'
         | 'sendWebinarReminders'
         | 'retryWebinarEmail'
@@ -782,6 +823,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'contributors';
         value: number | Contributor;
+      } | null)
+    | ({
+        relationTo: 'webhooks';
+        value: number | Webhook;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1038,6 +1083,26 @@ export interface ContributorsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhooks_select".
+ */
+export interface WebhooksSelect<T extends boolean = true> {
+  name?: T;
+  url?: T;
+  events?: T;
+  active?: T;
+  secret?: T;
+  lastDelivery?:
+    | T
+    | {
+        at?: T;
+        status?: T;
+        error?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1174,6 +1239,31 @@ export interface TaskPublishScheduled {
   output: {
     published?: boolean | null;
     reason?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskDeliverWebhook".
+ */
+export interface TaskDeliverWebhook {
+  input: {
+    webhook: string;
+    event: string;
+    resource:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+    delivery: string;
+    occurredAt: string;
+  };
+  output: {
+    status?: number | null;
+    skipped?: string | null;
   };
 }
 /**

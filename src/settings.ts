@@ -26,6 +26,8 @@ export type Settings = {
   registrationRetentionDays: number
   /** Run queued and scheduled jobs (emails, publishing, reminders, retention) in this process: one instance only. */
   jobsAutoRun: boolean
+  /** Webhooks may target loopback/private/link-local addresses (SSRF guard off): default outside production only. */
+  webhookAllowPrivateUrls: boolean
   /** Uploads go to S3-compatible storage when S3_BUCKET is set (src/storage.ts); local disk otherwise. */
   s3?: {
     bucket: string
@@ -87,6 +89,7 @@ export function loadSettings(env: Env = process.env, { strict = true } = {}): Se
     // On by default for a single instance (emails would otherwise wait forever); off in tests.
     jobsAutoRun: (env.JOBS_AUTORUN ?? (env.NODE_ENV === 'test' ? 'false' : 'true')) === 'true',
     s3: parseS3(env),
+    webhookAllowPrivateUrls: (env.WEBHOOK_ALLOW_PRIVATE_URLS ?? (production ? 'false' : 'true')) === 'true',
   }
 }
 

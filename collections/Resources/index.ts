@@ -11,6 +11,7 @@ import {
 } from './access'
 import { workflowEndpoint, workflowStateEndpoint } from './endpoints/workflow'
 import { guardOperations } from './hooks/guardOperations'
+import { notifyWebhooksOnDelete } from './hooks/notifyWebhooksOnDelete'
 import { rejectSelfSupersede } from './hooks/rejectSelfSupersede'
 import { reportSuperseded } from './hooks/reportSuperseded'
 import { resetReviewOnEdit } from './hooks/resetReviewOnEdit'
@@ -50,6 +51,7 @@ export const Resources: CollectionConfig = {
     beforeValidate: [rejectSelfSupersede],
     // resetReviewOnEdit last: it sees the slug the slug hook settled.
     beforeChange: [keepPublishedSlug, resetReviewOnEdit],
+    afterDelete: [notifyWebhooksOnDelete],
   },
   endpoints: [workflowEndpoint, workflowStateEndpoint],
   fields: [
