@@ -81,7 +81,7 @@ async function run(req: PayloadRequest, id: string | number, request: Transition
       return await schedule(req, id, decision.from, publishAt, shouldCommit)
     }
     req.context[WORKFLOW_CONTEXT] = true
-    let saved: { slug?: string | null }
+    let saved: { id?: string | number; slug?: string | null }
     try {
       saved = await req.payload.update({
         collection: 'resources',
@@ -119,7 +119,7 @@ async function run(req: PayloadRequest, id: string | number, request: Transition
     }
     // Frontends hear of what the public sees changing: publish, a new revision of live content, take-down.
     const webhookEvent = publishing ? (state.live ? 'update' : 'publish') : takingDown ? 'unpublish' : undefined
-    if (webhookEvent) webhooks = await queueWebhooks(req, webhookEvent, { id, slug: saved.slug })
+    if (webhookEvent) webhooks = await queueWebhooks(req, webhookEvent, { id: saved.id ?? id, slug: saved.slug })
     if (shouldCommit) await commitTransaction(req)
 
     void deliverNow(req.payload, emails)
