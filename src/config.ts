@@ -9,6 +9,7 @@ import { bumpContentVersionOnWrite, contentVersion } from './cache/contentVersio
 import { databaseAdapter, tuneSqlite } from './database'
 import { emailAdapter, heldMail } from './email/adapter'
 import { feedEndpoints } from './feeds'
+import { maxQueryDepth } from './graphql/depthLimit'
 import { hideAccountLock } from './hooks/hideAccountLock'
 import { jobsConfig } from './jobs'
 import { loggerOptions } from './logging'
@@ -63,7 +64,9 @@ export function createConfig(settings: Settings): Promise<SanitizedConfig> {
       fallback: true,
     },
     i18n: { supportedLanguages: { en, es }, fallbackLanguage: 'en' },
-    graphQL: { maxComplexity: 1000, disablePlaygroundInProduction: true },
+    // maxComplexity adds up the fields asked for (aliases included); the depth limit stops deep nesting,
+    // which complexity barely sees (docs/API.md, "GraphQL").
+    graphQL: { maxComplexity: 1000, validationRules: () => [maxQueryDepth(8)], disablePlaygroundInProduction: true },
     upload: {
       limits: { fileSize: settings.uploadLimitBytes },
       abortOnLimit: true,

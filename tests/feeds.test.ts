@@ -114,7 +114,7 @@ describe('HTTP caching of public reads', () => {
       const first = await request(app.url).get(path)
       expect(first.status).toBe(200)
       expect(first.headers['cache-control']).toBe('public, max-age=60, stale-while-revalidate=600')
-      const etag = first.headers.etag
+      const etag = first.headers.etag as string
       expect(etag).toBeTruthy()
       const again = await request(app.url).get(path).set('If-None-Match', etag)
       expect(again.status).toBe(304)
@@ -124,7 +124,7 @@ describe('HTTP caching of public reads', () => {
       expect((await editor.patch(`/api/resources/${ids.nyLaw}`).send({ title })).status).toBe(200)
       expect((await request(app.url).get(path).set('If-None-Match', etag)).status).toBe(304)
 
-      await publishThroughWorkflow(editor, ids.nyLaw)
+      await publishThroughWorkflow(editor, ids.nyLaw!)
       const fresh = await request(app.url).get(path).set('If-None-Match', etag)
       expect(fresh.status).toBe(200)
       expect(fresh.headers.etag).not.toBe(etag)
