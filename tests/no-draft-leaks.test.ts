@@ -13,7 +13,7 @@ import { CHECKLIST } from './helpers/workflow'
 
 let app: TestApp
 let editorAgent: Awaited<ReturnType<typeof signIn>>
-const ids: Record<string, string | number> = {}
+const ids = {} as Record<'draft' | 'in_review' | 'changes_requested' | 'archived' | 'published', string | number>
 /** Markers of content the public must never see, by the state that hides it. */
 const HIDDEN = {
   draft: 'LEAKMARK-DRAFT',
@@ -72,7 +72,7 @@ describe('no unpublished content in any anonymous response', () => {
       const doc = await app.payload.findByID({ collection: 'resources', id, draft: true, overrideAccess: true })
       expect([state, doc.reviewStatus]).toEqual([state, state === 'published' ? 'in_review' : state])
     }
-    const live = await app.payload.findByID({ collection: 'resources', id: ids.published!, overrideAccess: true })
+    const live = await app.payload.findByID({ collection: 'resources', id: ids.published, overrideAccess: true })
     expect(live.title).toBe(PUBLIC_TITLE)
     // The same kind of request, signed in as an editor, does show every marker: the sweep can fail.
     const asEditor = await editorAgent.get('/api/resources?draft=true&limit=100')

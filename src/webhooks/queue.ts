@@ -51,7 +51,7 @@ export function deliverWebhooksAfterCommit(req: PayloadRequest, jobIds: (string 
   const tick = async () => {
     const id = req.transactionID instanceof Promise ? await req.transactionID : req.transactionID
     if (!id) return void deliverWebhooksNow(req.payload, jobIds)
-    if (Date.now() - started < 30_000) setTimeout(tick, 5)
+    if (Date.now() - started < 30_000) setTimeout(tick, 5).unref()
   }
-  setTimeout(tick, 0)
+  setTimeout(tick, 0).unref()
 }
