@@ -10,6 +10,7 @@ import { SearchEntries } from './SearchEntries'
 import { Topics } from './Topics'
 import { WebinarRegistrations } from './WebinarRegistrations'
 import { Webinars } from './Webinars'
+import { Webhooks } from './Webhooks'
 
 /** Every collection, in the order the admin panel lists them. */
 export const collections: CollectionConfig[] = [
@@ -24,4 +25,5 @@ export const collections: CollectionConfig[] = [
   RegistrationAudit,
   Contributors,
   SearchEntries,
+  Webhooks,
 ]

@@ -10,6 +10,8 @@ import { databaseAdapter, migrateSqlite, tuneSqlite } from './database'
 import { mapEndpoint } from './endpoints/map'
 import { searchEndpoint } from './endpoints/search'
 import { emailAdapter, heldMail } from './email/adapter'
+import { feedEndpoints } from './feeds'
+import { maxQueryDepth } from './graphql/depthLimit'
 import { hideAccountLock } from './hooks/hideAccountLock'
 import { jobsConfig } from './jobs'
 import { loggerOptions } from './logging'
@@ -57,7 +59,8 @@ export function createConfig(settings: Settings, hooks: ConfigHooks = {}): Promi
       adminPanel,
     ],
     hooks: { afterError: [hideAccountLock] },
-    endpoints: [searchEndpoint, mapEndpoint],
+    endpoints: [searchEndpoint, mapEndpoint, ...feedEndpoints],
+    custom: { webhooks: { allowPrivateUrls: settings.webhookAllowPrivateUrls } },
     // depth=99 is clamped to this: deeper graphs are what `depth` abuse is after.
     maxDepth: 5,
     jobs: jobsConfig(settings),
@@ -75,7 +78,9 @@ export function createConfig(settings: Settings, hooks: ConfigHooks = {}): Promi
       fallback: true,
     },
     i18n: { supportedLanguages: { en, es }, fallbackLanguage: 'en' },
-    graphQL: { maxComplexity: 1000, disablePlaygroundInProduction: true },
+    // maxComplexity adds up the fields asked for (aliases included); the depth limit stops deep nesting,
+    // which complexity barely sees (docs/API.md, "GraphQL").
+    graphQL: { maxComplexity: 1000, validationRules: () => [maxQueryDepth(8)], disablePlaygroundInProduction: true },
     upload: {
       limits: { fileSize: settings.uploadLimitBytes },
       abortOnLimit: true,

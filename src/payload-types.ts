@@ -78,6 +78,7 @@ export interface Config {
     'registration-audit': RegistrationAudit;
     contributors: Contributor;
     'search-entries': SearchEntry;
+    webhooks: Webhook;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -104,6 +105,7 @@ export interface Config {
     'registration-audit': RegistrationAuditSelect<false> | RegistrationAuditSelect<true>;
     contributors: ContributorsSelect<false> | ContributorsSelect<true>;
     'search-entries': SearchEntriesSelect<false> | SearchEntriesSelect<true>;
+    webhooks: WebhooksSelect<false> | WebhooksSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -129,6 +131,7 @@ export interface Config {
     tasks: {
       sendEmail: TaskSendEmail;
       publishScheduled: TaskPublishScheduled;
+      deliverWebhook: TaskDeliverWebhook;
       deleteExpiredRegistrations: TaskDeleteExpiredRegistrations;
       sendWebinarReminders: TaskSendWebinarReminders;
       retryWebinarEmail: TaskRetryWebinarEmail;
@@ -628,6 +631,42 @@ export interface SearchEntry {
   publishedAt?: string | null;
 }
 /**
+ * Signed POST requests to a frontend when published content changes.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhooks".
+ */
+export interface Webhook {
+  id: number;
+  /**
+   * Who receives it, e.g. "Toolkit site (Netlify build hook)".
+   */
+  name: string;
+  /**
+   * https:// address that receives a POST for each event.
+   */
+  url: string;
+  events: ('publish' | 'update' | 'unpublish')[];
+  /**
+   * Off: nothing is sent (queued deliveries are dropped).
+   */
+  active?: boolean | null;
+  /**
+   * Signing secret (HMAC-SHA256). Shown once when created or rotated; admins can read it.
+   */
+  secret?: string | null;
+  lastDelivery?: {
+    at?: string | null;
+    /**
+     * The receiver's HTTP status; empty when it could not be reached.
+     */
+    status?: number | null;
+    error?: string | null;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -700,6 +739,7 @@ export interface PayloadJob {
           | 'inline'
           | 'sendEmail'
           | 'publishScheduled'
+          | 'deliverWebhook'
           | 'deleteExpiredRegistrations'
           | 'sendWebinarReminders'
           | 'retryWebinarEmail'
@@ -741,6 +781,7 @@ export interface PayloadJob {
         | 'inline'
         | 'sendEmail'
         | 'publishScheduled'
+        | 'deliverWebhook'
         | 'deleteExpiredRegistrations'
         | 'sendWebinarReminders'
         | 'retryWebinarEmail'
@@ -812,6 +853,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'search-entries';
         value: number | SearchEntry;
+      } | null)
+    | ({
+        relationTo: 'webhooks';
+        value: number | Webhook;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1088,6 +1133,26 @@ export interface SearchEntriesSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhooks_select".
+ */
+export interface WebhooksSelect<T extends boolean = true> {
+  name?: T;
+  url?: T;
+  events?: T;
+  active?: T;
+  secret?: T;
+  lastDelivery?:
+    | T
+    | {
+        at?: T;
+        status?: T;
+        error?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1224,6 +1289,31 @@ export interface TaskPublishScheduled {
   output: {
     published?: boolean | null;
     reason?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskDeliverWebhook".
+ */
+export interface TaskDeliverWebhook {
+  input: {
+    webhook: string;
+    event: string;
+    resource:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+    delivery: string;
+    occurredAt: string;
+  };
+  output: {
+    status?: number | null;
+    skipped?: string | null;
   };
 }
 /**

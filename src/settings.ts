@@ -22,6 +22,8 @@ export type Settings = {
   registrationRateLimit: number
   /** Days after a webinar ends before its registrations are deleted. */
   registrationRetentionDays: number
+  /** Webhooks may target loopback/private/link-local addresses (SSRF guard off): default outside production only. */
+  webhookAllowPrivateUrls: boolean
 } & ProductionSettings
 
 /** A configuration the process must refuse to start with. The message is one line for the operator. */
@@ -71,6 +73,7 @@ export function loadSettings(env: Env = process.env, { strict = true } = {}): Se
     logLevel: env.LOG_LEVEL || 'info',
     registrationRateLimit: positiveInteger('REGISTRATION_RATE_LIMIT', env.REGISTRATION_RATE_LIMIT, 10),
     registrationRetentionDays: positiveInteger('REGISTRATION_RETENTION_DAYS', env.REGISTRATION_RETENTION_DAYS, 30),
+    webhookAllowPrivateUrls: parseBoolean('WEBHOOK_ALLOW_PRIVATE_URLS', env.WEBHOOK_ALLOW_PRIVATE_URLS, !production),
     ...parseProductionSettings(env),
   }
 }

@@ -11,6 +11,7 @@ import {
 } from './access'
 import { workflowEndpoint, workflowStateEndpoint } from './endpoints/workflow'
 import { guardOperations } from './hooks/guardOperations'
+import { notifyWebhooksOnDelete } from './hooks/notifyWebhooksOnDelete'
 import { rejectSelfSupersede } from './hooks/rejectSelfSupersede'
 import { releaseDocuments } from './hooks/releaseDocuments'
 import { reportSuperseded } from './hooks/reportSuperseded'
@@ -57,7 +58,7 @@ export const Resources: CollectionConfig = {
     // The search index follows the published version, in the same transaction.
     // releaseDocuments: files a published resource uses become public.
     afterChange: [reindexAfterChange, releaseDocuments],
-    afterDelete: [unindexAfterDelete],
+    afterDelete: [unindexAfterDelete, notifyWebhooksOnDelete],
   },
   endpoints: [workflowEndpoint, workflowStateEndpoint],
   fields: [

@@ -5,6 +5,7 @@ import { WEBINAR_QUEUE } from '../webinars/queue'
 import { publishScheduledTask } from './publishScheduled'
 import { sendEmailTask } from './sendEmail'
 import { webinarTasks } from './webinarTasks'
+import { deliverWebhookTask } from '../webhooks/deliver'
 
 /**
  * Payload's jobs queue: every task of every feature, listed here. Queued and scheduled jobs run
@@ -15,6 +16,7 @@ export function jobsConfig(settings: Settings): JobsConfig {
   const tasks: TaskConfig<{ input: object; output: object }>[] = [
     sendEmailTask as never,
     publishScheduledTask as never,
+    deliverWebhookTask as never,
     ...webinarTasks({ retentionDays: settings.registrationRetentionDays }),
   ]
   return {

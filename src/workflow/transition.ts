@@ -4,6 +4,7 @@ import { sameId } from '../../access/sameId'
 import { WORKFLOW_CONTEXT } from '../../collections/Resources/hooks/guardOperations'
 import { currentState } from '../../collections/Resources/workingCopy'
 import { deliverNow, queueEmail } from '../email/outbox'
+import { deliverWebhooksNow, queueWebhooks } from '../webhooks/queue'
 import { decide, isState, type Action, type Request, type State } from './machine'
 import { recipientsFor } from './recipients'
 
@@ -48,6 +49,7 @@ async function run(req: PayloadRequest, id: string | number, request: Transition
 
   const shouldCommit = await initTransaction(req)
   let emails: (string | number)[] = []
+  let webhooks: (string | number)[] = []
   try {
     const state = await currentState(req, id)
     // What the caller may not read does not exist for them.
@@ -79,8 +81,9 @@ async function run(req: PayloadRequest, id: string | number, request: Transition
       return await schedule(req, id, decision.from, publishAt, shouldCommit)
     }
     req.context[WORKFLOW_CONTEXT] = true
+    let saved: { id?: string | number; slug?: string | null }
     try {
-      await req.payload.update({
+      saved = await req.payload.update({
         collection: 'resources',
         id,
         data: data as never,
@@ -114,9 +117,13 @@ async function run(req: PayloadRequest, id: string | number, request: Transition
     for (const recipient of await recipientsFor(req, decision.action, state, user.id)) {
       emails.push(await queueEmail(req, { template: 'workflow', event: String(event.id), recipient: String(recipient) }))
     }
+    // Frontends hear of what the public sees changing: publish, a new revision of live content, take-down.
+    const webhookEvent = publishing ? (state.live ? 'update' : 'publish') : takingDown ? 'unpublish' : undefined
+    if (webhookEvent) webhooks = await queueWebhooks(req, webhookEvent, { id: saved.id ?? id, slug: saved.slug })
     if (shouldCommit) await commitTransaction(req)
 
     void deliverNow(req.payload, emails)
+    void deliverWebhooksNow(req.payload, webhooks)
     emails = []
     return {
       ok: true,

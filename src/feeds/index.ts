@@ -1,0 +1,234 @@
+import { Feed } from 'feed'
+import type { Endpoint, PayloadRequest, Where } from 'payload'
+import { CATEGORIES } from '../../collections/Resources/options'
+
+/** Items per feed unless `?limit=` asks for fewer or more (up to MAX_ITEMS). */
+const DEFAULT_ITEMS = 30
+const MAX_ITEMS = 100
+const LOCALES = ['en', 'es']
+const CATEGORY_VALUES: readonly string[] = CATEGORIES.map((c) => c.value)
+
+type FeedQuery = { jurisdiction?: { id: string | number; code: string; name: string }; category?: string; locale: string; limit: number }
+
+class BadParameter extends Error {}
+
+/**
+ * Reads and checks the feed's query parameters. Each problem names its parameter: a feed reader
+ * configured with a typo should say so, not serve an empty or unfiltered feed.
+ */
+async function parseQuery(req: PayloadRequest): Promise<FeedQuery> {
+  const params = new URL(req.url ?? 'http://x/', 'http://x').searchParams
+  const one = (name: string) => {
+    const values = params.getAll(name)
+    if (values.length > 1) throw new BadParameter(`"${name}" may be given once.`)
+    return values[0]
+  }
+  const query: FeedQuery = { locale: 'en', limit: DEFAULT_ITEMS }
+
+  const locale = one('locale')
+  if (locale !== undefined) {
+    if (!LOCALES.includes(locale)) throw new BadParameter(`"locale" must be one of ${LOCALES.join(', ')}.`)
+    query.locale = locale
+  }
+  const limit = one('limit')
+  if (limit !== undefined) {
+    const n = Number(limit)
+    if (!/^\d{1,3}$/.test(limit) || n < 1 || n > MAX_ITEMS) throw new BadParameter(`"limit" must be a whole number from 1 to ${MAX_ITEMS}.`)
+    query.limit = n
+  }
+  const category = one('category')
+  if (category !== undefined) {
+    if (!CATEGORY_VALUES.includes(category)) throw new BadParameter(`"category" must be one of ${CATEGORY_VALUES.join(', ')}.`)
+    query.category = category
+  }
+  const code = one('jurisdiction')
+  if (code !== undefined) {
+    if (!/^[A-Za-z]{2}(-[A-Za-z0-9-]{1,50})?$/.test(code)) {
+      throw new BadParameter('"jurisdiction" must be a jurisdiction code such as US, US-NY or US-NY-KINGS.')
+    }
+    const { docs } = await req.payload.find({
+      collection: 'jurisdictions',
+      where: { code: { equals: code.toUpperCase() } },
+      limit: 1,
+      depth: 0,
+      select: { code: true, name: true },
+      overrideAccess: false,
+      req,
+    })
+    const found = docs[0] as { id: string | number; code: string; name: string } | undefined
+    if (!found) throw new BadParameter(`"jurisdiction": there is no jurisdiction with code "${code}".`)
+    query.jurisdiction = found
+  }
+  return query
+}
+
+/** A state's feed also carries its counties' and cities' resources. */
+async function jurisdictionAndChildren(req: PayloadRequest, id: string | number): Promise<(string | number)[]> {
+  const ids = [id]
+  let frontier = [id]
+  for (let level = 0; level < 3 && frontier.length; level++) {
+    const { docs } = await req.payload.find({ collection: 'jurisdictions', where: { parent: { in: frontier } }, limit: 0, pagination: false, depth: 0, select: {}, overrideAccess: false, req })
+    frontier = docs.map((d) => d.id)
+    ids.push(...frontier)
+  }
+  return ids
+}
+
+type FeedResource = {
+  id: string | number
+  title?: string
+  summary?: string | null
+  slug?: string
+  category?: string
+  publishedAt?: string | null
+  updatedAt: string
+  jurisdictions?: ({ code?: string } | string | number)[] | null
+}
+
+/**
+ * The latest published resources. The main document of a resource is its published version:
+ * a new revision under review lives in the versions table until it is published, so it never
+ * shows here. `_status: published` is asked for explicitly so that a signed-in editor's request
+ * gets the same public feed.
+ */
+async function latestPublished(req: PayloadRequest, query: FeedQuery): Promise<FeedResource[]> {
+  const and: Where[] = [{ _status: { equals: 'published' } }]
+  if (query.category) and.push({ category: { equals: query.category } })
+  if (query.jurisdiction) and.push({ jurisdictions: { in: await jurisdictionAndChildren(req, query.jurisdiction.id) } })
+  const { docs } = await req.payload.find({
+    collection: 'resources',
+    where: { and },
+    sort: ['-publishedAt', '-updatedAt'],
+    limit: query.limit,
+    depth: 1,
+    draft: false,
+    locale: query.locale as 'en',
+    fallbackLocale: 'en' as never,
+    select: { title: true, summary: true, slug: true, category: true, publishedAt: true, updatedAt: true, jurisdictions: true },
+    populate: { jurisdictions: { code: true } },
+    overrideAccess: false,
+    req,
+  })
+  return docs as unknown as FeedResource[]
+}
+
+function buildFeed(req: PayloadRequest, query: FeedQuery, resources: FeedResource[]): Feed {
+  const base = req.payload.config.serverURL
+  const api = `${base}${req.payload.config.routes.api}`
+  const search = new URLSearchParams()
+  if (query.jurisdiction) search.set('jurisdiction', query.jurisdiction.code)
+  if (query.category) search.set('category', query.category)
+  if (query.locale !== 'en') search.set('locale', query.locale)
+  const suffix = search.size ? `?${search}` : ''
+  const scope = [query.jurisdiction?.name, query.category && CATEGORIES.find((c) => c.value === query.category)?.label].filter(Boolean).join(' · ')
+  const newest = resources.reduce((max, r) => Math.max(max, new Date(r.updatedAt).getTime()), 0)
+
+  const feed = new Feed({
+    id: `${api}/feed.xml${suffix}`,
+    title: `ICE Out of Courts Campaign Toolkit${scope ? `: ${scope}` : ''}`,
+    description: 'The latest published resources of the ICE Out of Courts Campaign Toolkit.',
+    link: base,
+    language: query.locale,
+    // The newest item's time, not "now": the same content gives the same bytes, so ETags hold.
+    updated: new Date(newest || 0),
+    generator: 'ICE Out of Courts Toolkit CMS',
+    copyright: 'Published by the ICE Out of Courts campaign',
+    feedLinks: { atom: `${api}/feed.xml${suffix}`, json: `${api}/feed.json${suffix}` },
+  })
+  for (const r of resources) {
+    const link = `${api}/resources/${r.id}`
+    const codes = (r.jurisdictions ?? []).map((j) => (typeof j === 'object' && j?.code ? j.code : null)).filter((c): c is string => !!c)
+    feed.addItem({
+      id: link,
+      link,
+      title: r.title ?? '',
+      description: r.summary ?? undefined,
+      date: new Date(r.updatedAt),
+      published: r.publishedAt ? new Date(r.publishedAt) : undefined,
+      category: [...(r.category ? [{ name: r.category, term: r.category }] : []), ...codes.map((code) => ({ name: code, term: code }))],
+    })
+  }
+  return feed
+}
+
+/** JSON Feed 1.1 (https://jsonfeed.org/version/1.1): the `feed` package writes version 1; 1.1 adds `language`. */
+function jsonFeed11(feed: Feed, language: string): string {
+  const doc = JSON.parse(feed.json1()) as Record<string, unknown> & { items: Record<string, unknown>[] }
+  doc.version = 'https://jsonfeed.org/version/1.1'
+  doc.language = language
+  for (const item of doc.items) {
+    // Version 1 put the summary in content_html when there is no content; 1.1 readers want it as summary text.
+    if (item.content_html !== undefined && item.summary === undefined) {
+      item.summary = item.content_html
+      item.content_text = item.content_html
+      delete item.content_html
+    }
+    if (item.content_text === undefined && item.content_html === undefined) item.content_text = ''
+  }
+  return JSON.stringify(doc)
+}
+
+const feedHandler =
+  (format: 'json' | 'atom'): Endpoint['handler'] =>
+  async (req) => {
+    let query: FeedQuery
+    try {
+      query = await parseQuery(req)
+    } catch (error) {
+      if (error instanceof BadParameter) return Response.json({ errors: [{ message: error.message }] }, { status: 400 })
+      throw error
+    }
+    const feed = buildFeed(req, query, await latestPublished(req, query))
+    return format === 'json'
+      ? new Response(jsonFeed11(feed, query.locale), { headers: { 'Content-Type': 'application/feed+json; charset=utf-8' } })
+      : new Response(feed.atom1(), { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } })
+  }
+
+const parameters = [
+  { name: 'jurisdiction', in: 'query', description: 'A jurisdiction code (US, US-NY…): its resources and its counties\' and cities\'.', schema: { type: 'string', example: 'US-NY' } },
+  { name: 'category', in: 'query', description: 'One category.', schema: { type: 'string', enum: [...CATEGORY_VALUES] } },
+  { name: 'locale', in: 'query', description: 'Language of titles and summaries; English fills in what is not translated.', schema: { type: 'string', enum: LOCALES, default: 'en' } },
+  { name: 'limit', in: 'query', description: 'Number of items.', schema: { type: 'integer', minimum: 1, maximum: MAX_ITEMS, default: DEFAULT_ITEMS } },
+]
+const badRequest = {
+  description: 'A parameter is invalid; the message names it.',
+  content: { 'application/json': { schema: { type: 'object', properties: { errors: { type: 'array', items: { type: 'object', properties: { message: { type: 'string' } } } } } } } },
+}
+
+/** `GET /api/feed.json` and `GET /api/feed.xml`: the latest published resources, newest first. */
+export const feedEndpoints: Endpoint[] = [
+  {
+    path: '/feed.json',
+    method: 'get',
+    handler: feedHandler('json'),
+    custom: {
+      openapi: {
+        summary: 'Latest published resources as a JSON Feed 1.1',
+        tags: ['feeds'],
+        security: [],
+        parameters,
+        responses: {
+          200: { description: 'A JSON Feed 1.1 document (https://jsonfeed.org/version/1.1).', content: { 'application/feed+json': { schema: { type: 'object', required: ['version', 'title', 'items'], properties: { version: { type: 'string' }, title: { type: 'string' }, items: { type: 'array', items: { type: 'object' } } } } } } },
+          400: badRequest,
+        },
+      },
+    },
+  },
+  {
+    path: '/feed.xml',
+    method: 'get',
+    handler: feedHandler('atom'),
+    custom: {
+      openapi: {
+        summary: 'Latest published resources as an Atom feed',
+        tags: ['feeds'],
+        security: [],
+        parameters,
+        responses: {
+          200: { description: 'An Atom 1.0 feed (RFC 4287).', content: { 'application/atom+xml': { schema: { type: 'string' } } } },
+          400: badRequest,
+        },
+      },
+    },
+  },
+]

@@ -1,0 +1,66 @@
+import type { TestApp } from './testApp'
+
+type Id = string | number
+
+/** US > US-NY > US-NY-KINGS, and US-CA: enough geography for filters, made with the Local API. */
+export async function createJurisdictions(app: TestApp): Promise<Record<'US' | 'US-NY' | 'US-NY-KINGS' | 'US-CA', Id>> {
+  const make = async (code: string, name: string, type: string, parent?: Id) =>
+    (await app.payload.create({ collection: 'jurisdictions', data: { code, name, type, parent } as never, overrideAccess: true })).id
+  const US = await make('US', 'United States', 'federal')
+  const NY = await make('US-NY', 'New York', 'state', US)
+  const KINGS = await make('US-NY-KINGS', 'Kings County', 'county', NY)
+  const CA = await make('US-CA', 'California', 'state', US)
+  return { US, 'US-NY': NY, 'US-NY-KINGS': KINGS, 'US-CA': CA }
+}
+
+/** A published resource made as server code may (Local API, _status set): for fixtures only. */
+export async function createPublished(app: TestApp, data: Record<string, unknown>): Promise<Id> {
+  const doc = await app.payload.create({
+    collection: 'resources',
+    data: { category: 'legislation', reviewStatus: 'published', _status: 'published', publishedAt: new Date().toISOString(), ...data } as never,
+    overrideAccess: true,
+  })
+  return doc.id
+}
+
+/**
+ * Every anonymous GET of the public API that could show resource content: the leak sweep
+ * (tests/no-draft-leaks.test.ts) requests each one and looks for unpublished markers.
+ * EXTEND THIS LIST with every new public endpoint (/api/search, /api/map,
+ * /api/jurisdictions/:code/toolkit, …) so the sweep covers it.
+ */
+export function publicReadUrls(ids: Id[], jurisdictionCodes: string[]): string[] {
+  const urls = [
+    '/api/resources',
+    '/api/resources?limit=100&depth=3',
+    '/api/resources?draft=true&limit=100',
+    '/api/resources?locale=es&limit=100',
+    '/api/resources?locale=all&limit=100',
+    '/api/resources?where[_status][equals]=draft',
+    '/api/resources?where[reviewStatus][not_equals]=published',
+    '/api/jurisdictions?limit=100&depth=2',
+    '/api/jurisdictions?limit=100&depth=1&joins[resources][limit]=100',
+    '/api/organizations?depth=2',
+    '/api/topics?depth=2',
+    '/api/documents?depth=2',
+    '/api/openapi.json',
+    '/api/feed.json',
+    '/api/feed.xml',
+    '/api/feed.json?category=legislation&limit=100',
+    '/api/feed.json?locale=es',
+  ]
+  for (const id of ids) {
+    urls.push(`/api/resources/${id}`, `/api/resources/${id}?draft=true`, `/api/resources/${id}?depth=3&locale=all`, `/api/resources/${id}/workflow`, `/api/resources/versions?where[parent][equals]=${id}`)
+  }
+  for (const code of jurisdictionCodes) urls.push(`/api/feed.json?jurisdiction=${code}`, `/api/feed.xml?jurisdiction=${code}`)
+  return urls
+}
+
+/** GraphQL queries an anonymous client could send; the sweep runs each one. */
+export const publicGraphqlQueries = [
+  '{ Resources(limit: 100) { docs { id title summary reviewStatus } } }',
+  '{ Resources(limit: 100, draft: true) { docs { id title summary } } }',
+  '{ Resources(limit: 100, locale: all) { docs { id title summary } } }',
+  '{ Jurisdictions(limit: 100) { docs { code resources { docs { title summary } } } } }',
+  '{ versionsResources(limit: 100) { docs { version { title summary } } } }',
+]
