@@ -97,7 +97,7 @@ describe('bulk resource import', () => {
     localId = await createThroughLocalApi('through-local-api')
     const records = [record('through-bulk-path')]
     await assignSlugs(app.payload, records)
-    ;[bulkId] = await insertResources(app.payload, records)
+    bulkId = (await insertResources(app.payload, records))[0]!
   })
 
   it('stores a resource that reads back through REST exactly like one created through the Local API', async () => {

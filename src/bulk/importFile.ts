@@ -69,7 +69,7 @@ const list = (v: unknown) => (Array.isArray(v) ? v.map(text) : text(v).split(';'
 
 async function idsByKey(payload: Payload, collection: CollectionSlug, key: string): Promise<Map<string, string | number>> {
   const { docs } = await payload.find({ collection, pagination: false, depth: 0, select: { [key]: true }, overrideAccess: true })
-  return new Map(docs.map((d) => [String((d as Row)[key]), d.id]))
+  return new Map(docs.map((d) => [String((d as unknown as Row)[key]), d.id]))
 }
 
 /** Checks every row and turns it into a bulk record; throws ImportError listing every problem. */
