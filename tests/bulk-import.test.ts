@@ -89,15 +89,19 @@ function comparable(doc: Record<string, unknown>): Record<string, unknown> {
   return JSON.parse(JSON.stringify(rest, (key, value) => (key === 'id' ? undefined : value)))
 }
 
-describe('bulk resource import', () => {
+describe.each([
+  ['SQLite fast path (or the adapter on MongoDB)', false],
+  ['through the database adapter', true],
+])('bulk resource import, %s', (_name, viaAdapter) => {
   let bulkId: string | number
   let localId: string | number
+  const suffix = viaAdapter ? '-adapter' : ''
 
   beforeAll(async () => {
-    localId = await createThroughLocalApi('through-local-api')
-    const records = [record('through-bulk-path')]
+    localId = await createThroughLocalApi(`through-local-api${suffix}`)
+    const records = [record(`through-bulk-path${suffix}`)]
     await assignSlugs(app.payload, records)
-    bulkId = (await insertResources(app.payload, records))[0]!
+    bulkId = (await insertResources(app.payload, records, { viaAdapter }))[0]!
   })
 
   it('stores a resource that reads back through REST exactly like one created through the Local API', async () => {
@@ -127,7 +131,7 @@ describe('bulk resource import', () => {
   })
 
   it('is found by the published list, the filters and the workflow like any other resource', async () => {
-    const list = await request(app.url).get(`/api/resources?where[slug][equals]=through-bulk-path&where[category][equals]=legislation`)
+    const list = await request(app.url).get(`/api/resources?where[slug][equals]=through-bulk-path${suffix}&where[category][equals]=legislation`)
     expect(list.body.totalDocs).toBe(1)
     const state = await editor.get(`/api/resources/${bulkId}/workflow`)
     expect(state.status).toBe(200)
@@ -137,15 +141,15 @@ describe('bulk resource import', () => {
   })
 
   it('keeps drafts private and gives duplicate titles distinct slugs', async () => {
-    const drafts: BulkResource[] = [0, 1].map(() => ({ ...record(''), slug: undefined, reviewStatus: 'draft', publishedAt: null }))
+    const drafts: BulkResource[] = [0, 1].map(() => ({ ...record(''), slug: undefined, title: { en: `Draft${suffix}` }, reviewStatus: 'draft', publishedAt: null }))
     await assignSlugs(app.payload, drafts)
-    expect(drafts.map((d) => d.slug)).toEqual(['bulk-test-statute', 'bulk-test-statute-2'])
-    const draftIds = await insertResources(app.payload, drafts)
+    expect(drafts.map((d) => d.slug)).toEqual([`draft${suffix}`, `draft${suffix}-2`])
+    const draftIds = await insertResources(app.payload, drafts, { viaAdapter })
     expect((await request(app.url).get(`/api/resources/${draftIds[0]}`)).status).toBe(404)
     const asEditor = await editor.get(`/api/resources/${draftIds[0]}`)
     expect(asEditor.body.reviewStatus).toBe('draft')
     expect(asEditor.body._status).toBe('draft')
-    await expect(assignSlugs(app.payload, [{ ...record('bulk-test-statute') }])).rejects.toThrow(/already taken/)
+    await expect(assignSlugs(app.payload, [{ ...record(`draft${suffix}`) }])).rejects.toThrow(/already taken/)
   })
 })
 
