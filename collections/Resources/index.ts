@@ -12,7 +12,7 @@ import {
 import { workflowEndpoint, workflowStateEndpoint } from './endpoints/workflow'
 import { guardOperations } from './hooks/guardOperations'
 import { rejectSelfSupersede } from './hooks/rejectSelfSupersede'
-import { reportSuperseded } from './hooks/reportSuperseded'
+import { forgetSuperseded, reportSuperseded } from './hooks/reportSuperseded'
 import { resetReviewOnEdit } from './hooks/resetReviewOnEdit'
 import {
   CATEGORIES,
@@ -49,7 +49,8 @@ export const Resources: CollectionConfig = {
     beforeOperation: [guardOperations],
     beforeValidate: [rejectSelfSupersede],
     // resetReviewOnEdit last: it sees the slug the slug hook settled.
-    beforeChange: [keepPublishedSlug, resetReviewOnEdit],
+    beforeChange: [keepPublishedSlug, resetReviewOnEdit, ({ data, req }) => (forgetSuperseded(req), data)],
+    afterDelete: [({ req }) => forgetSuperseded(req)],
   },
   endpoints: [workflowEndpoint, workflowStateEndpoint],
   fields: [
