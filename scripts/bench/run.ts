@@ -115,13 +115,28 @@ async function cannon(c: Case, f: Fixtures, connections: number, duration: numbe
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors, total2xx: twoxx }
 }
 
+/** A control request to the bench server; retried, as the server may still be shedding a burst. */
+async function control(route: string): Promise<Response> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fetch(BASE + route)
+    } catch (error) {
+      if (attempt === 5) throw error
+      await new Promise((resolve) => setTimeout(resolve, 1000 * attempt))
+    }
+  }
+}
+
 function startServer(file: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/server.ts', 'serve', file, String(PORT)], { stdio: ['ignore', 'pipe', 'inherit'] })
   return new Promise((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
       if (chunk.toString().includes('ready')) resolve(child)
     })
-    child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)))
+    child.once('exit', (code, signal) => {
+      if (signal !== 'SIGTERM') process.stderr.write(`bench server exited (${code ?? signal})\n`)
+      reject(new Error(`bench server exited with ${code ?? signal}`))
+    })
   })
 }
 
@@ -162,7 +177,7 @@ async function fixtures(file: string): Promise<Fixtures> {
 
 async function benchSize(size: number) {
   const { file, info } = await ensureSeeded(size)
-  const scratch = path.join(BENCH_DIR, `run-${size}.db`)
+  const scratch = path.join(BENCH_DIR, `run-${LABEL}-${size}.db`)
   for (const suffix of ['', '-wal', '-shm']) {
     fs.rmSync(scratch + suffix, { force: true })
     if (fs.existsSync(file + suffix)) fs.copyFileSync(file + suffix, scratch + suffix)
@@ -183,7 +198,7 @@ async function benchSize(size: number) {
       for (let i = -1; i < ROUNDS; i++) {
         for (const c of cases) {
           if (i === -1 && c.stored) storedBefore.set(c, await c.stored(db))
-          await fetch(`${BASE}/bench/cache?on=${c.cache ? 1 : 0}`)
+          await control(`/bench/cache?on=${c.cache ? 1 : 0}`)
           const round = await cannon(c, f, connections, i === -1 ? 1 : DURATION) // i = -1: warm-up
           answered.set(c, (answered.get(c) ?? 0) + round.total2xx)
           if (i >= 0) rounds.get(c)!.push(round)
@@ -212,7 +227,7 @@ async function benchSize(size: number) {
       const base = results.find((x) => x.case === ref && x.connections === r.connections)
       if (base) Object.assign(r, { ratio: r.rps / base.rps, ratioTo: ref })
     }
-    const rss = (await (await fetch(`${BASE}/bench/rss`)).json()) as { maxRssBytes: number }
+    const rss = (await (await control('/bench/rss')).json()) as { maxRssBytes: number }
     return { size, seed: info, peakRssMB: Math.round(rss.maxRssBytes / 1024 / 1024), results }
   } finally {
     server.kill('SIGTERM')
