@@ -14,7 +14,7 @@ import { guardOperations } from './hooks/guardOperations'
 import { notifyWebhooksOnDelete } from './hooks/notifyWebhooksOnDelete'
 import { rejectSelfSupersede } from './hooks/rejectSelfSupersede'
 import { releaseDocuments } from './hooks/releaseDocuments'
-import { reportSuperseded } from './hooks/reportSuperseded'
+import { forgetSuperseded, reportSuperseded } from './hooks/reportSuperseded'
 import { resetReviewOnEdit } from './hooks/resetReviewOnEdit'
 import {
   CATEGORIES,
@@ -54,11 +54,12 @@ export const Resources: CollectionConfig = {
     beforeOperation: [guardOperations],
     beforeValidate: [rejectSelfSupersede],
     // resetReviewOnEdit last: it sees the slug the slug hook settled.
-    beforeChange: [keepPublishedSlug, resetReviewOnEdit],
+    // forgetSuperseded: the per-request memo of superseded ids is stale after a write.
+    beforeChange: [keepPublishedSlug, resetReviewOnEdit, ({ data, req }) => (forgetSuperseded(req), data)],
     // The search index follows the published version, in the same transaction.
     // releaseDocuments: files a published resource uses become public.
     afterChange: [reindexAfterChange, releaseDocuments],
-    afterDelete: [unindexAfterDelete, notifyWebhooksOnDelete],
+    afterDelete: [unindexAfterDelete, notifyWebhooksOnDelete, ({ req }) => forgetSuperseded(req)],
   },
   endpoints: [workflowEndpoint, workflowStateEndpoint],
   fields: [

@@ -3,7 +3,7 @@
  * version it was stored under is still current (see contentVersion.ts) and younger than the
  * public max-age, so a publish, unpublish or edit is visible on the very next request.
  */
-export type CachedResponse = { status: number; headers: [string, string][]; body: Uint8Array }
+export type CachedResponse = { status: number; headers: [string, string][]; body: Uint8Array; etag?: string }
 
 type Entry = CachedResponse & { version: string; storedAt: number }
 

@@ -56,6 +56,12 @@ export async function sendWebResponse(res: ExpressResponse, response: Response):
     res.end()
     return
   }
+  // API answers (JSON, XML, text) are small: one write is much cheaper than a web-stream pipeline.
+  // Files and anything else are streamed.
+  if (/json|xml|^text\//i.test(response.headers.get('content-type') ?? '')) {
+    res.end(Buffer.from(await response.arrayBuffer()))
+    return
+  }
   try {
     await pipeline(Readable.fromWeb(response.body as import('node:stream/web').ReadableStream), res)
   } catch (error) {

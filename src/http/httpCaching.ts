@@ -21,7 +21,10 @@ export function isAnonymous(headers: Headers, cookiePrefix = 'payload'): boolean
   return !cookie.split(';').some((part) => part.trim().startsWith(`${cookiePrefix}-token=`))
 }
 
-export async function applyHttpCaching(request: Request, response: Response, corsOrigins: string[]): Promise<Response> {
+/** The weak ETag of a body (the public cache stores it, so a hit does not hash again). */
+export const etagOf = (body: Uint8Array) => `W/"${crypto.createHash('sha1').update(body).digest('base64url')}"`
+
+export async function applyHttpCaching(request: Request, response: Response, corsOrigins: string[], knownEtag?: string): Promise<Response> {
   const headers = new Headers(response.headers)
   const read = request.method === 'GET' || request.method === 'HEAD'
   const anonymous = isAnonymous(request.headers)
@@ -45,7 +48,7 @@ export async function applyHttpCaching(request: Request, response: Response, cor
   if (!response.body || length > ETAG_MAX_BYTES) return rebuild(response, headers)
 
   const body = new Uint8Array(await response.arrayBuffer())
-  const etag = `W/"${crypto.createHash('sha1').update(body).digest('base64url')}"`
+  const etag = knownEtag ?? etagOf(body)
   headers.set('ETag', etag)
   if (matchesEtag(request.headers.get('if-none-match'), etag)) {
     headers.delete('content-length')

@@ -5,7 +5,7 @@ import type { ContentVersion } from '../cache/contentVersion'
 import type { PublicResponseCache } from '../cache/publicResponses'
 import { type BodyLimits, sendWebResponse, toWebRequest } from './bridge'
 import { HttpError } from './errors'
-import { applyHttpCaching, isAnonymous } from './httpCaching'
+import { applyHttpCaching, etagOf, isAnonymous } from './httpCaching'
 import { cappedPageQuery, queryProblem } from './queryGuard'
 
 export type PayloadApiOptions = {
@@ -25,10 +25,10 @@ export function payloadApi(config: SanitizedConfig, { limits, corsOrigins, cache
   const rest = (request: Request) => handleEndpoints({ config, request })
 
   /** Caching rules, unless a route chose its own Cache-Control before reaching here (e.g. no-store). */
-  const finish = async (res: express.Response, request: Request, response: Response) => {
+  const finish = async (res: express.Response, request: Request, response: Response, etag?: string) => {
     const preset = res.getHeader('cache-control')
     if (preset) response.headers.set('Cache-Control', String(preset))
-    await sendWebResponse(res, await applyHttpCaching(request, response, corsOrigins))
+    await sendWebResponse(res, await applyHttpCaching(request, response, corsOrigins, etag))
   }
 
   const serve =
@@ -48,18 +48,21 @@ export function payloadApi(config: SanitizedConfig, { limits, corsOrigins, cache
     const version = await contentVersion.current()
     const hit = cache.get(req.originalUrl, version)
     let response: Response
+    let etag: string | undefined
     if (hit) {
       response = new Response(hit.body as BodyInit, { status: hit.status, headers: hit.headers })
+      etag = hit.etag
     } else {
       response = await rest(request)
       if (response.status === 200 && !response.headers.has('cache-control') && !response.headers.has('set-cookie')) {
         const body = new Uint8Array(await response.arrayBuffer())
         const headers = [...response.headers.entries()]
-        cache.set(req.originalUrl, version, { status: 200, headers, body })
+        etag = etagOf(body)
+        cache.set(req.originalUrl, version, { status: 200, headers, body, etag })
         response = new Response(body as BodyInit, { status: 200, headers })
       }
     }
-    await finish(res, request, response)
+    await finish(res, request, response, etag)
   }
 
   const router = express.Router()

@@ -1,0 +1,282 @@
+/**
+ * `npm run bench [-- --sizes 1000,10000 --duration 3 --rounds 3 --connections 10,50 --label after]`
+ *
+ * For each size: a seeded database under ./data/bench/ (made once, reused), copied to a scratch
+ * file; the real server (scripts/bench/server.ts: createApp, admin off) in its own process; then
+ * autocannon against every case below, with a warm-up and `rounds` rounds per connection count,
+ * medians reported. Prints a table, writes docs/benchmarks/<label>.json and the table into
+ * docs/BENCHMARKS.md (between <!-- bench:<label> --> markers).
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { createClient } from '@libsql/client'
+import autocannon from 'autocannon'
+import { CHECKLIST_ITEMS } from '../../src/workflow/machine'
+import { BENCH_DIR, EDITOR, sidecar, type SeedInfo } from './seed'
+
+const args = Object.fromEntries(
+  process.argv.slice(2).flatMap((arg, i, all) => (arg.startsWith('--') ? [[arg.slice(2), all[i + 1] ?? '']] : [])),
+)
+const SIZES = (args.sizes ?? '1000,10000').split(',').map(Number)
+const DURATION = Number(args.duration ?? 3)
+const ROUNDS = Number(args.rounds ?? 3)
+const CONNECTIONS = (args.connections ?? '10,50').split(',').map(Number)
+const LABEL = args.label ?? 'latest'
+const PORT = 3900 + Math.floor(Math.random() * 90)
+const BASE = `http://127.0.0.1:${PORT}`
+const CHECKLIST = Object.fromEntries(Object.keys(CHECKLIST_ITEMS).map((k) => [k, true]))
+
+type Fixtures = {
+  ids: number[]
+  code: string
+  category: string
+  webinar: number
+  token: string
+  transitionPool: number[]
+}
+type Request = { method?: string; path: string; headers?: Record<string, string>; body?: string }
+/** A benchmark case. Add one here; `probe` drops it when the endpoint does not exist (404). */
+type Case = {
+  name: string
+  kind: 'read' | 'reference' | 'ceiling' | 'write'
+  /** The reference case whose req/s this one is divided by. */
+  ref?: string
+  cache?: boolean
+  probe?: string
+  request: (f: Fixtures, n: number) => Request
+  /** After a write case: how many of the 2xx answers are stored. */
+  stored?: (db: ReturnType<typeof createClient>) => Promise<number>
+}
+
+const CASES: Case[] = [
+  { name: 'published list', kind: 'read', ref: 'ref: list', request: () => ({ path: '/api/resources?limit=10&depth=0' }) },
+  {
+    name: 'list by jurisdiction code + category',
+    kind: 'read',
+    ref: 'ref: filtered',
+    request: (f) => ({ path: `/api/resources?limit=10&depth=0&where[jurisdictions.code][equals]=${f.code}&where[category][equals]=${f.category}` }),
+  },
+  { name: 'by id, depth=1', kind: 'read', ref: 'ref: by id', request: (f, n) => ({ path: `/api/resources/${f.ids[n % f.ids.length]}?depth=1` }) },
+  { name: 'search', kind: 'read', ref: 'ref: list', probe: '/api/search?q=court', request: () => ({ path: '/api/search?q=court+warrant' }) },
+  { name: 'toolkit (US-NY)', kind: 'read', ref: 'ref: list', probe: '/api/toolkit/US-NY', request: () => ({ path: '/api/toolkit/US-NY' }) },
+  { name: 'map', kind: 'read', ref: 'ref: list', probe: '/api/map', request: () => ({ path: '/api/map' }) },
+  { name: 'feed', kind: 'read', ref: 'ref: list', probe: '/api/feed.xml', request: () => ({ path: '/api/feed.xml' }) },
+  { name: 'ref: list', kind: 'reference', request: () => ({ path: '/bench/ref/list?limit=10' }) },
+  { name: 'ref: filtered', kind: 'reference', request: (f) => ({ path: `/bench/ref/filtered?limit=10&code=${f.code}&category=${f.category}` }) },
+  { name: 'ref: by id', kind: 'reference', request: (f, n) => ({ path: `/bench/ref/byId?id=${f.ids[n % f.ids.length]}` }) },
+  { name: 'published list, cached', kind: 'read', ref: 'constant body', cache: true, request: () => ({ path: '/api/resources?limit=10&depth=0' }) },
+  { name: 'by id, cached', kind: 'read', ref: 'constant body', cache: true, request: (f, n) => ({ path: `/api/resources/${f.ids[n % 50]}?depth=1` }) },
+  { name: 'constant body', kind: 'ceiling', request: () => ({ path: '/bench/constant' }) },
+  {
+    name: 'webinar registration',
+    kind: 'write',
+    request: (f, n) => ({
+      method: 'POST',
+      path: `/api/webinars/${f.webinar}/register`,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Bench Person', email: `p${n}-${process.pid}-${Date.now()}@example.org`, consent: true, interest: 'start-campaign', role: 'organizer' }),
+    }),
+    stored: async (db) => Number((await db.execute('SELECT count(*) AS n FROM webinar_registrations')).rows[0]!.n),
+  },
+  {
+    name: 'workflow transition',
+    kind: 'write',
+    request: (f, n) => {
+      const id = f.transitionPool[n % f.transitionPool.length]!
+      const archived = transitionState.get(id) === 'archived'
+      transitionState.set(id, archived ? 'published' : 'archived')
+      return {
+        method: 'POST',
+        path: `/api/resources/${id}/workflow`,
+        headers: { 'content-type': 'application/json', authorization: `JWT ${f.token}` },
+        body: JSON.stringify(archived ? { action: 'publish', checklist: CHECKLIST } : { action: 'archive' }),
+      }
+    },
+  },
+]
+const transitionState = new Map<number, string>()
+
+type Round = { rps: number; p50: number; p99: number; non2xx: number; errors: number; total2xx: number }
+type Result = { case: string; kind: Case['kind']; connections: number; rps: number; p50: number; p99: number; ratio?: number; ratioTo?: string; non2xx: number; errors: number; stored?: string }
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
+
+async function cannon(c: Case, f: Fixtures, connections: number, duration: number): Promise<Round> {
+  let n = 0
+  const result = await autocannon({
+    url: BASE,
+    connections,
+    duration,
+    requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, ...c.request(f, n++) }) }],
+  } as autocannon.Options)
+  const twoxx = result['2xx'] ?? 0
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors, total2xx: twoxx }
+}
+
+/** A control request to the bench server; retried, as the server may still be shedding a burst. */
+async function control(route: string): Promise<Response> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fetch(BASE + route)
+    } catch (error) {
+      if (attempt === 5) throw error
+      await new Promise((resolve) => setTimeout(resolve, 1000 * attempt))
+    }
+  }
+}
+
+function startServer(file: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/server.ts', 'serve', file, String(PORT)], { stdio: ['ignore', 'pipe', 'inherit'] })
+  return new Promise((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('ready')) resolve(child)
+    })
+    child.once('exit', (code, signal) => {
+      if (signal !== 'SIGTERM') process.stderr.write(`bench server exited (${code ?? signal})\n`)
+      reject(new Error(`bench server exited with ${code ?? signal}`))
+    })
+  })
+}
+
+function run(argv: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', ...argv], { stdio: ['ignore', 'pipe', 'inherit'] })
+    let out = ''
+    child.stdout!.on('data', (c: Buffer) => (out += c.toString()))
+    child.once('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`${argv.join(' ')} exited with ${code}`))))
+  })
+}
+
+async function ensureSeeded(size: number): Promise<{ file: string; info: SeedInfo }> {
+  fs.mkdirSync(BENCH_DIR, { recursive: true })
+  const file = path.join(BENCH_DIR, `resources-${size}.db`)
+  let info = sidecar(file)
+  if (!info) {
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true })
+    await run(['scripts/bench/server.ts', 'seed', file, String(size)])
+    info = sidecar(file)!
+  }
+  return { file, info }
+}
+
+async function fixtures(file: string): Promise<Fixtures> {
+  const db = createClient({ url: `file:${file}` })
+  const ids = (await db.execute("SELECT id FROM resources WHERE _status = 'published' ORDER BY random() LIMIT 500")).rows.map((r) => Number(r.id))
+  const pair = (
+    await db.execute(`SELECT j.code, r.category, count(*) AS n FROM resources r JOIN resources_rels rr ON rr.parent_id = r.id AND rr.path = 'jurisdictions'
+      JOIN jurisdictions j ON j.id = rr.jurisdictions_id WHERE r._status = 'published' AND j.code = 'US-CA' GROUP BY 1, 2 ORDER BY 3 DESC LIMIT 1`)
+  ).rows[0]!
+  const webinar = Number((await db.execute('SELECT id FROM webinars LIMIT 1')).rows[0]!.id)
+  db.close()
+  const login = await fetch(`${BASE}/api/contributors/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(EDITOR) })
+  const { token } = (await login.json()) as { token: string }
+  return { ids, code: String(pair.code), category: String(pair.category), webinar, token, transitionPool: ids.slice(250) }
+}
+
+async function benchSize(size: number) {
+  const { file, info } = await ensureSeeded(size)
+  const scratch = path.join(BENCH_DIR, `run-${LABEL}-${size}.db`)
+  for (const suffix of ['', '-wal', '-shm']) {
+    fs.rmSync(scratch + suffix, { force: true })
+    if (fs.existsSync(file + suffix)) fs.copyFileSync(file + suffix, scratch + suffix)
+  }
+  const server = await startServer(scratch)
+  const results: Result[] = []
+  try {
+    const f = await fixtures(scratch)
+    const db = createClient({ url: `file:${scratch}` })
+    // Rounds are interleaved (round 1 of every case, then round 2…) so that load from other
+    // processes on a shared machine falls on every case alike, and ratios stay comparable.
+    const cases: Case[] = []
+    for (const c of CASES) if (!c.probe || (await fetch(BASE + c.probe)).status !== 404) cases.push(c)
+    for (const connections of CONNECTIONS) {
+      const rounds = new Map<Case, Round[]>(cases.map((c) => [c, []]))
+      const storedBefore = new Map<Case, number>()
+      const answered = new Map<Case, number>()
+      for (let i = -1; i < ROUNDS; i++) {
+        for (const c of cases) {
+          if (i === -1 && c.stored) storedBefore.set(c, await c.stored(db))
+          await control(`/bench/cache?on=${c.cache ? 1 : 0}`)
+          const round = await cannon(c, f, connections, i === -1 ? 1 : DURATION) // i = -1: warm-up
+          answered.set(c, (answered.get(c) ?? 0) + round.total2xx)
+          if (i >= 0) rounds.get(c)!.push(round)
+        }
+      }
+      for (const c of cases) {
+        const rs = rounds.get(c)!
+        const result: Result = {
+          case: c.name,
+          kind: c.kind,
+          connections,
+          rps: median(rs.map((r) => r.rps)),
+          p50: median(rs.map((r) => r.p50)),
+          p99: median(rs.map((r) => r.p99)),
+          non2xx: rs.reduce((sum, r) => sum + r.non2xx, 0),
+          errors: rs.reduce((sum, r) => sum + r.errors, 0),
+        }
+        if (c.stored) result.stored = `${(await c.stored(db)) - storedBefore.get(c)!} stored of ${answered.get(c)} answered 2xx`
+        results.push(result)
+        process.stderr.write(`  ${size} ${c.name} @${connections}: ${Math.round(result.rps)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms\n`)
+      }
+    }
+    db.close()
+    for (const r of results) {
+      const ref = CASES.find((c) => c.name === r.case)?.ref
+      const base = results.find((x) => x.case === ref && x.connections === r.connections)
+      if (base) Object.assign(r, { ratio: r.rps / base.rps, ratioTo: ref })
+    }
+    const rss = (await (await control('/bench/rss')).json()) as { maxRssBytes: number }
+    return { size, seed: info, peakRssMB: Math.round(rss.maxRssBytes / 1024 / 1024), results }
+  } finally {
+    server.kill('SIGTERM')
+    await new Promise((resolve) => server.once('exit', resolve))
+  }
+}
+
+function table(report: Awaited<ReturnType<typeof benchSize>>): string {
+  const lines = [
+    `**${report.size.toLocaleString('en')} published resources** (${report.seed.total.toLocaleString('en')} in all) — server peak RSS ${report.peakRssMB} MB; bulk seeding ${Math.round(report.seed.perSecond)} resources/s wall, ${Math.round(report.seed.perCpuSecond)} per CPU-second`,
+    '',
+    '| case | conns | req/s | p50 ms | p99 ms | ratio | non-2xx |',
+    '| --- | ---: | ---: | ---: | ---: | --- | ---: |',
+  ]
+  for (const r of report.results) {
+    const ratio = r.ratio === undefined ? '' : `${r.ratio.toFixed(2)}× ${r.ratioTo}`
+    lines.push(`| ${r.case} | ${r.connections} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${ratio} | ${r.non2xx}${r.stored ? ` (${r.stored})` : ''} |`)
+  }
+  return lines.join('\n')
+}
+
+const reports = []
+for (const size of SIZES) reports.push(await benchSize(size))
+const meta = {
+  label: LABEL,
+  date: new Date().toISOString(),
+  cores: os.cpus().length,
+  cpu: os.cpus()[0]?.model,
+  loadAverage: os.loadavg(),
+  node: process.version,
+  duration: DURATION,
+  rounds: ROUNDS,
+}
+const local = await run(['scripts/bench/server.ts', 'localapi', path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-')), 'l.db'), '100']).then((out) => JSON.parse(out.trim().split('\n').pop()!) as { perSecond: number; perCpuSecond: number }).catch(() => undefined)
+const summary = { ...meta, localApiCreate: local, reports }
+fs.mkdirSync('docs/benchmarks', { recursive: true })
+fs.writeFileSync(`docs/benchmarks/${LABEL}.json`, `${JSON.stringify(summary, null, 2)}\n`)
+
+const text = [
+  `Run "${LABEL}": ${meta.date}, ${meta.cores} cores (${meta.cpu}), load average at the end ${meta.loadAverage.map((l) => l.toFixed(1)).join(' ')}, Node ${meta.node}; ${ROUNDS} rounds of ${DURATION} s after a 1 s warm-up, medians. Local API create for comparison: ${local ? `${Math.round(local.perSecond)}/s wall, ${Math.round(local.perCpuSecond)} per CPU-second` : 'not measured'}.`,
+  '',
+  ...reports.map(table).flatMap((t) => [t, '']),
+].join('\n')
+process.stdout.write(`\n${text}\n`)
+const doc = 'docs/BENCHMARKS.md'
+const current = fs.existsSync(doc) ? fs.readFileSync(doc, 'utf8') : '# Benchmarks\n'
+const start = `<!-- bench:${LABEL} -->`
+const end = `<!-- /bench:${LABEL} -->`
+const block = `${start}\n${text}\n${end}`
+const updated = current.includes(start) ? current.replace(new RegExp(`${start}[\\s\\S]*?${end}`), block) : `${current.trimEnd()}\n\n${block}\n`
+fs.writeFileSync(doc, updated)
+process.exit(0)
