@@ -437,6 +437,7 @@ export interface Document {
    * The language of the file.
    */
   language?: ('en' | 'es' | 'zh' | 'ht' | 'fr' | 'ar' | 'ko' | 'ru' | 'vi' | 'pt' | 'pl' | 'tl') | null;
+  uploadedBy?: (number | null) | Contributor;
   prefix?: string | null;
   _objectKey?: string | null;
   updatedAt: string;
@@ -924,6 +925,7 @@ export interface DocumentsSelect<T extends boolean = true> {
   title?: T;
   alt?: T;
   language?: T;
+  uploadedBy?: T;
   prefix?: T;
   _objectKey?: T;
   updatedAt?: T;

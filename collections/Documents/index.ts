@@ -1,6 +1,7 @@
 import type { CollectionConfig, TextFieldSingleValidation } from 'payload'
-import { anyone } from '../../access/anyone'
 import { editors } from '../../access/editors'
+import { nobodyField, signedIn } from '../../access/signedIn'
+import { linkedFromPublishedOrOwnOrEditor, uploaderFieldRead } from './access'
 import { languageField } from '../../fields/language'
 import { documentHeaders, isImageType, PAYLOAD_MIME_TYPES } from './fileKinds'
 import { checkFileContent } from './hooks/checkFileContent'
@@ -18,8 +19,9 @@ export const Documents: CollectionConfig = {
   slug: 'documents',
   labels: { singular: 'Document', plural: 'Documents' },
   admin: { useAsTitle: 'title', defaultColumns: ['title', 'filename', 'mimeType', 'language', 'filesize'] },
-  // Interim: files are public like the published resources that link them; the workflow issue may narrow this.
-  access: { read: anyone, create: editors, update: editors, delete: editors },
+  // A file is public only while a published resource links it (./access.ts): files of drafts stay private.
+  // Any active account uploads (campaign leaders attach files to their submissions); editors change and delete.
+  access: { read: linkedFromPublishedOrOwnOrEditor, create: signedIn, update: editors, delete: editors },
   upload: {
     mimeTypes: PAYLOAD_MIME_TYPES,
     // No server-side fetch of a URL a client names (it could point inside our network).
@@ -27,7 +29,11 @@ export const Documents: CollectionConfig = {
     // Files are served as uploaded: no resizing, so no image processing of untrusted input beyond its size.
     modifyResponseHeaders: ({ headers }) => documentHeaders(headers),
   },
-  hooks: { beforeValidate: [checkFileContent] },
+  hooks: {
+    beforeValidate: [checkFileContent],
+    // Who uploaded the file: set by the server, never by the request.
+    beforeChange: [({ data, operation, req }) => (operation === 'create' && req.user ? { ...data, uploadedBy: req.user.id } : data)],
+  },
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 300 },
     {
@@ -38,5 +44,13 @@ export const Documents: CollectionConfig = {
       admin: { description: 'Required for images: what the image shows, for people using screen readers.' },
     },
     languageField({ admin: { description: 'The language of the file.' } }),
+    {
+      name: 'uploadedBy',
+      type: 'relationship',
+      relationTo: 'contributors',
+      index: true,
+      access: { read: uploaderFieldRead, create: nobodyField, update: nobodyField },
+      admin: { readOnly: true, position: 'sidebar' },
+    },
   ],
 }
