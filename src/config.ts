@@ -14,16 +14,17 @@ import { loggerOptions } from './logging'
 import { apiGuards } from './plugins/apiGuards'
 import { cookiePolicy } from './plugins/cookiePolicy'
 import { openApiDocument } from './plugins/openApiDocument'
+import { closeInternalAccess } from './security/internalAccess'
 import type { Settings } from './settings'
 import { uploadStorage, withUploadDir } from './storage'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
 /** The Payload config for given settings; tests build one per temporary database. */
-export function createConfig(settings: Settings): Promise<SanitizedConfig> {
+export async function createConfig(settings: Settings): Promise<SanitizedConfig> {
   let payload: Payload | undefined
   const origins = [settings.serverUrl, ...settings.corsOrigins]
-  return buildConfig({
+  const config = await buildConfig({
     secret: settings.secret,
     serverURL: settings.serverUrl,
     cors: origins,
@@ -73,6 +74,7 @@ export function createConfig(settings: Settings): Promise<SanitizedConfig> {
       await tuneSqlite(instance)
     },
   })
+  return closeInternalAccess(config)
 }
 
 function formatBytes(bytes: number): string {

@@ -22,6 +22,8 @@ export type Settings = {
   redisUrl?: string
   /** Webinar registrations accepted per client address per minute. */
   registrationRateLimit: number
+  /** Account sign-ups, and forgot-password requests, accepted per client address per hour. */
+  accountRateLimit: number
   /** Days after a webinar ends before its registrations are deleted. */
   registrationRetentionDays: number
   /** Run queued and scheduled jobs (emails, publishing, reminders, retention) in this process: one instance only. */
@@ -83,6 +85,7 @@ export function loadSettings(env: Env = process.env, { strict = true } = {}): Se
     logLevel: env.LOG_LEVEL || 'info',
     redisUrl: env.REDIS_URL || undefined,
     registrationRateLimit: positiveInteger('REGISTRATION_RATE_LIMIT', env.REGISTRATION_RATE_LIMIT, 10),
+    accountRateLimit: positiveInteger('ACCOUNT_RATE_LIMIT', env.ACCOUNT_RATE_LIMIT, 10),
     registrationRetentionDays: positiveInteger('REGISTRATION_RETENTION_DAYS', env.REGISTRATION_RETENTION_DAYS, 30),
     // On by default for a single instance (emails would otherwise wait forever); off in tests.
     jobsAutoRun: (env.JOBS_AUTORUN ?? (env.NODE_ENV === 'test' ? 'false' : 'true')) === 'true',
