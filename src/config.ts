@@ -4,6 +4,7 @@ import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { en } from '@payloadcms/translations/languages/en'
 import { es } from '@payloadcms/translations/languages/es'
 import { buildConfig, type Payload, type SanitizedConfig } from 'payload'
+import type { DestinationStream } from 'pino'
 import { collections } from '../collections'
 import { bumpContentVersionOnWrite, contentVersion } from './cache/contentVersion'
 import { databaseAdapter, tuneSqlite } from './database'
@@ -20,8 +21,13 @@ import { uploadStorage, withUploadDir } from './storage'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
+export type ConfigOptions = {
+  /** Where log lines go (default: stdout); tests pass a stream to read what was logged. */
+  logDestination?: DestinationStream
+}
+
 /** The Payload config for given settings; tests build one per temporary database. */
-export async function createConfig(settings: Settings): Promise<SanitizedConfig> {
+export async function createConfig(settings: Settings, { logDestination }: ConfigOptions = {}): Promise<SanitizedConfig> {
   let payload: Payload | undefined
   const origins = [settings.serverUrl, ...settings.corsOrigins]
   const config = await buildConfig({
@@ -30,7 +36,7 @@ export async function createConfig(settings: Settings): Promise<SanitizedConfig>
     cors: origins,
     csrf: origins,
     debug: settings.debug,
-    logger: { options: loggerOptions(settings.logLevel) },
+    logger: { options: loggerOptions(settings.logLevel), destination: logDestination },
     telemetry: false,
     db: databaseAdapter(settings.database),
     editor: lexicalEditor(),

@@ -19,6 +19,8 @@ export type CreateAppOptions = {
   settings: Settings
   /** Serve Payload's admin panel through Next.js (tests of the API leave it off). */
   admin?: AdminMode
+  /** Where log lines go (default: stdout); tests read them. */
+  logDestination?: import('pino').DestinationStream
 }
 
 export type App = {
@@ -33,8 +35,8 @@ export type App = {
 
 const JSON_LIMIT = 1024 * 1024
 
-export async function createApp({ settings, admin = false }: CreateAppOptions): Promise<App> {
-  const config = await createConfig(settings)
+export async function createApp({ settings, admin = false, logDestination }: CreateAppOptions): Promise<App> {
+  const config = await createConfig(settings, { logDestination })
   const payload = await getPayload({ config })
   contentVersion.follow(payload)
   const publicCache = new PublicResponseCache()

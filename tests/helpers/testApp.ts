@@ -24,7 +24,7 @@ let running = false
  * One app at a time per test file: Payload's handlers find their instance through a
  * process-wide cache (`getPayload`'s default key), which stop() clears for the next app.
  */
-export async function startTestApp(env: Env = {}): Promise<TestApp> {
+export async function startTestApp(env: Env = {}, options: { logDestination?: import('pino').DestinationStream } = {}): Promise<TestApp> {
   if (running) throw new Error('startTestApp: stop the running app first (one app per file at a time)')
   running = true
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cms-test-'))
@@ -45,7 +45,7 @@ export async function startTestApp(env: Env = {}): Promise<TestApp> {
     LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
     ...env,
   })
-  const app = await createApp({ settings })
+  const app = await createApp({ settings, logDestination: options.logDestination })
   app.mail.clear()
   server.on('request', app.app)
 
