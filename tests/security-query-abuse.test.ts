@@ -24,7 +24,7 @@ async function snapshot(): Promise<string> {
   const parts: unknown[] = []
   for (const slug of slugs) {
     const { docs } = await app.payload.find({ collection: slug as never, overrideAccess: true, pagination: false, depth: 0, draft: true })
-    parts.push(slug, docs.map((d) => ({ ...d, loginAttempts: undefined, lockUntil: undefined, sessions: undefined, updatedAt: undefined })))
+    parts.push(slug, (docs as Record<string, unknown>[]).map((d) => ({ ...d, loginAttempts: undefined, lockUntil: undefined, sessions: undefined, updatedAt: undefined })))
   }
   return crypto.createHash('sha256').update(JSON.stringify(parts)).digest('hex')
 }

@@ -5,6 +5,7 @@ import { linkedFromPublishedOrOwnOrEditor, uploaderFieldRead } from './access'
 import { languageField } from '../../fields/language'
 import { documentHeaders, isImageType, PAYLOAD_MIME_TYPES } from './fileKinds'
 import { checkFileContent } from './hooks/checkFileContent'
+import { refuseUploadByUrl } from './hooks/refuseUploadByUrl'
 
 const requireAltForImages: TextFieldSingleValidation = (value, { siblingData }) => {
   if (!isImageType((siblingData as { mimeType?: string }).mimeType)) return true
@@ -22,6 +23,8 @@ export const Documents: CollectionConfig = {
   // A file is public only while a published resource links it (./access.ts): files of drafts stay private.
   // Any active account uploads (campaign leaders attach files to their submissions); editors change and delete.
   access: { read: linkedFromPublishedOrOwnOrEditor, create: signedIn, update: editors, delete: editors },
+  // Files arrive as multipart uploads over REST; GraphQL could only create them by URL.
+  graphQL: { disableMutations: true },
   upload: {
     mimeTypes: PAYLOAD_MIME_TYPES,
     // No server-side fetch of a URL a client names (it could point inside our network).
@@ -30,6 +33,7 @@ export const Documents: CollectionConfig = {
     modifyResponseHeaders: ({ headers }) => documentHeaders(headers),
   },
   hooks: {
+    beforeOperation: [refuseUploadByUrl],
     beforeValidate: [checkFileContent],
     // Who uploaded the file: set by the server, never by the request.
     beforeChange: [({ data, operation, req }) => (operation === 'create' && req.user ? { ...data, uploadedBy: req.user.id } : data)],
