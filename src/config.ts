@@ -4,6 +4,7 @@ import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { en } from '@payloadcms/translations/languages/en'
 import { es } from '@payloadcms/translations/languages/es'
 import { buildConfig, type Payload, type SanitizedConfig } from 'payload'
+import type { DestinationStream } from 'pino'
 import { collections } from '../collections'
 import { bumpContentVersionOnWrite, contentVersion } from './cache/contentVersion'
 import { databaseAdapter, migrateSqlite, tuneSqlite } from './database'
@@ -21,6 +22,7 @@ import { cookiePolicy } from './plugins/cookiePolicy'
 import { openApiDocument } from './plugins/openApiDocument'
 import { createFts } from './search/sqliteFts'
 import { reindexAllIfEmpty } from './search/sync'
+import { closeInternalAccess } from './security/internalAccess'
 import type { Settings } from './settings'
 import { uploadStorage, withUploadDir } from './storage'
 
@@ -34,10 +36,10 @@ export type ConfigHooks = {
 }
 
 /** The Payload config for given settings; tests build one per temporary database. */
-export function createConfig(settings: Settings, hooks: ConfigHooks = {}): Promise<SanitizedConfig> {
+export async function createConfig(settings: Settings, hooks: ConfigHooks = {}): Promise<SanitizedConfig> {
   let payload: Payload | undefined
   const origins = [settings.serverUrl, ...settings.corsOrigins]
-  return buildConfig({
+  const config = await buildConfig({
     secret: settings.secret,
     serverURL: settings.serverUrl,
     cors: origins,
@@ -96,6 +98,7 @@ export function createConfig(settings: Settings, hooks: ConfigHooks = {}): Promi
       await tuneSqlite(instance) // after the migrations: they may add tables
     },
   })
+  return closeInternalAccess(config)
 }
 
 function formatBytes(bytes: number): string {

@@ -442,10 +442,6 @@ export interface Document {
    * The language of the file.
    */
   language?: ('en' | 'es' | 'zh' | 'ht' | 'fr' | 'ar' | 'ko' | 'ru' | 'vi' | 'pt' | 'pl' | 'tl') | null;
-  /**
-   * Uploaded with a submission not yet published: only editors and the uploader can open it.
-   */
-  private?: boolean | null;
   uploadedBy?: (number | null) | Contributor;
   prefix?: string | null;
   _objectKey?: string | null;
@@ -999,7 +995,6 @@ export interface DocumentsSelect<T extends boolean = true> {
   title?: T;
   alt?: T;
   language?: T;
-  private?: T;
   uploadedBy?: T;
   prefix?: T;
   _objectKey?: T;

@@ -80,6 +80,16 @@ export async function createApp({ settings, admin = false, logDestination }: Cre
     const message = 'Too many registrations from this address. Try again in a minute.'
     app.post('/api/webinars/:id/register', rateLimitByAddress(registrationLimit.limiter, message))
   }
+  // Account sign-up and forgot-password send an email each (to editors, to the address given):
+  // limited per address so that neither can flood inboxes. REST only: contributors have no GraphQL mutations.
+  const accountLimits = (['sign-up', 'forgot-password'] as const).map((name) =>
+    createRateLimiter({ keyPrefix: `account-${name}`, points: settings.accountRateLimit, durationSeconds: 60 * 60, redisUrl: settings.redisUrl }),
+  )
+  if (settings.accountRateLimit > 0) {
+    const message = 'Too many requests from this address. Try again later.'
+    app.post('/api/contributors', rateLimitByAddress(accountLimits[0]!.limiter, message))
+    app.post('/api/contributors/forgot-password', rateLimitByAddress(accountLimits[1]!.limiter, message))
+  }
   // Registration data must never sit in a browser or proxy cache.
   app.use(['/api/webinar-registrations', '/api/registration-audit', '/api/graphql'], (_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store')
@@ -121,6 +131,7 @@ export async function createApp({ settings, admin = false, logDestination }: Cre
       await nextApp?.close()
       await contentVersion.stop()
       await registrationLimit.close()
+      await Promise.all(accountLimits.map((limit) => limit.close()))
       await payload.destroy()
     },
   }

@@ -20,6 +20,8 @@ export type Settings = {
   logLevel: string
   /** Webinar registrations accepted per client address per minute. */
   registrationRateLimit: number
+  /** Account sign-ups, and forgot-password requests, accepted per client address per hour. */
+  accountRateLimit: number
   /** Days after a webinar ends before its registrations are deleted. */
   registrationRetentionDays: number
   /** Webhooks may target loopback/private/link-local addresses (SSRF guard off): default outside production only. */
@@ -72,6 +74,7 @@ export function loadSettings(env: Env = process.env, { strict = true } = {}): Se
     debug,
     logLevel: env.LOG_LEVEL || 'info',
     registrationRateLimit: positiveInteger('REGISTRATION_RATE_LIMIT', env.REGISTRATION_RATE_LIMIT, 10),
+    accountRateLimit: positiveInteger('ACCOUNT_RATE_LIMIT', env.ACCOUNT_RATE_LIMIT, 10),
     registrationRetentionDays: positiveInteger('REGISTRATION_RETENTION_DAYS', env.REGISTRATION_RETENTION_DAYS, 30),
     webhookAllowPrivateUrls: parseBoolean('WEBHOOK_ALLOW_PRIVATE_URLS', env.WEBHOOK_ALLOW_PRIVATE_URLS, !production),
     ...parseProductionSettings(env),

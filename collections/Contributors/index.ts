@@ -2,7 +2,9 @@ import type { CollectionConfig } from 'payload'
 import { adminOnly, adminOnlyField } from '../../access/adminOnly'
 import { ROLES } from '../../access/roles'
 import { anyone } from '../../access/anyone'
+import { editors } from '../../access/editors'
 import { selfOrEditor } from '../../access/selfOrEditor'
+import { anyAccount } from '../../access/signedIn'
 import { selfOrContributorsForEditors, statusFieldUpdate } from './access'
 import { assignRoleOnCreate } from './hooks/assignRoleOnCreate'
 import { guardAccountChanges } from './hooks/guardAccountChanges'
@@ -20,6 +22,9 @@ export const Contributors: CollectionConfig = {
     tokenExpiration: 8 * 60 * 60,
     // Cookie flags: src/plugins/cookiePolicy.ts (Secure follows the production setting).
   },
+  // Accounts change over REST only (sign-up, login, password reset), where rate limits and the
+  // lockout apply per client address; GraphQL is one route and would sidestep them.
+  graphQL: { disableMutations: true },
   admin: {
     useAsTitle: 'name',
     defaultColumns: ['name', 'email', 'role', 'status'],
@@ -31,6 +36,10 @@ export const Contributors: CollectionConfig = {
     create: anyone,
     update: selfOrContributorsForEditors,
     delete: adminOnly,
+    // Payload's default for both is any signed-in account, pending sign-ups included.
+    unlock: editors,
+    // The admin panel: a pending account may sign in and see its own account (docs/WORKFLOW.md).
+    admin: anyAccount,
   },
   hooks: {
     beforeOperation: [rejectMalformedCredentials, guardAccountChanges],

@@ -1,21 +1,47 @@
-import type { Access, CollectionBeforeChangeHook, Where } from 'payload'
+import type { Access, FieldAccess, PayloadRequest, Where } from 'payload'
 import { activeRole, isEditor } from '../../access/roles'
+import { sameId } from '../../access/sameId'
 
-/** Not held back for review: public files (rows from before `private` existed count as public). */
-const PUBLIC: Where = { or: [{ private: { equals: false } }, { private: { exists: false } }] }
+const idOf = (value: unknown) => (value && typeof value === 'object' && 'id' in value ? (value as { id: unknown }).id : value)
 
 /**
- * Files are public, except one a contributor uploaded for a resource that has not been
- * published yet: only editors and the uploader may read it (the file itself included).
+ * The ids of the files the public may see: those a published resource links right now. Asked of
+ * the main `resources` rows, which hold what is published (drafts live in the versions table),
+ * so a publish, unpublish, archive or edit through the workflow changes the answer with no
+ * flag to keep in step.
  */
-export const publicOrOwnOrEditor: Access = ({ req }) => {
-  if (isEditor(req.user)) return true
-  if (activeRole(req.user)) return { or: [PUBLIC, { uploadedBy: { equals: req.user!.id } }] }
-  return PUBLIC
+export async function publiclyLinkedDocumentIds(req: PayloadRequest): Promise<Array<string | number>> {
+  const { docs } = await req.payload.find({
+    collection: 'resources',
+    where: { _status: { equals: 'published' } },
+    select: { documents: true, graphics: true },
+    depth: 0,
+    pagination: false,
+    overrideAccess: true,
+    draft: false,
+    // No `req`: a GraphQL request's page cap (src/plugins/apiGuards.ts) must not cut this list short.
+  })
+  const ids = new Set<string | number>()
+  for (const doc of docs as Array<{ documents?: unknown[] | null; graphics?: unknown[] | null }>) {
+    for (const item of [...(doc.documents ?? []), ...(doc.graphics ?? [])]) {
+      const id = idOf(item)
+      if (typeof id === 'string' || typeof id === 'number') ids.add(id)
+    }
+  }
+  return [...ids]
 }
 
-/** A contributor's upload is theirs and private until a resource using it is published. */
-export const holdContributorUploads: CollectionBeforeChangeHook = ({ data, operation, req }) => {
-  if (operation !== 'create' || isEditor(req.user)) return data
-  return { ...data, uploadedBy: req.user?.id, private: true }
+/**
+ * Reading files (records and `/api/documents/file/…`): editors all; anyone else the files a
+ * published resource links; an active contributor also their own uploads. A file attached
+ * only to a draft, or to an unpublished or archived resource, is nobody else's business.
+ */
+export const linkedFromPublishedOrOwnOrEditor: Access = async ({ req }) => {
+  if (isEditor(req.user)) return true
+  const published: Where = { id: { in: await publiclyLinkedDocumentIds(req) } }
+  if (activeRole(req.user)) return { or: [published, { uploadedBy: { equals: req.user!.id } }] }
+  return published
 }
+
+/** `uploadedBy`: editors, and the uploader themself. */
+export const uploaderFieldRead: FieldAccess = ({ req, doc }) => isEditor(req.user) || (Boolean(activeRole(req.user)) && sameId(doc?.uploadedBy, req.user?.id))

@@ -1,10 +1,11 @@
 import type { CollectionConfig, TextFieldSingleValidation } from 'payload'
-import { editors, editorsField } from '../../access/editors'
-import { activeAccounts } from '../Resources/access'
-import { holdContributorUploads, publicOrOwnOrEditor } from './access'
+import { editors } from '../../access/editors'
+import { nobodyField, signedIn } from '../../access/signedIn'
+import { linkedFromPublishedOrOwnOrEditor, uploaderFieldRead } from './access'
 import { languageField } from '../../fields/language'
 import { documentHeaders, isImageType, PAYLOAD_MIME_TYPES } from './fileKinds'
 import { checkFileContent } from './hooks/checkFileContent'
+import { refuseUploadByUrl } from './hooks/refuseUploadByUrl'
 import { reindexAttachingResources } from '../../src/search/sync'
 
 const requireAltForImages: TextFieldSingleValidation = (value, { siblingData }) => {
@@ -20,8 +21,11 @@ export const Documents: CollectionConfig = {
   slug: 'documents',
   labels: { singular: 'Document', plural: 'Documents' },
   admin: { useAsTitle: 'title', defaultColumns: ['title', 'filename', 'mimeType', 'language', 'filesize'] },
-  // Contributors attach their files to their submissions; those stay private until published.
-  access: { read: publicOrOwnOrEditor, create: activeAccounts, update: editors, delete: editors },
+  // A file is public only while a published resource links it (./access.ts): files of drafts stay private.
+  // Any active account uploads (campaign leaders attach files to their submissions); editors change and delete.
+  access: { read: linkedFromPublishedOrOwnOrEditor, create: signedIn, update: editors, delete: editors },
+  // Files arrive as multipart uploads over REST; GraphQL could only create them by URL.
+  graphQL: { disableMutations: true },
   upload: {
     mimeTypes: PAYLOAD_MIME_TYPES,
     // No server-side fetch of a URL a client names (it could point inside our network).
@@ -30,8 +34,11 @@ export const Documents: CollectionConfig = {
     modifyResponseHeaders: ({ headers }) => documentHeaders(headers),
   },
   hooks: {
+    beforeOperation: [refuseUploadByUrl],
     beforeValidate: [checkFileContent],
-    beforeChange: [holdContributorUploads],
+    // Who uploaded the file: set by the server, never by the request.
+    beforeChange: [({ data, operation, req }) => (operation === 'create' && req.user ? { ...data, uploadedBy: req.user.id } : data)],
+    // A renamed file changes the search text of the resources that attach it.
     afterChange: [reindexAttachingResources],
   },
   fields: [
@@ -45,19 +52,12 @@ export const Documents: CollectionConfig = {
     },
     languageField({ admin: { description: 'The language of the file.' } }),
     {
-      name: 'private',
-      type: 'checkbox',
-      defaultValue: false,
-      index: true,
-      access: { update: editorsField },
-      admin: { position: 'sidebar', description: 'Uploaded with a submission not yet published: only editors and the uploader can open it.' },
-    },
-    {
       name: 'uploadedBy',
       type: 'relationship',
       relationTo: 'contributors',
-      access: { read: editorsField, update: editorsField },
-      admin: { position: 'sidebar', readOnly: true },
+      index: true,
+      access: { read: uploaderFieldRead, create: nobodyField, update: nobodyField },
+      admin: { readOnly: true, position: 'sidebar' },
     },
   ],
 }

@@ -13,7 +13,6 @@ import { workflowEndpoint, workflowStateEndpoint } from './endpoints/workflow'
 import { guardOperations } from './hooks/guardOperations'
 import { notifyWebhooksOnDelete } from './hooks/notifyWebhooksOnDelete'
 import { rejectSelfSupersede } from './hooks/rejectSelfSupersede'
-import { releaseDocuments } from './hooks/releaseDocuments'
 import { forgetSuperseded, reportSuperseded } from './hooks/reportSuperseded'
 import { resetReviewOnEdit } from './hooks/resetReviewOnEdit'
 import {
@@ -57,8 +56,7 @@ export const Resources: CollectionConfig = {
     // forgetSuperseded: the per-request memo of superseded ids is stale after a write.
     beforeChange: [keepPublishedSlug, resetReviewOnEdit, ({ data, req }) => (forgetSuperseded(req), data)],
     // The search index follows the published version, in the same transaction.
-    // releaseDocuments: files a published resource uses become public.
-    afterChange: [reindexAfterChange, releaseDocuments],
+    afterChange: [reindexAfterChange],
     afterDelete: [unindexAfterDelete, notifyWebhooksOnDelete, ({ req }) => forgetSuperseded(req)],
   },
   endpoints: [workflowEndpoint, workflowStateEndpoint],

@@ -1,0 +1,36 @@
+import type { Access, SanitizedConfig, Where } from 'payload'
+import { activeRole, isEditor } from '../../access/roles'
+
+/**
+ * Payload adds its own collections and globals while it sanitizes the config (after plugins
+ * run), and leaves some on its default access: any signed-in account, pending sign-ups
+ * included. Narrowed here, on the sanitized config; tests/security-routes.test.ts proves every
+ * collection and global answers as docs/SECURITY.md's access matrix says.
+ */
+const ownLocksOrEditor: Access = ({ req }) => {
+  if (isEditor(req.user)) return true
+  if (!activeRole(req.user)) return false
+  const own: Where[] = [{ 'user.value': { equals: req.user!.id } }, { 'user.relationTo': { equals: req.user!.collection } }]
+  return { and: own }
+}
+const activeAccount: Access = ({ req }) => Boolean(activeRole(req.user))
+const anyAccount: Access = ({ req }) => Boolean(req.user) // preferences: Payload binds each to its caller
+const nobody: Access = () => false
+
+export function closeInternalAccess(config: SanitizedConfig): SanitizedConfig {
+  for (const collection of config.collections) {
+    if (collection.slug === 'payload-locked-documents') {
+      // Edit locks name documents and who edits them: not for pending accounts, and a
+      // contributor cannot lift or forge an editor's lock.
+      Object.assign(collection.access, { read: ownLocksOrEditor, create: activeAccount, update: ownLocksOrEditor, delete: ownLocksOrEditor })
+    }
+    // No REST or GraphQL route today; closed so that a future Payload route would not open it.
+    if (collection.slug === 'payload-migrations') Object.assign(collection.access, { read: nobody, create: nobody, update: nobody, delete: nobody })
+    if (collection.slug === 'payload-preferences') Object.assign(collection.access, { create: anyAccount })
+  }
+  for (const global of config.globals) {
+    // Job statistics are written by the scheduler through the Local API; nothing for API callers.
+    if (global.slug === 'payload-jobs-stats') Object.assign(global.access, { read: nobody, update: nobody, readVersions: nobody })
+  }
+  return config
+}
