@@ -74,6 +74,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE UNIQUE INDEX \`resources_slug_idx\` ON \`resources\` (\`slug\`);`)
   await db.run(sql`CREATE INDEX \`resources_category_idx\` ON \`resources\` (\`category\`);`)
   await db.run(sql`CREATE INDEX \`resources_section_idx\` ON \`resources\` (\`section\`);`)
+  await db.run(sql`CREATE INDEX \`resources_issued_at_idx\` ON \`resources\` (\`issued_at\`);`)
+  await db.run(sql`CREATE INDEX \`resources_legislative_status_idx\` ON \`resources\` (\`legislative_status\`);`)
   await db.run(sql`CREATE INDEX \`resources_review_status_idx\` ON \`resources\` (\`review_status\`);`)
   await db.run(sql`CREATE INDEX \`resources_owner_idx\` ON \`resources\` (\`owner_id\`);`)
   await db.run(sql`CREATE INDEX \`resources_assignee_idx\` ON \`resources\` (\`assignee_id\`);`)
@@ -81,6 +83,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`resources_updated_at_idx\` ON \`resources\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`resources_created_at_idx\` ON \`resources\` (\`created_at\`);`)
   await db.run(sql`CREATE INDEX \`resources__status_idx\` ON \`resources\` (\`_status\`);`)
+  await db.run(sql`CREATE INDEX \`_status_updatedAt_idx\` ON \`resources\` (\`_status\`,\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`_status_issuedAt_idx\` ON \`resources\` (\`_status\`,\`issued_at\`);`)
+  await db.run(sql`CREATE INDEX \`_status_publishedAt_idx\` ON \`resources\` (\`_status\`,\`published_at\`);`)
   await db.run(sql`CREATE TABLE \`resources_locales\` (
   	\`title\` text,
   	\`summary\` text,
@@ -202,6 +207,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`_resources_v_version_version_slug_idx\` ON \`_resources_v\` (\`version_slug\`);`)
   await db.run(sql`CREATE INDEX \`_resources_v_version_version_category_idx\` ON \`_resources_v\` (\`version_category\`);`)
   await db.run(sql`CREATE INDEX \`_resources_v_version_version_section_idx\` ON \`_resources_v\` (\`version_section\`);`)
+  await db.run(sql`CREATE INDEX \`_resources_v_version_version_issued_at_idx\` ON \`_resources_v\` (\`version_issued_at\`);`)
+  await db.run(sql`CREATE INDEX \`_resources_v_version_version_legislative_status_idx\` ON \`_resources_v\` (\`version_legislative_status\`);`)
   await db.run(sql`CREATE INDEX \`_resources_v_version_version_review_status_idx\` ON \`_resources_v\` (\`version_review_status\`);`)
   await db.run(sql`CREATE INDEX \`_resources_v_version_version_owner_idx\` ON \`_resources_v\` (\`version_owner_id\`);`)
   await db.run(sql`CREATE INDEX \`_resources_v_version_version_assignee_idx\` ON \`_resources_v\` (\`version_assignee_id\`);`)
@@ -214,6 +221,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`_resources_v_snapshot_idx\` ON \`_resources_v\` (\`snapshot\`);`)
   await db.run(sql`CREATE INDEX \`_resources_v_published_locale_idx\` ON \`_resources_v\` (\`published_locale\`);`)
   await db.run(sql`CREATE INDEX \`_resources_v_latest_idx\` ON \`_resources_v\` (\`latest\`);`)
+  await db.run(sql`CREATE INDEX \`version__status_version_updatedAt_idx\` ON \`_resources_v\` (\`version__status\`,\`version_updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`version__status_version_issuedAt_idx\` ON \`_resources_v\` (\`version__status\`,\`version_issued_at\`);`)
+  await db.run(sql`CREATE INDEX \`version__status_version_publishedAt_idx\` ON \`_resources_v\` (\`version__status\`,\`version_published_at\`);`)
   await db.run(sql`CREATE TABLE \`_resources_v_locales\` (
   	\`version_title\` text,
   	\`version_summary\` text,
@@ -335,6 +345,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`title\` text NOT NULL,
   	\`alt\` text,
   	\`language\` text,
+  	\`uploaded_by_id\` integer,
   	\`prefix\` text DEFAULT '',
   	\`_objectkey\` text,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
@@ -347,9 +358,11 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`width\` numeric,
   	\`height\` numeric,
   	\`focal_x\` numeric,
-  	\`focal_y\` numeric
+  	\`focal_y\` numeric,
+  	FOREIGN KEY (\`uploaded_by_id\`) REFERENCES \`contributors\`(\`id\`) ON UPDATE no action ON DELETE set null
   );
   `)
+  await db.run(sql`CREATE INDEX \`documents_uploaded_by_idx\` ON \`documents\` (\`uploaded_by_id\`);`)
   await db.run(sql`CREATE INDEX \`documents_updated_at_idx\` ON \`documents\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`documents_created_at_idx\` ON \`documents\` (\`created_at\`);`)
   await db.run(sql`CREATE UNIQUE INDEX \`documents_filename_idx\` ON \`documents\` (\`filename\`);`)
@@ -543,6 +556,50 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`contributors_rels_parent_idx\` ON \`contributors_rels\` (\`parent_id\`);`)
   await db.run(sql`CREATE INDEX \`contributors_rels_path_idx\` ON \`contributors_rels\` (\`path\`);`)
   await db.run(sql`CREATE INDEX \`contributors_rels_jurisdictions_id_idx\` ON \`contributors_rels\` (\`jurisdictions_id\`);`)
+  await db.run(sql`CREATE TABLE \`search_entries\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`resource\` text NOT NULL,
+  	\`locale\` text NOT NULL,
+  	\`slug\` text,
+  	\`title\` text,
+  	\`summary\` text,
+  	\`documents\` text,
+  	\`body\` text,
+  	\`category\` text,
+  	\`section\` text,
+  	\`jurisdictions\` text,
+  	\`issued_at\` text,
+  	\`published_at\` text
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`search_entries_resource_idx\` ON \`search_entries\` (\`resource\`);`)
+  await db.run(sql`CREATE INDEX \`search_entries_category_idx\` ON \`search_entries\` (\`category\`);`)
+  await db.run(sql`CREATE UNIQUE INDEX \`resource_locale_idx\` ON \`search_entries\` (\`resource\`,\`locale\`);`)
+  await db.run(sql`CREATE TABLE \`webhooks_events\` (
+  	\`order\` integer NOT NULL,
+  	\`parent_id\` integer NOT NULL,
+  	\`value\` text,
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	FOREIGN KEY (\`parent_id\`) REFERENCES \`webhooks\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`webhooks_events_order_idx\` ON \`webhooks_events\` (\`order\`);`)
+  await db.run(sql`CREATE INDEX \`webhooks_events_parent_idx\` ON \`webhooks_events\` (\`parent_id\`);`)
+  await db.run(sql`CREATE TABLE \`webhooks\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`name\` text NOT NULL,
+  	\`url\` text NOT NULL,
+  	\`active\` integer DEFAULT true,
+  	\`secret\` text,
+  	\`last_delivery_at\` text,
+  	\`last_delivery_status\` numeric,
+  	\`last_delivery_error\` text,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`webhooks_updated_at_idx\` ON \`webhooks\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`webhooks_created_at_idx\` ON \`webhooks\` (\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`payload_kv\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`key\` text NOT NULL,
@@ -617,6 +674,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`webinar_registrations_id\` integer,
   	\`registration_audit_id\` integer,
   	\`contributors_id\` integer,
+  	\`search_entries_id\` integer,
+  	\`webhooks_id\` integer,
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`payload_locked_documents\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`resources_id\`) REFERENCES \`resources\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`jurisdictions_id\`) REFERENCES \`jurisdictions\`(\`id\`) ON UPDATE no action ON DELETE cascade,
@@ -627,7 +686,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`webinars_id\`) REFERENCES \`webinars\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`webinar_registrations_id\`) REFERENCES \`webinar_registrations\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`registration_audit_id\`) REFERENCES \`registration_audit\`(\`id\`) ON UPDATE no action ON DELETE cascade,
-  	FOREIGN KEY (\`contributors_id\`) REFERENCES \`contributors\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  	FOREIGN KEY (\`contributors_id\`) REFERENCES \`contributors\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`search_entries_id\`) REFERENCES \`search_entries\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`webhooks_id\`) REFERENCES \`webhooks\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_order_idx\` ON \`payload_locked_documents_rels\` (\`order\`);`)
@@ -643,6 +704,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_webinar_registrations_id_idx\` ON \`payload_locked_documents_rels\` (\`webinar_registrations_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_registration_audit_id_idx\` ON \`payload_locked_documents_rels\` (\`registration_audit_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_contributors_id_idx\` ON \`payload_locked_documents_rels\` (\`contributors_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_search_entries_id_idx\` ON \`payload_locked_documents_rels\` (\`search_entries_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_webhooks_id_idx\` ON \`payload_locked_documents_rels\` (\`webhooks_id\`);`)
   await db.run(sql`CREATE TABLE \`payload_preferences\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`key\` text,
@@ -721,6 +784,9 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`DROP TABLE \`contributors_sessions\`;`)
   await db.run(sql`DROP TABLE \`contributors\`;`)
   await db.run(sql`DROP TABLE \`contributors_rels\`;`)
+  await db.run(sql`DROP TABLE \`search_entries\`;`)
+  await db.run(sql`DROP TABLE \`webhooks_events\`;`)
+  await db.run(sql`DROP TABLE \`webhooks\`;`)
   await db.run(sql`DROP TABLE \`payload_kv\`;`)
   await db.run(sql`DROP TABLE \`payload_jobs_log\`;`)
   await db.run(sql`DROP TABLE \`payload_jobs\`;`)
