@@ -65,6 +65,9 @@ export function payloadApi(config: SanitizedConfig, { limits, corsOrigins, cache
     await finish(res, request, response, etag)
   }
 
+  const listPaths = new Set(config.collections.flatMap(({ slug }) => [`/api/${slug}`, `/api/${slug}/versions`]))
+  const isCollectionList = (path: string) => listPaths.has(path.replace(/\/$/, ''))
+
   const router = express.Router()
   // Writes move the content version once they have answered, i.e. after their transaction committed.
   router.use((req, res, next) => {
@@ -78,7 +81,8 @@ export function payloadApi(config: SanitizedConfig, { limits, corsOrigins, cache
     if (!search) return next()
     const problem = queryProblem(search)
     if (problem) return next(new HttpError(400, problem))
-    const capped = cappedPageQuery(search)
+    // Lists of a collection (and of its versions) are capped; custom endpoints check their own limits.
+    const capped = isCollectionList(path ?? '') ? cappedPageQuery(search) : undefined
     if (capped !== undefined) req.originalUrl = `${path}?${capped}` // what the bridge hands to Payload
     next()
   })

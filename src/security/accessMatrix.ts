@@ -65,6 +65,16 @@ export const collectionMatrix: Record<string, CollectionRules> = {
     read: 'self', create: 'anyone', update: 'self', delete: 'admins', unlock: 'editors', admin: 'signed-in',
     note: 'sign-up creates a pending contributor whatever the body says (rate limited); editors update contributors (status only)',
   },
+  'search-entries': {
+    graphQL: { singular: 'SearchEntry', plural: 'SearchEntries' },
+    read: 'nobody', create: 'nobody', update: 'nobody', delete: 'nobody',
+    note: 'the search index: written by hooks, read by GET /api/search only (no GraphQL)',
+  },
+  webhooks: {
+    graphQL: { singular: 'Webhook', plural: 'Webhooks' },
+    read: 'editors', create: 'editors', update: 'editors', delete: 'editors',
+    note: 'outgoing webhooks editors configure; the secret is readable by admins only',
+  },
   'payload-kv': { graphQL: { singular: 'PayloadKv', plural: 'PayloadKvs' }, read: 'nobody', create: 'nobody', update: 'nobody', delete: 'nobody', note: "Payload's key-value store" },
   'payload-jobs': { graphQL: { singular: 'PayloadJob', plural: 'PayloadJobs' }, read: 'nobody', create: 'nobody', update: 'nobody', delete: 'nobody', note: "Payload's job queue" },
   'payload-locked-documents': {
@@ -124,6 +134,12 @@ export const otherRoutes: Record<string, string> = {
   // Custom endpoints
   'POST /api/resources/:id/workflow': 'owner or editor, by the workflow machine (src/workflow/machine.ts)',
   'GET /api/resources/:id/workflow': 'owner or editor (the resource\'s review state)',
+  'GET /api/search': 'anyone (published resources only)',
+  'GET /api/map': 'anyone (states, DC and territories: code, name, protection status)',
+  'GET /api/jurisdictions/:code/toolkit': 'anyone (published resources only)',
+  'GET /api/feed.json': 'anyone (published resources only)',
+  'GET /api/feed.xml': 'anyone (published resources only)',
+  'POST /api/webhooks/:id/secret': 'editors (rotates and shows the secret once)',
   'POST /api/webinars/:id/register': 'anyone, for a published upcoming webinar (rate limited per address)',
   'GET /api/webinar-registrations/cancel': 'holder of the signed cancel link (shows a confirmation)',
   'POST /api/webinar-registrations/cancel': 'holder of the signed cancel link',
@@ -140,6 +156,7 @@ export const otherRoutes: Record<string, string> = {
   // express
   'GET /healthz': 'anyone (liveness; no data)',
   'GET /readyz': 'anyone (readiness; database kind only)',
+  'GET /metrics': 'METRICS_TOKEN bearer; without one: loopback only in development, 404 in production',
   'GET /': 'anyone (API pointer, or redirect to /admin)',
   'ALL /admin': "Payload's admin panel: collection `admin` access (signed-in accounts); renders nothing without a session",
   // GraphQL fields that are not a collection or global operation
