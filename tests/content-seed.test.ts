@@ -96,6 +96,18 @@ describe('seeded data', () => {
     expect(docs).toHaveLength(57)
   })
 
+  it('gives published resources the published review state, and drafts the draft one', async () => {
+    const { docs } = await app.payload.find({ collection: 'resources', pagination: false, depth: 0, draft: true })
+    for (const doc of docs) {
+      expect({ slug: doc.slug, reviewStatus: doc.reviewStatus }).toEqual({ slug: doc.slug, reviewStatus: doc._status === 'published' ? 'published' : 'draft' })
+      if (doc._status === 'published') expect(doc.publishedAt).toBeTruthy()
+    }
+    // Server code (imports, scripts) creating published content gets the same consistency.
+    const made = await app.payload.create({ collection: 'resources', data: { title: 'Made by a script', category: 'media', _status: 'published' } as never })
+    expect(made).toMatchObject({ _status: 'published', reviewStatus: 'published' })
+    expect(made.publishedAt).toBeTruthy()
+  })
+
   it('covers every category with published resources in several jurisdictions', async () => {
     const { docs } = await app.payload.find({ collection: 'resources', pagination: false, depth: 1, where: { _status: { equals: 'published' } } })
     expect(new Set(docs.map((d) => d.category))).toEqual(new Set(CATEGORIES.map((c) => c.value)))

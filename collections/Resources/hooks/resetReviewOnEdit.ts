@@ -13,7 +13,8 @@ export const resetReviewOnEdit: CollectionBeforeChangeHook = ({ data, operation,
   if (isWorkflowWrite(req)) return data
   if (req.payloadAPI === 'local' && !req.user) {
     if (operation === 'create' && data._status === 'published') {
-      data.reviewStatus ??= 'published'
+      // The field's default ('draft') is already in `data` here: a published create is 'published'.
+      if (!data.reviewStatus || data.reviewStatus === 'draft') data.reviewStatus = 'published'
       data.publishedAt ??= new Date().toISOString()
     }
     return data
