@@ -82,3 +82,17 @@ describe('page size', () => {
     expect(all.body.docs).toHaveLength(100)
   })
 })
+
+describe('CORS on cached public reads', () => {
+  it('is decided per request, not taken from the response cached for another origin', async () => {
+    const url = '/api/topics?where[slug][equals]=cached-topic'
+    const listed = await request(app.url).get(url).set('Origin', 'https://toolkit.example')
+    expect(listed.headers['access-control-allow-origin']).toBe('https://toolkit.example')
+    const other = await request(app.url).get(url).set('Origin', 'https://partner.example')
+    expect(other.headers['access-control-allow-origin']).toBe('*')
+    expect(other.headers['access-control-allow-credentials']).toBeUndefined()
+    const again = await request(app.url).get(url).set('Origin', 'https://toolkit.example')
+    expect(again.headers['access-control-allow-origin']).toBe('https://toolkit.example')
+    expect(again.headers['access-control-allow-credentials']).toBe('true')
+  })
+})

@@ -17,7 +17,13 @@ export type HeldMessage = {
 
 /** Where development and tests read the mail that was not sent. */
 export class HeldMail {
+  /** The most recent messages only: a long-running development server must not grow without end. */
+  static readonly LIMIT = 1000
   readonly messages: HeldMessage[] = []
+  keep(message: HeldMessage): void {
+    this.messages.push(message)
+    if (this.messages.length > HeldMail.LIMIT) this.messages.splice(0, this.messages.length - HeldMail.LIMIT)
+  }
   to(address: string): HeldMessage[] {
     return this.messages.filter((m) => m.to.toLowerCase().includes(address.toLowerCase()))
   }
@@ -40,7 +46,7 @@ function holdingTransport(held: HeldMail, log: () => Logger | undefined) {
       mail.message.build((err, raw) => {
         if (err) return callback(err, undefined as never)
         const data = mail.data
-        held.messages.push({
+        held.keep({
           to: addressList(data.to),
           from: addressList(data.from),
           subject: String(data.subject ?? ''),

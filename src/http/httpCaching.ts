@@ -58,10 +58,18 @@ export async function applyHttpCaching(request: Request, response: Response, cor
   return new Response(request.method === 'HEAD' ? null : body, { status: 200, headers })
 }
 
-/** Public reads may be embedded anywhere; credentialed CORS stays limited to CORS_ORIGINS. */
+/**
+ * Public reads may be embedded anywhere; credentialed CORS stays limited to CORS_ORIGINS. Decided
+ * here for each request, never taken from the response: a cached response may have been made for
+ * another origin.
+ */
 function openToAnyOrigin(request: Request, headers: Headers, corsOrigins: string[]): void {
   const origin = request.headers.get('origin')
-  if (origin && corsOrigins.includes(origin)) return
+  if (origin && corsOrigins.includes(origin)) {
+    headers.set('Access-Control-Allow-Origin', origin)
+    headers.set('Access-Control-Allow-Credentials', 'true')
+    return
+  }
   headers.set('Access-Control-Allow-Origin', '*')
   headers.delete('Access-Control-Allow-Credentials')
 }
