@@ -2,7 +2,7 @@
  * The sweep: one resource in every review state, each carrying a unique marker in its title and
  * summary (English and Spanish), and a published resource whose revision under review has its
  * own marker. No anonymous response of the public API — REST list, by id, ?draft=true, versions,
- * GraphQL, feeds, the OpenAPI document — may contain any marker. The URLs come from
+ * GraphQL, feeds, search, map, toolkit, the OpenAPI document — may contain any marker. The URLs come from
  * publicReadUrls() in tests/helpers/publicApi.ts: add every new public endpoint there.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'

@@ -48,11 +48,19 @@ export function publicReadUrls(ids: Id[], jurisdictionCodes: string[]): string[]
     '/api/feed.xml',
     '/api/feed.json?category=legislation&limit=100',
     '/api/feed.json?locale=es',
+    '/api/map',
+    '/api/search?q=LEAKMARK',
+    '/api/search?q=title',
+    '/api/search?q=summary&locale=es',
+    '/api/search?q=LEAKMARK&jurisdiction=US-NY&category=legislation',
   ]
   for (const id of ids) {
     urls.push(`/api/resources/${id}`, `/api/resources/${id}?draft=true`, `/api/resources/${id}?depth=3&locale=all`, `/api/resources/${id}/workflow`, `/api/resources/versions?where[parent][equals]=${id}`)
   }
-  for (const code of jurisdictionCodes) urls.push(`/api/feed.json?jurisdiction=${code}`, `/api/feed.xml?jurisdiction=${code}`)
+  for (const code of jurisdictionCodes) {
+    urls.push(`/api/feed.json?jurisdiction=${code}`, `/api/feed.xml?jurisdiction=${code}`)
+    urls.push(`/api/jurisdictions/${code}/toolkit`, `/api/jurisdictions/${code}/toolkit?locale=es`)
+  }
   return urls
 }
 
