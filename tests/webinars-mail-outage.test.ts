@@ -1,48 +1,19 @@
-import net from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { simpleParser } from 'mailparser'
-import { SMTPServer } from 'smtp-server'
 import request from 'supertest'
+import { localSmtp, type LocalSmtp } from './helpers/smtp'
 import { startTestApp, type TestApp } from './helpers/testApp'
 import { createWebinar, parseIcs, registrationsOf, signUp } from './helpers/webinars'
 
-/** A real local SMTP server, started only when the test says the mail server is back. */
-let smtp: SMTPServer | undefined
-const received: { to: string[]; subject: string; ics?: string }[] = []
-let port: number
+let smtp: LocalSmtp
 let app: TestApp
 
-async function freePort(): Promise<number> {
-  const server = net.createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as net.AddressInfo
-  await new Promise<void>((resolve) => server.close(() => resolve()))
-  return port
-}
-
-function startSmtp() {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      simpleParser(stream).then((mail) => {
-        const ics = mail.attachments.find((a) => a.filename === 'webinar.ics')
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), subject: mail.subject ?? '', ics: ics?.content.toString('utf8') })
-        callback()
-      }, callback)
-    },
-  })
-  return new Promise<void>((resolve) => smtp!.listen(port, '127.0.0.1', resolve))
-}
-
 beforeAll(async () => {
-  port = await freePort()
-  app = await startTestApp({ SMTP_URL: `smtp://127.0.0.1:${port}`, REGISTRATION_RATE_LIMIT: '0', LOG_LEVEL: 'error' })
+  smtp = await localSmtp()
+  app = await startTestApp({ SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, REGISTRATION_RATE_LIMIT: '0', LOG_LEVEL: 'error' })
 })
 afterAll(async () => {
   await app?.stop()
-  await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()))
+  await smtp?.stop()
 })
 
 describe('with the mail server down', () => {
@@ -59,9 +30,9 @@ describe('with the mail server down', () => {
     expect(JSON.stringify(queued[0]!.input)).not.toContain(person.email)
     expect(JSON.stringify(queued[0]!.input)).not.toContain(person.name)
 
-    await startSmtp()
+    await smtp.start()
     await app.payload.jobs.run({ queue: 'webinars' })
-    expect(received.map((m) => [m.to, m.subject])).toEqual([[[person.email], `You're registered: ${webinar.title}`]])
-    expect(parseIcs(received[0]!.ics!).SUMMARY).toBe(webinar.title)
+    expect(smtp.received.map((m) => [m.to, m.subject])).toEqual([[[person.email], `You're registered: ${webinar.title}`]])
+    expect(parseIcs(smtp.received[0]!.attachments.find((a) => a.filename === 'webinar.ics')!.content).SUMMARY).toBe(webinar.title)
   })
 })

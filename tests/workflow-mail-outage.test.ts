@@ -3,41 +3,14 @@
  * succeed, the messages wait in the email outbox (Payload's jobs queue), and go out exactly
  * once when the server is back.
  */
-import net from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { simpleParser } from 'mailparser'
-import { SMTPServer } from 'smtp-server'
 import request from 'supertest'
+import { localSmtp, type LocalSmtp } from './helpers/smtp'
 import { createAccount, signIn, startTestApp, type TestApp } from './helpers/testApp'
 import { CHECKLIST } from './helpers/workflow'
 
-let smtp: SMTPServer | undefined
-const received: { to: string[]; subject: string }[] = []
-let port: number
+let smtp: LocalSmtp
 let app: TestApp
-
-async function freePort(): Promise<number> {
-  const server = net.createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as net.AddressInfo
-  await new Promise<void>((resolve) => server.close(() => resolve()))
-  return port
-}
-
-function startSmtp() {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      simpleParser(stream).then((mail) => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), subject: mail.subject ?? '' })
-        callback()
-      }, callback)
-    },
-  })
-  return new Promise<void>((resolve) => smtp!.listen(port, '127.0.0.1', resolve))
-}
 
 const emailJobs = async () =>
   (await app.payload.find({ collection: 'payload-jobs', where: { taskSlug: { equals: 'sendEmail' } }, pagination: false, overrideAccess: true })).docs
@@ -62,12 +35,12 @@ async function runQueueNow() {
 }
 
 beforeAll(async () => {
-  port = await freePort()
-  app = await startTestApp({ SMTP_URL: `smtp://127.0.0.1:${port}`, LOG_LEVEL: 'fatal' })
+  smtp = await localSmtp()
+  app = await startTestApp({ SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, LOG_LEVEL: 'fatal' })
 })
 afterAll(async () => {
   await app?.stop()
-  await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()))
+  await smtp?.stop()
 })
 
 describe('with the mail server down', () => {
@@ -93,16 +66,16 @@ describe('with the mail server down', () => {
 
     // Three messages wait in the outbox (submit → editor, published → leader, sign-up → editor), each tried once.
     const queued = await firstAttemptsDone(3)
-    expect(received).toEqual([])
+    expect(smtp.received).toEqual([])
     for (const job of queued) expect(JSON.stringify(job.input)).not.toContain('@')
 
     // Still down: a run of the queue fails again and keeps them.
     await runQueueNow()
     expect(await emailJobs()).toHaveLength(3)
 
-    await startSmtp()
+    await smtp.start()
     await runQueueNow()
-    expect(received.map((m) => `${m.to.join(',')} ${m.subject}`).sort()).toEqual(
+    expect(smtp.received.map((m) => `${m.to.join(',')} ${m.subject}`).sort()).toEqual(
       [
         `${editor.email} Submitted for review: Written during an outage`,
         `${leader.email} Published: Written during an outage`,
@@ -112,6 +85,6 @@ describe('with the mail server down', () => {
     expect(await emailJobs()).toHaveLength(0)
     // And never twice.
     await app.payload.jobs.run({ overrideAccess: true })
-    expect(received).toHaveLength(3)
+    expect(smtp.received).toHaveLength(3)
   })
 })

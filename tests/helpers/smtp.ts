@@ -1,0 +1,51 @@
+/** A real SMTP server on loopback, for tests of what happens while the mail server is down. */
+import net from 'node:net'
+import { simpleParser } from 'mailparser'
+import { SMTPServer } from 'smtp-server'
+
+export type ReceivedMail = { to: string[]; subject: string; attachments: { filename?: string; content: string }[] }
+
+export type LocalSmtp = {
+  /** The port it listens on once started; reserved (and closed) until then, so sends fail. */
+  port: number
+  received: ReceivedMail[]
+  start: () => Promise<void>
+  stop: () => Promise<void>
+}
+
+export async function localSmtp(): Promise<LocalSmtp> {
+  const port = await freePort()
+  const received: ReceivedMail[] = []
+  let server: SMTPServer | undefined
+  return {
+    port,
+    received,
+    start() {
+      server = new SMTPServer({
+        authOptional: true,
+        disabledCommands: ['STARTTLS'],
+        logger: false,
+        onData(stream, session, callback) {
+          simpleParser(stream).then((mail) => {
+            received.push({
+              to: session.envelope.rcptTo.map((r) => r.address),
+              subject: mail.subject ?? '',
+              attachments: mail.attachments.map((a) => ({ filename: a.filename, content: a.content.toString('utf8') })),
+            })
+            callback()
+          }, callback)
+        },
+      })
+      return new Promise<void>((resolve) => server!.listen(port, '127.0.0.1', resolve))
+    },
+    stop: () => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())),
+  }
+}
+
+async function freePort(): Promise<number> {
+  const server = net.createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as net.AddressInfo
+  await new Promise<void>((resolve) => server.close(() => resolve()))
+  return port
+}
