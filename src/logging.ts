@@ -40,8 +40,11 @@ export function loggerOptions(level: string): LoggerOptions {
           if (typeof arg === 'string') return scrub(arg)
           // pino would take the message of a bare error as the line's msg, unscrubbed
           if (arg instanceof Error) return { err: arg, msg: scrub(arg.message) }
-          if (arg && typeof arg === 'object' && !(arg instanceof Error) && 'msg' in arg) {
-            return { ...arg, msg: scrub((arg as { msg: unknown }).msg) }
+          if (arg && typeof arg === 'object' && !(arg instanceof Error)) {
+            const { msg, err } = arg as { msg?: unknown; err?: unknown }
+            // Without a msg pino takes the error's message as the line's msg, unscrubbed.
+            if (msg !== undefined) return { ...arg, msg: scrub(msg) }
+            if (err instanceof Error) return { ...arg, msg: scrub(err.message) }
           }
           return arg
         })

@@ -15,6 +15,7 @@ import { notifyWebhooksOnDelete } from './hooks/notifyWebhooksOnDelete'
 import { rejectSelfSupersede } from './hooks/rejectSelfSupersede'
 import { forgetSuperseded, reportSuperseded } from './hooks/reportSuperseded'
 import { resetReviewOnEdit } from './hooks/resetReviewOnEdit'
+import { deleteReviewHistory } from './hooks/deleteReviewHistory'
 import {
   CATEGORIES,
   CATEGORY_DESCRIPTION,
@@ -57,6 +58,7 @@ export const Resources: CollectionConfig = {
     beforeChange: [keepPublishedSlug, resetReviewOnEdit, ({ data, req }) => (forgetSuperseded(req), data)],
     // The search index follows the published version, in the same transaction.
     afterChange: [reindexAfterChange],
+    beforeDelete: [deleteReviewHistory],
     afterDelete: [unindexAfterDelete, notifyWebhooksOnDelete, ({ req }) => forgetSuperseded(req)],
   },
   endpoints: [workflowEndpoint, workflowStateEndpoint],

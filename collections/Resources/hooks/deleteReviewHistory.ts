@@ -1,0 +1,9 @@
+import type { CollectionBeforeDeleteHook } from 'payload'
+
+/**
+ * A deleted resource takes its review history with it (before the resource row goes: the
+ * history's reference to it is required, and SQLite refuses the delete otherwise).
+ */
+export const deleteReviewHistory: CollectionBeforeDeleteHook = async ({ id, req }) => {
+  await req.payload.delete({ collection: 'review-events', where: { resource: { equals: id } }, overrideAccess: true, req })
+}
