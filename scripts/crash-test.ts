@@ -70,7 +70,7 @@ async function startServer(): Promise<Server> {
   // Output to a file: a pipe would lose what the process wrote just before it died.
   const logFile = path.join(dataDir, `server-${++starts}.log`)
   const out = fs.openSync(logFile, 'w')
-  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['src/start.ts'], { cwd: root, env: env as NodeJS.ProcessEnv, detached: true, stdio: ['ignore', out, out] })
+  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['--conditions=production', 'src/start.ts'], { cwd: root, env: env as NodeJS.ProcessEnv, detached: true, stdio: ['ignore', out, out] })
   fs.closeSync(out)
   const log = { join: (_separator = '') => fs.readFileSync(logFile, 'utf8') }
   const started = Date.now()

@@ -128,7 +128,7 @@ async function control(route: string): Promise<Response> {
 }
 
 function startServer(file: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/server.ts', 'serve', file, String(PORT)], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const child = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', 'scripts/bench/server.ts', 'serve', file, String(PORT)], { stdio: ['ignore', 'pipe', 'inherit'] })
   return new Promise((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
       if (chunk.toString().includes('ready')) resolve(child)
@@ -142,7 +142,7 @@ function startServer(file: string): Promise<ChildProcess> {
 
 function run(argv: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', ...argv], { stdio: ['ignore', 'pipe', 'inherit'] })
+    const child = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', ...argv], { stdio: ['ignore', 'pipe', 'inherit'] })
     let out = ''
     child.stdout!.on('data', (c: Buffer) => (out += c.toString()))
     child.once('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`${argv.join(' ')} exited with ${code}`))))
