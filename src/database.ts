@@ -6,6 +6,7 @@ import type { DatabaseAdapterObj, Payload } from 'payload'
 import { dropFts } from './search/sqliteFts'
 import { migrations } from './migrations'
 import { projectRoot } from './paths'
+import { readPathIndexes } from './sqliteIndexes'
 import type { Settings } from './settings'
 
 /** Committed SQL migrations (`npm run migrate:create`); `npm run check:migrations` fails when one is missing. */
@@ -25,6 +26,7 @@ export function databaseAdapter(database: Settings['database'], { production = f
     // WAL lets readers run beside the one writer; busy_timeout makes a second process wait instead of failing.
     wal: { journalSizeLimit: 64 * 1024 * 1024, synchronous: 'NORMAL' },
     busyTimeout: 5000,
+    afterSchemaInit: [readPathIndexes],
     migrationDir,
     // Production never pushes the schema: the committed migrations create and change it, at start.
     push: !production,
@@ -84,25 +86,13 @@ export async function pingDatabase(payload: Payload): Promise<void> {
 }
 
 /**
- * SQLite without statistics and without an index on `<collection>_locales(_parent_id)` plans
- * Payload's localized list query as a scan per row (21.6 s at 10,000 rows in a prototype).
+ * SQLite without statistics plans Payload's list queries as scans per row (21.6 s at 10,000 rows in
+ * a prototype); the indexes that make the good plan possible are in the schema (src/sqliteIndexes.ts).
  * Idempotent: runs at every start and after each schema change.
  */
 export async function tuneSqlite(payload: Payload): Promise<void> {
-  const db = payload.db as unknown as {
-    name: string
-    client?: { execute: (sql: string) => Promise<{ rows: Record<string, unknown>[] }> }
-  }
+  const db = payload.db as unknown as { name: string; client?: { execute: (sql: string) => Promise<unknown> } }
   if (db.name !== 'sqlite' || !db.client) return
-  const { rows } = await db.client.execute(
-    "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE '%\\_locales' ESCAPE '\\'",
-  )
-  for (const { name } of rows) {
-    const table = String(name)
-    await db.client.execute(
-      `CREATE INDEX IF NOT EXISTS "${table}_parent_id_only_idx" ON "${table}" ("_parent_id")`,
-    )
-  }
   await db.client.execute('ANALYZE')
   await db.client.execute('PRAGMA optimize')
 }

@@ -60,7 +60,7 @@ const CASES: Case[] = [
   },
   { name: 'by id, depth=1', kind: 'read', ref: 'ref: by id', request: (f, n) => ({ path: `/api/resources/${f.ids[n % f.ids.length]}?depth=1` }) },
   { name: 'search', kind: 'read', ref: 'ref: list', probe: '/api/search?q=court', request: () => ({ path: '/api/search?q=court+warrant' }) },
-  { name: 'toolkit (US-NY)', kind: 'read', ref: 'ref: list', probe: '/api/toolkit/US-NY', request: () => ({ path: '/api/toolkit/US-NY' }) },
+  { name: 'toolkit (US-NY)', kind: 'read', ref: 'ref: list', probe: '/api/jurisdictions/US-NY/toolkit', request: () => ({ path: '/api/jurisdictions/US-NY/toolkit' }) },
   { name: 'map', kind: 'read', ref: 'ref: list', probe: '/api/map', request: () => ({ path: '/api/map' }) },
   { name: 'feed', kind: 'read', ref: 'ref: list', probe: '/api/feed.xml', request: () => ({ path: '/api/feed.xml' }) },
   { name: 'ref: list', kind: 'reference', request: () => ({ path: '/bench/ref/list?limit=10' }) },

@@ -1,9 +1,15 @@
 import * as migration_20261127_211332_initial from './20261127_211332_initial';
+import * as migration_20261127_221909_read_path_indexes from './20261127_221909_read_path_indexes';
 
 export const migrations = [
   {
     up: migration_20261127_211332_initial.up,
     down: migration_20261127_211332_initial.down,
-    name: '20261127_211332_initial'
+    name: '20261127_211332_initial',
+  },
+  {
+    up: migration_20261127_221909_read_path_indexes.up,
+    down: migration_20261127_221909_read_path_indexes.down,
+    name: '20261127_221909_read_path_indexes'
   },
 ];
