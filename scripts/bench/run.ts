@@ -24,6 +24,8 @@ const DURATION = Number(args.duration ?? 3)
 const ROUNDS = Number(args.rounds ?? 3)
 const CONNECTIONS = (args.connections ?? '10,50').split(',').map(Number)
 const LABEL = args.label ?? 'latest'
+/** `--cases list,ref`: only the cases whose name contains one of these (a quick look, not a report). */
+const ONLY = args.cases ? args.cases.split(',') : undefined
 const PORT = 3900 + Math.floor(Math.random() * 90)
 const BASE = `http://127.0.0.1:${PORT}`
 const CHECKLIST = Object.fromEntries(Object.keys(CHECKLIST_ITEMS).map((k) => [k, true]))
@@ -190,7 +192,10 @@ async function benchSize(size: number) {
     // Rounds are interleaved (round 1 of every case, then round 2…) so that load from other
     // processes on a shared machine falls on every case alike, and ratios stay comparable.
     const cases: Case[] = []
-    for (const c of CASES) if (!c.probe || (await fetch(BASE + c.probe)).status !== 404) cases.push(c)
+    for (const c of CASES) {
+      if (ONLY && !ONLY.some((name) => c.name.includes(name))) continue
+      if (!c.probe || (await fetch(BASE + c.probe)).status !== 404) cases.push(c)
+    }
     for (const connections of CONNECTIONS) {
       const rounds = new Map<Case, Round[]>(cases.map((c) => [c, []]))
       const storedBefore = new Map<Case, number>()
@@ -251,6 +256,10 @@ function table(report: Awaited<ReturnType<typeof benchSize>>): string {
 
 const reports = []
 for (const size of SIZES) reports.push(await benchSize(size))
+if (ONLY) {
+  process.stdout.write(`\n${reports.map(table).join('\n\n')}\n(--cases: nothing written)\n`)
+  process.exit(0)
+}
 const meta = {
   label: LABEL,
   date: new Date().toISOString(),
