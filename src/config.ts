@@ -1,5 +1,4 @@
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { en } from '@payloadcms/translations/languages/en'
 import { es } from '@payloadcms/translations/languages/es'
@@ -23,10 +22,12 @@ import { openApiDocument } from './plugins/openApiDocument'
 import { createFts } from './search/sqliteFts'
 import { reindexAllIfEmpty } from './search/sync'
 import { closeInternalAccess } from './security/internalAccess'
+import { projectRoot } from './paths'
 import type { Settings } from './settings'
 import { uploadStorage, withUploadDir } from './storage'
 
-const dirname = path.dirname(fileURLToPath(import.meta.url))
+// Not import.meta.url: the production server runs from a bundle in dist/ (scripts/build-server.mjs).
+const dirname = path.join(projectRoot, 'src')
 
 /** What the running server plugs into the config: where logs go, and what counts failed emails. */
 export type ConfigHooks = {
@@ -47,7 +48,7 @@ export async function createConfig(settings: Settings, hooks: ConfigHooks = {}):
     debug: settings.debug,
     logger: { options: loggerOptions(settings.logLevel), destination: hooks.logDestination },
     telemetry: false,
-    db: databaseAdapter(settings.database, { production: settings.production }),
+    db: await databaseAdapter(settings.database, { production: settings.production }),
     editor: lexicalEditor(),
     email: emailAdapter(settings, heldMail, () => payload?.logger, hooks.onEmailFailure),
     // A copy (withUploadDir maps): Payload's sanitizer adds its own collections to the array it is given.

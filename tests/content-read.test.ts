@@ -63,7 +63,61 @@ describe('localized reads', () => {
       expect(scans).toEqual([])
     }
   })
+
+  // Each of these was a per-row scan once (docs/BENCHMARKS.md): a filtered page computed every
+  // match's subqueries before sorting (12-20 s at 10,000 rows); the supersededBy join and the
+  // arrays walked whole tables for each document. src/sqliteIndexes.ts and the resources indexes.
+  it('plans every documented public read as index lookups, and a filtered page in sort order (SQLite)', async () => {
+    if (app.payload.db.name !== 'sqlite') return
+    await tuneSqlite(app.payload)
+    const plans = await plansOf([
+      '/api/resources?limit=10&depth=0',
+      '/api/resources?limit=10&depth=0&where[category][equals]=policy',
+      '/api/resources?limit=10&depth=0&where[section][equals]=media',
+      '/api/resources?limit=10&depth=0&where[legislativeStatus][equals]=enacted',
+      '/api/resources?limit=10&depth=0&sort=-issuedAt',
+      '/api/resources?limit=10&depth=0&where[jurisdictions.code][equals]=US-NY&where[category][equals]=legislation',
+      '/api/resources?limit=10&depth=1&where[slug][equals]=ny-protect-our-courts-act',
+    ])
+    const problems: string[] = []
+    for (const { sql, rows } of plans) {
+      // A co-routine (a subquery's rows) is read by SCAN <its name>: that is not a table scan.
+      const coroutines = new Set(rows.flatMap((r) => /^CO-ROUTINE (\S+)/.exec(r.detail)?.[1] ?? []))
+      for (const { detail, parent } of rows) {
+        const scanned = /^SCAN (\S+)/.exec(detail)?.[1]
+        if (scanned && !coroutines.has(scanned) && !/^(jurisdictions|topics|organizations|documents)\b/.test(scanned)) problems.push(`${detail} in: ${sql.slice(0, 160)}`)
+        if (parent === 0 && /USE TEMP B-TREE FOR ORDER BY/.test(detail) && /from "resources" "resources" where/.test(sql)) problems.push(`${detail} in: ${sql.slice(0, 160)}`)
+      }
+    }
+    expect(problems).toEqual([])
+  })
 })
+
+type Query = string | { sql: string; args?: unknown[] }
+type PlanRow = { detail: string; parent: number }
+
+/** The EXPLAIN QUERY PLAN of every SQL statement the given anonymous reads ran. */
+async function plansOf(paths: string[]): Promise<{ sql: string; rows: PlanRow[] }[]> {
+  const client = (app.payload.db as unknown as { client: { execute: (q: Query) => Promise<{ rows: PlanRow[] }> } }).client
+  const execute = client.execute.bind(client)
+  const seen: Query[] = []
+  client.execute = (q: Query) => {
+    seen.push(q)
+    return execute(q)
+  }
+  try {
+    for (const path of paths) expect((await get(path)).status).toBe(200)
+  } finally {
+    client.execute = execute
+  }
+  const plans = []
+  for (const q of seen) {
+    const { sql, args = [] } = typeof q === 'string' ? { sql: q } : q
+    if (!/^select/i.test(sql)) continue
+    plans.push({ sql, rows: (await execute({ sql: `EXPLAIN QUERY PLAN ${sql}`, args })).rows })
+  }
+  return plans
+}
 
 describe('relationship queries', () => {
   it('filters resources by jurisdiction code', async () => {

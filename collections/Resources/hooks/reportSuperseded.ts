@@ -1,19 +1,43 @@
 import type { FieldHook, PayloadRequest } from 'payload'
+import { contentVersion } from '../../../src/cache/contentVersion'
 
 type Id = string | number
 const CONTEXT_KEY = 'supersededIds'
 
 /**
- * The ids every *published* resource names in `supersedes`, read once per request (a list of
- * 100 resources used to cost 100 count queries; now it costs one query). Read through the
- * database adapter, not the Local API, so no hooks (this one included) run for the rows read.
+ * The ids every *published* resource names in `supersedes`, read once per content version (a
+ * list of 100 resources used to cost 100 count queries; now it costs none until content changes).
+ * Read through the database adapter, not the Local API, so no hooks (this one included) run for the rows read.
  * Superseding is rare, so the set stays small at any collection size.
  */
 function supersededIds(req: PayloadRequest): Promise<Set<string>> {
   const context = req.context as Record<string, unknown>
   const cached = context[CONTEXT_KEY] as Promise<Set<string>> | undefined
   if (cached) return cached
-  const loading = req.payload.db
+  // Outside a transaction the set is shared by every request until content changes; inside one
+  // it may include uncommitted writes, so it stays with the request.
+  const loading = req.transactionID ? readSupersededIds(req) : sharedSupersededIds(req)
+  context[CONTEXT_KEY] = loading
+  // A write later in the same request (e.g. a publish) must not be answered from a stale set.
+  loading.catch(() => delete context[CONTEXT_KEY])
+  return loading
+}
+
+let shared: { payload: PayloadRequest['payload']; version: string; ids: Promise<Set<string>> } | undefined
+
+/** The set for committed content, kept until the content version moves (src/cache/contentVersion.ts). */
+async function sharedSupersededIds(req: PayloadRequest): Promise<Set<string>> {
+  const version = await contentVersion.current()
+  if (shared?.version !== version || shared.payload !== req.payload) {
+    const entry = { payload: req.payload, version, ids: readSupersededIds(req) }
+    shared = entry
+    entry.ids.catch(() => shared === entry && (shared = undefined))
+  }
+  return shared.ids
+}
+
+function readSupersededIds(req: PayloadRequest): Promise<Set<string>> {
+  return req.payload.db
     .find({
       collection: 'resources',
       where: { and: [{ supersedes: { exists: true } }, { _status: { equals: 'published' } }] },
@@ -29,10 +53,6 @@ function supersededIds(req: PayloadRequest): Promise<Set<string>> {
       }
       return ids
     })
-  context[CONTEXT_KEY] = loading
-  // A write later in the same request (e.g. a publish) must not be answered from a stale set.
-  loading.catch(() => delete context[CONTEXT_KEY])
-  return loading
 }
 
 /** Forget the set: called after writes to resources within a request. */

@@ -1,0 +1,19 @@
+// Compiles the production server (src/start.ts and what it imports from this repository) into one
+// ES module, dist/start.mjs; packages stay imports from node_modules. Run by `npm start` and
+// `npm run build`. Why: under tsx, Node 20 runs the TypeScript loader in a second thread with its
+// own heap, and keeps every transpiled module and source map: ~160 MB more resident memory for the
+// same server (docs/BENCHMARKS.md, "Memory").
+import { build } from 'esbuild'
+
+await build({
+  entryPoints: { start: 'src/start.ts', jobs: 'src/jobsWorker.ts' },
+  outdir: 'dist',
+  outExtension: { '.js': '.mjs' },
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  packages: 'external',
+  conditions: ['production'],
+  logLevel: 'warning',
+})
