@@ -3,10 +3,12 @@
 // `npm run build`. Why: under tsx, Node 20 runs the TypeScript loader in a second thread with its
 // own heap, and keeps every transpiled module and source map: ~160 MB more resident memory for the
 // same server (docs/BENCHMARKS.md, "Memory").
+import { pathToFileURL } from 'node:url'
 import { build } from 'esbuild'
 
-await build({
-  entryPoints: { start: 'src/start.ts', jobs: 'src/jobsWorker.ts' },
+/** Bundles the given entry points ({ name: 'path.ts' }) into dist/<name>.mjs. */
+export const buildServer = (entryPoints) => build({
+  entryPoints,
   outdir: 'dist',
   outExtension: { '.js': '.mjs' },
   bundle: true,
@@ -17,3 +19,7 @@ await build({
   conditions: ['production'],
   logLevel: 'warning',
 })
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await buildServer({ start: 'src/start.ts', jobs: 'src/jobsWorker.ts' })
+}

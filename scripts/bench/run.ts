@@ -13,6 +13,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { createClient } from '@libsql/client'
 import autocannon from 'autocannon'
+import { buildServer } from '../build-server.mjs'
 import { CHECKLIST_ITEMS } from '../../src/workflow/machine'
 import { BENCH_DIR, EDITOR, sidecar, type SeedInfo } from './seed'
 
@@ -129,8 +130,10 @@ async function control(route: string): Promise<Response> {
   }
 }
 
-function startServer(file: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', 'scripts/bench/server.ts', 'serve', file, String(PORT)], { stdio: ['ignore', 'pipe', 'inherit'] })
+async function startServer(file: string): Promise<ChildProcess> {
+  // Compiled, as `npm start` runs it: the TypeScript loader would add its own memory to the figures.
+  await buildServer({ 'bench-server': 'scripts/bench/server.ts' })
+  const child = spawn(process.execPath, ['--conditions=production', 'dist/bench-server.mjs', 'serve', file, String(PORT)], { stdio: ['ignore', 'pipe', 'inherit'] })
   return new Promise((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
       if (chunk.toString().includes('ready')) resolve(child)
