@@ -19,10 +19,22 @@ export type RegistrationForEmail = { id: Id; name: string; email: string; status
 export type { EmailKind }
 
 /** When the webinar happens, in its own time zone, e.g. "Tuesday, March 3, 2026 at 6:00 PM (America/New_York)". */
+// Building an Intl.DateTimeFormat costs more than the rest of an email: one per language and zone.
+const formatters = new Map<string, [Intl.DateTimeFormat, Intl.DateTimeFormat]>()
+
 export function formatWhen(webinar: WebinarForEmail): string {
   const locale = webinar.language === 'es' ? 'es-US' : 'en-US'
-  const format = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone: webinar.timezone })
-  const end = new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone: webinar.timezone })
+  const key = `${locale} ${webinar.timezone}`
+  let pair = formatters.get(key)
+  if (!pair) {
+    pair = [
+      new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone: webinar.timezone }),
+      new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone: webinar.timezone }),
+    ]
+    // Time zones are validated on the webinar, so the map stays as small as the zones in use.
+    formatters.set(key, pair)
+  }
+  const [format, end] = pair
   return `${format.format(new Date(webinar.startsAt))} – ${end.format(new Date(webinar.endsAt))} (${webinar.timezone})`
 }
 
