@@ -260,7 +260,7 @@ function table(report: Awaited<ReturnType<typeof benchSize>>): string {
   return lines.join('\n')
 }
 
-const reports = []
+const reports: Awaited<ReturnType<typeof benchSize>>[] = []
 for (const size of SIZES) reports.push(await benchSize(size))
 if (ONLY) {
   process.stdout.write(`\n${reports.map(table).join('\n\n')}\n(--cases: nothing written)\n`)
@@ -281,10 +281,25 @@ const summary = { ...meta, localApiCreate: local, reports }
 fs.mkdirSync('docs/benchmarks', { recursive: true })
 fs.writeFileSync(`docs/benchmarks/${LABEL}.json`, `${JSON.stringify(summary, null, 2)}\n`)
 
+/** p50 at the largest size over p50 at the one below it, per read case and connection count (target ≤ 1.5). */
+function growth(): string[] {
+  if (reports.length < 2) return []
+  const [small, large] = reports.slice(-2) as [(typeof reports)[number], (typeof reports)[number]]
+  const rows = large.results
+    .filter((r) => r.kind === 'read')
+    .flatMap((r) => {
+      const before = small.results.find((x) => x.case === r.case && x.connections === r.connections)
+      return before && before.p50 > 0 ? [`| ${r.case} | ${r.connections} | ${before.p50} | ${r.p50} | ${(r.p50 / before.p50).toFixed(2)}× |`] : []
+    })
+  const [a, b] = [small.size.toLocaleString('en'), large.size.toLocaleString('en')]
+  return [`Growth, p50 at ${b} over p50 at ${a}:`, '', `| case | conns | p50 ms at ${a} | p50 ms at ${b} | growth |`, '| --- | ---: | ---: | ---: | ---: |', ...rows, '']
+}
+
 const text = [
   `Run "${LABEL}": ${meta.date}, ${meta.cores} cores (${meta.cpu}), load average at the end ${meta.loadAverage.map((l) => l.toFixed(1)).join(' ')}, Node ${meta.node}; ${ROUNDS} rounds of ${DURATION} s after a 1 s warm-up, medians. Local API create for comparison: ${local ? `${Math.round(local.perSecond)}/s wall, ${Math.round(local.perCpuSecond)} per CPU-second` : 'not measured'}.`,
   '',
   ...reports.map(table).flatMap((t) => [t, '']),
+  ...growth(),
 ].join('\n')
 process.stdout.write(`\n${text}\n`)
 const doc = 'docs/BENCHMARKS.md'
