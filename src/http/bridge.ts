@@ -46,12 +46,7 @@ export async function toWebRequest(req: ExpressRequest, res: ExpressResponse, li
 }
 
 export async function sendWebResponse(res: ExpressResponse, response: Response): Promise<void> {
-  res.status(response.status)
-  response.headers.forEach((value, name) => {
-    if (name !== 'set-cookie' && name !== 'content-encoding' && !HOP_BY_HOP.has(name)) res.setHeader(name, value)
-  })
-  const cookies = response.headers.getSetCookie()
-  if (cookies.length) res.setHeader('set-cookie', cookies)
+  setStatusAndHeaders(res, response.status, response.headers)
   if (!response.body) {
     res.end()
     return
@@ -68,6 +63,16 @@ export async function sendWebResponse(res: ExpressResponse, response: Response):
     // A client that hangs up mid-response is not a server error.
     if ((error as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') throw error
   }
+}
+
+/** Status and headers of a web Response (or a stored one) onto the express response. */
+export function setStatusAndHeaders(res: ExpressResponse, status: number, headers: Headers): void {
+  res.status(status)
+  headers.forEach((value, name) => {
+    if (name !== 'set-cookie' && name !== 'content-encoding' && !HOP_BY_HOP.has(name)) res.setHeader(name, value)
+  })
+  const cookies = headers.getSetCookie()
+  if (cookies.length) res.setHeader('set-cookie', cookies)
 }
 
 function tooLarge(limit: number): HttpError {

@@ -15,7 +15,9 @@ export const PRIVATE_CACHE_CONTROL = 'private, no-store'
 /** Bodies up to this size get an ETag; larger ones (file downloads) are streamed untouched. */
 const ETAG_MAX_BYTES = 2 * 1024 * 1024
 
-export function isAnonymous(headers: Headers, cookiePrefix = 'payload'): boolean {
+type HeaderSource = { get: (name: string) => string | null | undefined }
+
+export function isAnonymous(headers: HeaderSource, cookiePrefix = 'payload'): boolean {
   if (headers.get('authorization')) return false
   const cookie = headers.get('cookie') ?? ''
   return !cookie.split(';').some((part) => part.trim().startsWith(`${cookiePrefix}-token=`))
@@ -35,27 +37,44 @@ export async function applyHttpCaching(request: Request, response: Response, cor
   }
   if (!read) return rebuild(response, headers)
   headers.delete('set-cookie')
-  openToAnyOrigin(request, headers, corsOrigins)
+  openToAnyOrigin(request.headers, headers, corsOrigins)
   if (headers.has('cache-control')) return rebuild(response, headers)
   if (response.status !== 200) {
     headers.set('Cache-Control', 'no-store')
     return rebuild(response, headers)
   }
 
+  const length = Number(headers.get('content-length') ?? NaN)
+  if (!response.body || length > ETAG_MAX_BYTES) {
+    headers.set('Cache-Control', PUBLIC_CACHE_CONTROL)
+    headers.append('Vary', 'Origin')
+    return rebuild(response, headers)
+  }
+  const body = new Uint8Array(await response.arrayBuffer())
+  const status = publicRead(request.headers, headers, knownEtag ?? etagOf(body))
+  return new Response(status === 304 || request.method === 'HEAD' ? null : body, { status, headers })
+}
+
+/**
+ * The caching headers of a public 200 read (set on `headers`, which already has its CORS
+ * headers): 304 when the client holds this ETag. The public cache's hits come here directly.
+ */
+export function publicRead(requestHeaders: HeaderSource, headers: Headers, etag: string): 200 | 304 {
   headers.set('Cache-Control', PUBLIC_CACHE_CONTROL)
   headers.append('Vary', 'Origin')
-  const length = Number(headers.get('content-length') ?? NaN)
-  if (!response.body || length > ETAG_MAX_BYTES) return rebuild(response, headers)
-
-  const body = new Uint8Array(await response.arrayBuffer())
-  const etag = knownEtag ?? etagOf(body)
   headers.set('ETag', etag)
-  if (matchesEtag(request.headers.get('if-none-match'), etag)) {
-    headers.delete('content-length')
-    headers.delete('content-type')
-    return new Response(null, { status: 304, headers })
-  }
-  return new Response(request.method === 'HEAD' ? null : body, { status: 200, headers })
+  if (!matchesEtag(requestHeaders.get('if-none-match') ?? null, etag)) return 200
+  headers.delete('content-length')
+  headers.delete('content-type')
+  return 304
+}
+
+/** A stored public 200 answer, with the caching and CORS headers this request gets. */
+export function cachedPublicRead(requestHeaders: HeaderSource, stored: [string, string][], etag: string, corsOrigins: string[]): { status: 200 | 304; headers: Headers } {
+  const headers = new Headers(stored)
+  headers.delete('set-cookie')
+  openToAnyOrigin(requestHeaders, headers, corsOrigins)
+  return { status: publicRead(requestHeaders, headers, etag), headers }
 }
 
 /**
@@ -63,8 +82,8 @@ export async function applyHttpCaching(request: Request, response: Response, cor
  * here for each request, never taken from the response: a cached response may have been made for
  * another origin.
  */
-function openToAnyOrigin(request: Request, headers: Headers, corsOrigins: string[]): void {
-  const origin = request.headers.get('origin')
+function openToAnyOrigin(requestHeaders: HeaderSource, headers: Headers, corsOrigins: string[]): void {
+  const origin = requestHeaders.get('origin')
   if (origin && corsOrigins.includes(origin)) {
     headers.set('Access-Control-Allow-Origin', origin)
     headers.set('Access-Control-Allow-Credentials', 'true')

@@ -3,9 +3,9 @@ import express, { type RequestHandler } from 'express'
 import { handleEndpoints, type SanitizedConfig } from 'payload'
 import type { ContentVersion } from '../cache/contentVersion'
 import type { PublicResponseCache } from '../cache/publicResponses'
-import { type BodyLimits, sendWebResponse, toWebRequest } from './bridge'
+import { type BodyLimits, sendWebResponse, setStatusAndHeaders, toWebRequest } from './bridge'
 import { HttpError } from './errors'
-import { applyHttpCaching, etagOf, isAnonymous } from './httpCaching'
+import { applyHttpCaching, cachedPublicRead, etagOf, isAnonymous } from './httpCaching'
 import { cappedPageQuery, queryProblem } from './queryGuard'
 
 export type PayloadApiOptions = {
@@ -38,29 +38,30 @@ export function payloadApi(config: SanitizedConfig, { limits, corsOrigins, cache
       await finish(res, request, await handler(request))
     }
 
-  /** REST reads by anonymous clients are answered from the public cache while it is current. */
+  /**
+   * REST reads by anonymous clients are answered from the public cache while it is current: a
+   * hit is written straight from the stored bytes, without building a web Request or Response.
+   */
   const serveRest: RequestHandler = async (req, res) => {
-    const request = await toWebRequest(req, res, limits)
-    if (request.method !== 'GET' || !isAnonymous(request.headers) || res.getHeader('cache-control')) {
-      await finish(res, request, await rest(request))
+    const headers = { get: (name: string) => req.get(name) }
+    const publicRead = req.method === 'GET' && isAnonymous(headers) && !res.getHeader('cache-control')
+    const version = publicRead ? await contentVersion.current() : undefined
+    const hit = version !== undefined ? cache.get(req.originalUrl, version) : undefined
+    if (hit?.etag) {
+      const answer = cachedPublicRead(headers, hit.headers, hit.etag, corsOrigins)
+      setStatusAndHeaders(res, answer.status, answer.headers)
+      res.end(answer.status === 304 ? undefined : hit.body)
       return
     }
-    const version = await contentVersion.current()
-    const hit = cache.get(req.originalUrl, version)
-    let response: Response
+    const request = await toWebRequest(req, res, limits)
+    let response = await rest(request)
     let etag: string | undefined
-    if (hit) {
-      response = new Response(hit.body as BodyInit, { status: hit.status, headers: hit.headers })
-      etag = hit.etag
-    } else {
-      response = await rest(request)
-      if (response.status === 200 && !response.headers.has('cache-control') && !response.headers.has('set-cookie')) {
-        const body = new Uint8Array(await response.arrayBuffer())
-        const headers = [...response.headers.entries()]
-        etag = etagOf(body)
-        cache.set(req.originalUrl, version, { status: 200, headers, body, etag })
-        response = new Response(body as BodyInit, { status: 200, headers })
-      }
+    if (version !== undefined && response.status === 200 && !response.headers.has('cache-control') && !response.headers.has('set-cookie')) {
+      const body = new Uint8Array(await response.arrayBuffer())
+      const stored = [...response.headers.entries()]
+      etag = etagOf(body)
+      cache.set(req.originalUrl, version, { status: 200, headers: stored, body, etag })
+      response = new Response(body as BodyInit, { status: 200, headers: stored })
     }
     await finish(res, request, response, etag)
   }
