@@ -8,8 +8,9 @@
  * thread, so waiting would block the very event loop that finishes the holder's transaction.
  *
  * So in this process writes take turns through one lock (FIFO):
- * - a transaction (Payload's `beginTransaction`, or `client.transaction()`) takes it at BEGIN and
- *   gives it back at COMMIT or ROLLBACK, and runs on one dedicated second connection;
+ * - a transaction (Payload's `beginTransaction`, or `client.transaction()`) takes it at its first
+ *   statement (then BEGIN) and gives it back at COMMIT or ROLLBACK, and runs on one dedicated
+ *   second connection;
  * - a write outside a transaction (e.g. an insert with `disableTransaction`) runs at once when no
  *   transaction is open, and otherwise waits its turn;
  * - reads never wait: they use the main connection, which in WAL mode sees the last commit.
@@ -127,22 +128,26 @@ export function serializeWrites(client: Client, config: Config, lock = new Write
   client.executeMultiple = (sql) => (!lock.busy ? executeMultiple(sql) : withLock(() => executeMultiple(sql)))
   client.migrate = (stmts) => (!lock.busy ? migrate(stmts) : withLock(() => migrate(stmts)))
 
-  client.transaction = async (mode: TransactionMode = 'write'): Promise<Transaction> => {
-    const release = await lock.acquire(logger?.())
-    try {
-      if (!writer) {
-        writer = createClient(config)
-        pending = [...pragmas.values()]
+  // The lock is taken at the transaction's first statement, not at `transaction()`: Payload's
+  // forgot-password writes outside its own transaction (its rate-limit reservation) before the
+  // transaction's first statement, and would otherwise wait for itself.
+  client.transaction = async (mode: TransactionMode = 'write'): Promise<Transaction> =>
+    writerTransaction(async () => {
+      const release = await lock.acquire(logger?.())
+      try {
+        if (!writer) {
+          writer = createClient(config)
+          pending = [...pragmas.values()]
+        }
+        // A setting like `synchronous` cannot change inside a transaction: apply before BEGIN.
+        for (const sql of pending.splice(0)) await writer.execute(sql)
+        await writer.execute(mode === 'write' ? 'BEGIN IMMEDIATE' : 'BEGIN DEFERRED')
+        return { writer, release }
+      } catch (error) {
+        release()
+        throw error
       }
-      // A setting like `synchronous` cannot change inside a transaction: apply before BEGIN.
-      for (const sql of pending.splice(0)) await writer.execute(sql)
-      await writer.execute(mode === 'write' ? 'BEGIN IMMEDIATE' : 'BEGIN DEFERRED')
-    } catch (error) {
-      release()
-      throw error
-    }
-    return writerTransaction(writer, release)
-  }
+    })
 
   const close = client.close.bind(client)
   client.close = () => {
@@ -152,59 +157,58 @@ export function serializeWrites(client: Client, config: Config, lock = new Write
   return client
 }
 
-/** The transaction on the writer connection; ends (and hands the lock on) at COMMIT or ROLLBACK. */
-function writerTransaction(writer: Client, release: Release): Transaction {
-  let open = true
-  const end = () => {
-    open = false
-    release()
+/**
+ * The transaction on the writer connection: begun (lock, BEGIN) at its first statement, ended
+ * (and the lock handed on) at COMMIT or ROLLBACK. One that never ran a statement holds nothing.
+ */
+function writerTransaction(begin: () => Promise<{ writer: Client; release: Release }>): Transaction {
+  let closed = false
+  let begun: Promise<{ writer: Client; release: Release }> | undefined
+  const connection = () => {
+    if (closed) throw Object.assign(new Error('The transaction is closed'), { code: 'TRANSACTION_CLOSED' })
+    return (begun ??= begin()).then(({ writer }) => writer)
   }
-  const check = () => {
-    if (!open) throw Object.assign(new Error('The transaction is closed'), { code: 'TRANSACTION_CLOSED' })
-  }
-  const rollback = async () => {
-    if (!open) return
+  const end = async (sql: 'COMMIT' | 'ROLLBACK') => {
+    if (closed) {
+      if (sql === 'COMMIT') throw Object.assign(new Error('The transaction is closed'), { code: 'TRANSACTION_CLOSED' })
+      return
+    }
+    closed = true
+    if (!begun) return
+    let writer: Client, release: Release
     try {
-      await writer.execute('ROLLBACK')
+      ;({ writer, release } = await begun)
     } catch {
-      // SQLite may have rolled back already (e.g. after SQLITE_FULL): nothing left to undo.
+      return // BEGIN failed: no lock held, nothing to end
+    }
+    try {
+      await writer.execute(sql)
+    } catch (error) {
+      // SQLite may have rolled back already (e.g. after SQLITE_FULL); a failed COMMIT must not stay open.
+      await writer.execute('ROLLBACK').catch(() => undefined)
+      if (sql === 'COMMIT') throw error
     } finally {
-      end()
+      release()
     }
   }
   return {
-    execute: async (stmt: InStatement) => {
-      check()
-      return writer.execute(stmt)
-    },
+    execute: async (stmt: InStatement) => (await connection()).execute(stmt),
     batch: async (stmts: InStatement[]) => {
       const results: ResultSet[] = []
-      for (const stmt of stmts) {
-        check()
-        results.push(await writer.execute(stmt))
-      }
+      for (const stmt of stmts) results.push(await (await connection()).execute(stmt))
       return results
     },
     executeMultiple: async () => {
       // The client's executeMultiple rolls back any open transaction when it ends: not usable here.
       throw new Error('executeMultiple is not supported inside a transaction; use execute or batch')
     },
-    commit: async () => {
-      check()
-      try {
-        await writer.execute('COMMIT')
-      } catch (error) {
-        await rollback()
-        throw error
-      }
-      end()
-    },
-    rollback,
+    commit: () => end('COMMIT'),
+    rollback: () => end('ROLLBACK'),
     close: () => {
-      void rollback()
+      void end('ROLLBACK')
     },
     get closed() {
-      return !open
+      return closed
     },
   }
 }
