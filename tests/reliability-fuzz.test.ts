@@ -45,7 +45,9 @@ const json = <T extends { set: (k: string, v: string) => T; send: (b: string) =>
   req.set('Content-Type', 'application/json').send(JSON.stringify(body ?? null))
 /** Sends one request and checks the properties; returns whether it was accepted. */
 async function probe(send: () => PromiseLike<Answer>, rejected: (res: Answer) => boolean = (res) => res.status >= 400) {
-  // Work an earlier accepted write left running (its emails) must not count as this request's change.
+  // Work an earlier accepted write started after its commit (email and webhook deliveries, which
+  // delete their job rows) must not count as this request's change: wait until none is left
+  // (backgroundIdle, through settle). The comparison itself stays over every stored row.
   await settle(app)
   const before = await snapshot()
   const res = await send()
