@@ -10,6 +10,7 @@ import type { PayloadRequest } from 'payload'
 import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
 import { isRead, WriteLock } from '../src/sqliteWriteLock'
 import { createAccount, signIn, startTestApp, type TestApp } from './helpers/testApp'
+import { createWebinar, registrationsOf, signUp } from './helpers/webinars'
 
 const sqlite = !process.env.DATABASE_URI?.startsWith('mongodb')
 type Sql = { execute: (q: string | { sql: string; args: unknown[] }) => Promise<{ rows: Record<string, unknown>[] }> }
@@ -110,6 +111,17 @@ describe('the write lock', () => {
       expect([email === account.email, res.status]).toEqual([email === account.email, 200])
     }
     expect(await scalar('SELECT reset_password_token IS NOT NULL FROM contributors WHERE id = ?', [account.id])).toBe(1)
+  })
+
+  it('a registration stores its row, sends its email, and leaves no outbox entry behind', async () => {
+    const { default: request } = await import('supertest')
+    const webinar = await createWebinar(app, { capacity: 1 })
+    const people = [signUp(), signUp()]
+    for (const person of people) expect((await request(app.url).post(`/api/webinars/${webinar.id}/register`).send(person)).status).toBe(202)
+    expect((await registrationsOf(app, webinar.id)).map((r) => r.status).sort()).toEqual(['registered', 'waitlisted'])
+    expect(people.map((p) => app.mail.to(p.email).length)).toEqual([1, 1])
+    const outbox = await app.payload.count({ collection: 'payload-jobs', where: { taskSlug: { equals: 'retryWebinarEmail' } }, overrideAccess: true })
+    expect(outbox.totalDocs).toBe(0)
   })
 
   it('the main connection and the transactions keep the configured settings', async () => {
