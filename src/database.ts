@@ -6,6 +6,7 @@ import { dropFts } from './search/sqliteFts'
 import { migrations } from './migrations'
 import { projectRoot } from './paths'
 import { readPathIndexes } from './sqliteIndexes'
+import { withSerializedWrites } from './sqliteWriteLock'
 import type { Settings } from './settings'
 
 /** Committed SQL migrations (`npm run migrate:create`); `npm run check:migrations` fails when one is missing. */
@@ -25,8 +26,13 @@ export async function databaseAdapter(database: Settings['database'], { producti
   }
   fs.mkdirSync(path.dirname(database.file), { recursive: true })
   const { sqliteAdapter } = await import('@payloadcms/db-sqlite')
-  return dropFtsBeforeConnect(database.url, sqliteAdapter({
+  // Each Payload operation in one transaction (all of it or nothing), the writes of this process
+  // taking turns through one lock (src/sqliteWriteLock.ts). Not for an in-memory database: the
+  // transactions' second connection would open a different, empty one.
+  const atomic = !/:memory:|mode=memory/.test(database.url)
+  const adapter = sqliteAdapter({
     client: { url: database.url },
+    transactionOptions: atomic ? {} : undefined,
     // WAL lets readers run beside the one writer; busy_timeout makes a second process wait instead of failing.
     wal: { journalSizeLimit: 64 * 1024 * 1024, synchronous: 'NORMAL' },
     busyTimeout: 5000,
@@ -35,7 +41,8 @@ export async function databaseAdapter(database: Settings['database'], { producti
     // Production never pushes the schema: the committed migrations create and change it, at start.
     push: !production,
     prodMigrations: production ? committedMigrations : undefined,
-  }))
+  })
+  return dropFtsBeforeConnect(database.url, atomic ? withSerializedWrites(adapter) : adapter)
 }
 
 /** The search FTS table is rebuilt at start (src/search/sqliteFts.ts): drop it before Payload's schema push sees it. */

@@ -1,4 +1,5 @@
 import type { Payload, PayloadRequest } from 'payload'
+import { inBackground } from '../background'
 import type { EmailJobInput } from './messages'
 
 /**
@@ -28,12 +29,17 @@ export async function deliverNow(payload: Payload, jobIds: (string | number)[]):
  */
 export function deliverAfterCommit(req: PayloadRequest, jobIds: (string | number)[]): void {
   const started = Date.now()
-  const tick = async () => {
-    // A pending Promise that resolves to null means the adapter runs without transactions
-    // (SQLite's default): the job row is already written, deliver now.
-    const id = req.transactionID instanceof Promise ? await req.transactionID : req.transactionID
-    if (!id) return void deliverNow(req.payload, jobIds)
-    if (Date.now() - started < 30_000) setTimeout(tick, 5)
-  }
-  setTimeout(tick, 0)
+  inBackground(
+    new Promise<void>((resolve) => {
+      const tick = async () => {
+        // A pending Promise that resolves to null means the adapter runs without transactions
+        // (e.g. MongoDB without a replica set): the job row is already written, deliver now.
+        const id = req.transactionID instanceof Promise ? await req.transactionID : req.transactionID
+        if (!id) return void deliverNow(req.payload, jobIds).finally(resolve)
+        if (Date.now() - started < 30_000) setTimeout(tick, 5)
+        else resolve()
+      }
+      setTimeout(tick, 0)
+    }),
+  )
 }

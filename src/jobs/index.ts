@@ -28,9 +28,11 @@ export function jobsConfig(settings: Settings): JobsConfig {
       run: ({ req }) => isAdmin(req.user),
       cancel: ({ req }) => isAdmin(req.user),
     },
+    // A process that does not run the queue does not fill it with scheduled jobs either (Payload's
+    // cron queues them before asking shouldAutoRun): the runner's process does that.
     autoRun: [
-      { cron: '* * * * *', queue: 'default', limit: 50 },
-      { cron: '0 * * * * *', queue: WEBINAR_QUEUE },
+      { cron: '* * * * *', queue: 'default', limit: 50, disableScheduling: !settings.jobsAutoRun },
+      { cron: '0 * * * * *', queue: WEBINAR_QUEUE, disableScheduling: !settings.jobsAutoRun },
     ],
     shouldAutoRun: () => settings.jobsAutoRun,
     deleteJobOnComplete: true,

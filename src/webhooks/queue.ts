@@ -1,5 +1,6 @@
 import crypto from 'node:crypto'
 import type { Payload, PayloadRequest } from 'payload'
+import { inBackground } from '../background'
 import type { WebhookEvent } from './events'
 
 export type ResourceRef = { id: string | number; slug?: string | null }
@@ -48,10 +49,15 @@ export async function deliverWebhooksNow(payload: Payload, jobIds: (string | num
 export function deliverWebhooksAfterCommit(req: PayloadRequest, jobIds: (string | number)[]): void {
   if (!jobIds.length) return
   const started = Date.now()
-  const tick = async () => {
-    const id = req.transactionID instanceof Promise ? await req.transactionID : req.transactionID
-    if (!id) return void deliverWebhooksNow(req.payload, jobIds)
-    if (Date.now() - started < 30_000) setTimeout(tick, 5).unref()
-  }
-  setTimeout(tick, 0).unref()
+  inBackground(
+    new Promise<void>((resolve) => {
+      const tick = async () => {
+        const id = req.transactionID instanceof Promise ? await req.transactionID : req.transactionID
+        if (!id) return void deliverWebhooksNow(req.payload, jobIds).finally(resolve)
+        if (Date.now() - started < 30_000) setTimeout(tick, 5).unref()
+        else resolve()
+      }
+      setTimeout(tick, 0).unref()
+    }),
+  )
 }

@@ -1,6 +1,7 @@
-import type { Payload } from 'payload'
+import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type PayloadRequest } from 'payload'
 import { registrationKey, seatKey, seatNumber, uniqueViolation } from './keys'
-import { type RegistrationForEmail, sendWebinarEmail, type WebinarForEmail } from './emails'
+import { deliverWebinarEmail, type EmailKind, type RegistrationForEmail, sendWebinarEmail, type WebinarForEmail } from './emails'
+import { WEBINAR_QUEUE } from './queue'
 
 type Id = string | number
 export type Webinar = WebinarForEmail & { capacity?: number | null }
@@ -18,11 +19,14 @@ export type Outcome = 'registered' | 'waitlisted' | 'already-registered'
 
 const COLLECTION = 'webinar-registrations'
 const MAX_SEAT_ATTEMPTS = 50
+/** How long an email's outbox entry waits for the request to send it before the jobs worker does. */
+const OUTBOX_GRACE_MS = 5 * 60_000
 type RegistrationDoc = RegistrationForEmail & { seatKey?: string | null }
 
 /** The lowest seat number not held by a registered person, or undefined when all are taken. */
-async function freeSeat(payload: Payload, webinar: Webinar): Promise<number | undefined> {
+async function freeSeat(payload: Payload, webinar: Webinar, req?: PayloadRequest): Promise<number | undefined> {
   const { docs } = await payload.find({
+    req,
     collection: COLLECTION,
     where: { and: [{ webinar: { equals: webinar.id } }, { status: { equals: 'registered' } }] },
     select: { seatKey: true },
@@ -38,26 +42,75 @@ async function freeSeat(payload: Payload, webinar: Webinar): Promise<number | un
 }
 
 /**
+ * One write and its email, atomically: in one transaction the write (seat check included) and
+ * the email's outbox entry (a `retryWebinarEmail` job due only after OUTBOX_GRACE_MS). After the
+ * commit the email is sent at once, outside the transaction (no lock held across the network),
+ * and its entry deleted; if sending fails the entry becomes due now and the queue retries it.
+ * A process that dies after the commit leaves the entry for the jobs worker: nothing is lost.
+ */
+async function writeWithEmail(
+  payload: Payload,
+  webinar: Webinar,
+  write: (req: PayloadRequest) => Promise<{ doc: RegistrationDoc; kind: EmailKind }>,
+): Promise<RegistrationDoc> {
+  const req = (await createLocalReq({ context: { skipAudit: true } }, payload)) as PayloadRequest
+  const owner = await initTransaction(req)
+  let written: { doc: RegistrationDoc; kind: EmailKind }
+  let job: { id: string | number }
+  try {
+    written = await write(req)
+    job = await payload.jobs.queue({
+      task: 'retryWebinarEmail',
+      input: { kind: written.kind, registration: String(written.doc.id) },
+      queue: WEBINAR_QUEUE,
+      waitUntil: new Date(Date.now() + OUTBOX_GRACE_MS),
+      req,
+    })
+    if (owner) await commitTransaction(req)
+  } catch (error) {
+    await killTransaction(req)
+    throw error
+  }
+  try {
+    await deliverWebinarEmail(payload, written.kind, webinar, written.doc)
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? (error as Error).name
+    payload.logger.warn({ msg: 'Webinar email not sent; queued for retry', kind: written.kind, webinar: webinar.id, code })
+    await payload
+      .update({ collection: 'payload-jobs', id: job.id, data: { waitUntil: new Date().toISOString() } as never, overrideAccess: true, depth: 0 })
+      .catch(() => payload.logger.error({ msg: 'Webinar email retry not brought forward; it runs after the grace period', kind: written.kind }))
+    return written.doc
+  }
+  // The adapter's delete (one statement, its log rows go with it): no hooks to run for a job row.
+  await payload.db
+    .deleteOne({ collection: 'payload-jobs', where: { id: { equals: job.id } }, returning: false })
+    .catch(() => payload.logger.error({ msg: 'Sent webinar email left in the outbox; it may be sent again', kind: written.kind }))
+  return written.doc
+}
+
+/**
  * Stores one registration. The database decides both races: the unique registration key makes
  * a second row for the same address impossible, and the unique seat key makes a seat impossible
- * to hand out twice (a lost race for a seat tries the next free one). Sends exactly one email.
+ * to hand out twice (a lost race for a seat tries the next free one; on SQLite the seat check
+ * and the insert run in one serialized transaction, so none is lost). Sends exactly one email.
  */
 export async function register(payload: Payload, webinar: Webinar, applicant: Applicant): Promise<Outcome> {
   for (let attempt = 0; attempt < MAX_SEAT_ATTEMPTS; attempt++) {
-    const seat = webinar.capacity ? await freeSeat(payload, webinar) : undefined
-    const status = !webinar.capacity || seat ? 'registered' : 'waitlisted'
     try {
-      const doc = (await payload.create({
-        collection: COLLECTION,
-        data: { ...applicant, webinar: webinar.id, status, ...(seat ? { seatKey: seatKey(webinar.id, seat) } : {}) } as never,
-        overrideAccess: true,
-        depth: 0,
-        // One insert: nothing to roll back, and no long write transaction for others to queue behind.
-        disableTransaction: true,
-        context: { skipAudit: true },
-      })) as unknown as RegistrationDoc
-      await sendWebinarEmail(payload, status, webinar, doc)
-      return status
+      const doc = await writeWithEmail(payload, webinar, async (req) => {
+        const seat = webinar.capacity ? await freeSeat(payload, webinar, req) : undefined
+        const status = !webinar.capacity || seat ? 'registered' : 'waitlisted'
+        const doc = (await payload.create({
+          collection: COLLECTION,
+          data: { ...applicant, webinar: webinar.id, status, ...(seat ? { seatKey: seatKey(webinar.id, seat) } : {}) } as never,
+          overrideAccess: true,
+          depth: 0,
+          req,
+          context: { skipAudit: true },
+        })) as unknown as RegistrationDoc
+        return { doc, kind: status }
+      })
+      return doc.status as Outcome
     } catch (error) {
       const violated = uniqueViolation(error)
       if (violated === 'seatKey') continue
@@ -102,16 +155,18 @@ export async function promoteWaitlisted(payload: Payload, webinar: Webinar): Pro
     const next = docs[0] as unknown as RegistrationDoc | undefined
     if (!next) break
     try {
-      const doc = (await payload.update({
-        collection: COLLECTION,
-        id: next.id,
-        data: { status: 'registered', seatKey: seatKey(webinar.id, seat) } as never,
-        overrideAccess: true,
-        depth: 0,
-        disableTransaction: true,
-        context: { skipAudit: true },
-      })) as unknown as RegistrationDoc
-      await sendWebinarEmail(payload, 'promoted', webinar, doc)
+      await writeWithEmail(payload, webinar, async (req) => {
+        const doc = (await payload.update({
+          collection: COLLECTION,
+          id: next.id,
+          data: { status: 'registered', seatKey: seatKey(webinar.id, seat) } as never,
+          overrideAccess: true,
+          depth: 0,
+          req,
+          context: { skipAudit: true },
+        })) as unknown as RegistrationDoc
+        return { doc, kind: 'promoted' }
+      })
       promoted++
     } catch (error) {
       if (uniqueViolation(error) !== 'seatKey') throw error

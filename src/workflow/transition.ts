@@ -3,6 +3,7 @@ import { activeRole, isEditor } from '../../access/roles'
 import { sameId } from '../../access/sameId'
 import { WORKFLOW_CONTEXT } from '../../collections/Resources/hooks/guardOperations'
 import { currentState } from '../../collections/Resources/workingCopy'
+import { inBackground } from '../background'
 import { deliverNow, queueEmail } from '../email/outbox'
 import { deliverWebhooksNow, queueWebhooks } from '../webhooks/queue'
 import { decide, isState, type Action, type Request, type State } from './machine'
@@ -122,8 +123,8 @@ async function run(req: PayloadRequest, id: string | number, request: Transition
     if (webhookEvent) webhooks = await queueWebhooks(req, webhookEvent, { id: saved.id ?? id, slug: saved.slug })
     if (shouldCommit) await commitTransaction(req)
 
-    void deliverNow(req.payload, emails)
-    void deliverWebhooksNow(req.payload, webhooks)
+    inBackground(deliverNow(req.payload, emails))
+    inBackground(deliverWebhooksNow(req.payload, webhooks))
     emails = []
     return {
       ok: true,

@@ -1,0 +1,237 @@
+/**
+ * Atomic writes on the embedded SQLite database: Payload's transactions, one writer at a time.
+ *
+ * `@libsql/client`'s own `transaction()` runs `BEGIN IMMEDIATE` on the client's connection and
+ * opens a fresh connection for everything else, without the adapter's pragmas (`busy_timeout`,
+ * `synchronous`) and never closing the old one. A second write while that transaction is open
+ * then fails at once with SQLITE_BUSY, and a busy timeout cannot help: libsql runs on the main
+ * thread, so waiting would block the very event loop that finishes the holder's transaction.
+ *
+ * So in this process writes take turns through one lock (FIFO):
+ * - a transaction (Payload's `beginTransaction`, or `client.transaction()`) takes it at its first
+ *   statement (then BEGIN) and gives it back at COMMIT or ROLLBACK, and runs on one dedicated
+ *   second connection;
+ * - a write outside a transaction (e.g. an insert with `disableTransaction`) runs at once when no
+ *   transaction is open, and otherwise waits its turn;
+ * - reads never wait: they use the main connection, which in WAL mode sees the last commit.
+ * A write outside the transaction of the operation that is running it (a hook calling the Local
+ * API without `req`) would wait for its own caller: a waiter warns when one transaction has held
+ * the lock for WARN_AFTER_MS, and gives up (an error) at WAIT_LIMIT_MS.
+ */
+import { createClient, type Client, type Config, type InArgs, type InStatement, type ResultSet, type Transaction, type TransactionMode } from '@libsql/client'
+import type { DatabaseAdapterObj } from 'payload'
+
+const WARN_AFTER_MS = 5_000
+const WAIT_LIMIT_MS = 30_000
+
+type Release = () => void
+type Logger = { warn: (message: string) => void }
+
+/** One holder at a time, in order of arrival. */
+export class WriteLock {
+  private held = false
+  /** When the lock last changed hands: a long queue of short holders is normal, one long holder is not. */
+  private since = 0
+  private readonly waiters: ((release: Release) => void)[] = []
+
+  get busy(): boolean {
+    return this.held
+  }
+
+  acquire(logger?: Logger): Promise<Release> {
+    if (!this.held) {
+      this.held = true
+      this.since = Date.now()
+      return Promise.resolve(this.releaser())
+    }
+    return new Promise((resolve, reject) => {
+      let warned = false
+      const grant = (release: Release) => {
+        clearInterval(watch)
+        resolve(release)
+      }
+      const watch = setInterval(() => {
+        const held = Date.now() - this.since
+        if (held >= WARN_AFTER_MS && !warned) {
+          warned = true
+          logger?.warn(`A SQLite write is waiting behind a transaction open for ${Math.round(held / 1000)} s: a long transaction, or a write outside the transaction of the operation running it (a hook calling the Local API without req)?`)
+        }
+        if (held >= WAIT_LIMIT_MS) {
+          clearInterval(watch)
+          this.waiters.splice(this.waiters.indexOf(grant), 1)
+          reject(new Error(`SQLite write lock held by one transaction for ${Math.round(held / 1000)} s; gave up waiting`))
+        }
+      }, 1000)
+      watch.unref()
+      this.waiters.push(grant)
+    })
+  }
+
+  private releaser(): Release {
+    let released = false
+    return () => {
+      if (released) return
+      released = true
+      this.since = Date.now()
+      const next = this.waiters.shift()
+      if (next) next(this.releaser())
+      else this.held = false
+    }
+  }
+}
+
+const sqlOf = (stmt: InStatement) => (typeof stmt === 'string' ? stmt : stmt.sql)
+
+/** Statements that only read (a PRAGMA without `=` reads a setting). Anything else counts as a write. */
+export function isRead(sql: string): boolean {
+  return /^\s*(select|explain)\b/i.test(sql) || (/^\s*pragma\b/i.test(sql) && !sql.includes('='))
+}
+
+/** `PRAGMA name = value` on the main connection: per-connection settings the writer gets too. */
+const PRAGMA_SET = /^\s*pragma\s+([\w.]+)\s*=/i
+
+/**
+ * Makes every write of `client` take turns with the transactions, which run on a second
+ * connection made from `config` (opened at the first transaction, with every `PRAGMA x = y` the main
+ * connection was given, and those given later applied before the next BEGIN).
+ */
+export function serializeWrites(client: Client, config: Config, lock = new WriteLock(), logger?: () => Logger | undefined): Client {
+  const execute = client.execute.bind(client) as (stmt: InStatement, args?: InArgs) => Promise<ResultSet>
+  const batch = client.batch.bind(client)
+  const executeMultiple = client.executeMultiple.bind(client)
+  const migrate = client.migrate.bind(client)
+  const pragmas = new Map<string, string>()
+  let pending: string[] = []
+  let writer: Client | undefined
+
+  async function withLock<T>(run: () => Promise<T>): Promise<T> {
+    const release = await lock.acquire(logger?.())
+    try {
+      return await run()
+    } finally {
+      release()
+    }
+  }
+
+  client.execute = ((stmt: InStatement, args?: InArgs) => {
+    const sql = sqlOf(stmt)
+    const set = PRAGMA_SET.exec(sql)
+    if (set) {
+      pragmas.set(set[1]!.toLowerCase(), sql)
+      pending.push(sql)
+    }
+    // libsql runs a statement synchronously: with no transaction open, nothing can interleave.
+    if (!lock.busy || isRead(sql)) return execute(stmt, args)
+    return withLock(() => execute(stmt, args))
+  }) as Client['execute']
+  client.batch = (stmts, mode) => (!lock.busy || stmts.every((s) => isRead(sqlOf(s))) ? batch(stmts, mode) : withLock(() => batch(stmts, mode)))
+  client.executeMultiple = (sql) => (!lock.busy ? executeMultiple(sql) : withLock(() => executeMultiple(sql)))
+  client.migrate = (stmts) => (!lock.busy ? migrate(stmts) : withLock(() => migrate(stmts)))
+
+  // The lock is taken at the transaction's first statement, not at `transaction()`: Payload's
+  // forgot-password writes outside its own transaction (its rate-limit reservation) before the
+  // transaction's first statement, and would otherwise wait for itself.
+  client.transaction = async (mode: TransactionMode = 'write'): Promise<Transaction> =>
+    writerTransaction(async () => {
+      const release = await lock.acquire(logger?.())
+      try {
+        if (!writer) {
+          writer = createClient(config)
+          pending = [...pragmas.values()]
+        }
+        // A setting like `synchronous` cannot change inside a transaction: apply before BEGIN.
+        for (const sql of pending.splice(0)) await writer.execute(sql)
+        await writer.execute(mode === 'write' ? 'BEGIN IMMEDIATE' : 'BEGIN DEFERRED')
+        return { writer, release }
+      } catch (error) {
+        release()
+        throw error
+      }
+    })
+
+  const close = client.close.bind(client)
+  client.close = () => {
+    writer?.close()
+    close()
+  }
+  return client
+}
+
+/**
+ * The transaction on the writer connection: begun (lock, BEGIN) at its first statement, ended
+ * (and the lock handed on) at COMMIT or ROLLBACK. One that never ran a statement holds nothing.
+ */
+function writerTransaction(begin: () => Promise<{ writer: Client; release: Release }>): Transaction {
+  let closed = false
+  let begun: Promise<{ writer: Client; release: Release }> | undefined
+  const connection = () => {
+    if (closed) throw Object.assign(new Error('The transaction is closed'), { code: 'TRANSACTION_CLOSED' })
+    return (begun ??= begin()).then(({ writer }) => writer)
+  }
+  const end = async (sql: 'COMMIT' | 'ROLLBACK') => {
+    if (closed) {
+      if (sql === 'COMMIT') throw Object.assign(new Error('The transaction is closed'), { code: 'TRANSACTION_CLOSED' })
+      return
+    }
+    closed = true
+    if (!begun) return
+    let writer: Client, release: Release
+    try {
+      ;({ writer, release } = await begun)
+    } catch {
+      return // BEGIN failed: no lock held, nothing to end
+    }
+    try {
+      await writer.execute(sql)
+    } catch (error) {
+      // SQLite may have rolled back already (e.g. after SQLITE_FULL); a failed COMMIT must not stay open.
+      await writer.execute('ROLLBACK').catch(() => undefined)
+      if (sql === 'COMMIT') throw error
+    } finally {
+      release()
+    }
+  }
+  return {
+    execute: async (stmt: InStatement) => (await connection()).execute(stmt),
+    batch: async (stmts: InStatement[]) => {
+      const results: ResultSet[] = []
+      for (const stmt of stmts) results.push(await (await connection()).execute(stmt))
+      return results
+    },
+    executeMultiple: async () => {
+      // The client's executeMultiple rolls back any open transaction when it ends: not usable here.
+      throw new Error('executeMultiple is not supported inside a transaction; use execute or batch')
+    },
+    commit: () => end('COMMIT'),
+    rollback: () => end('ROLLBACK'),
+    close: () => {
+      void end('ROLLBACK')
+    },
+    get closed() {
+      return closed
+    },
+  }
+}
+
+/**
+ * The SQLite adapter with its client serialized (see above) from the moment the adapter creates
+ * it, so even the schema push and the migrations at connect run under the lock.
+ */
+export function withSerializedWrites(adapter: DatabaseAdapterObj): DatabaseAdapterObj {
+  return {
+    ...adapter,
+    init: (args) => {
+      const instance = adapter.init(args) as ReturnType<DatabaseAdapterObj['init']> & { client?: Client; clientConfig: Config }
+      let client: Client | undefined
+      Object.defineProperty(instance, 'client', {
+        configurable: true,
+        enumerable: true,
+        get: () => client,
+        set: (value: Client | undefined) => {
+          client = value ? serializeWrites(value, instance.clientConfig, new WriteLock(), () => args.payload.logger) : value
+        },
+      })
+      return instance
+    },
+  }
+}
