@@ -21,7 +21,7 @@ export function databaseAdapter(database: Settings['database'], { production = f
     return mongooseAdapter({ url: database.url, ensureIndexes: true })
   }
   fs.mkdirSync(path.dirname(database.file), { recursive: true })
-  return dropFtsBeforeConnect(database.url, sqliteAdapter({
+  const adapter = sqliteAdapter({
     client: { url: database.url },
     // WAL lets readers run beside the one writer; busy_timeout makes a second process wait instead of failing.
     wal: { journalSizeLimit: 64 * 1024 * 1024, synchronous: 'NORMAL' },
@@ -31,10 +31,11 @@ export function databaseAdapter(database: Settings['database'], { production = f
     // Production never pushes the schema: the committed migrations create and change it, at start.
     push: !production,
     prodMigrations: production ? committedMigrations : undefined,
-  }))
+  })
+  return production ? adapter : dropFtsBeforeConnect(database.url, adapter)
 }
 
-/** The search FTS table is rebuilt at start (src/search/sqliteFts.ts): drop it before Payload's schema push sees it. */
+/** With the schema push (development), the search FTS table is dropped before the push sees it and rebuilt at start (src/search/sqliteFts.ts). */
 function dropFtsBeforeConnect(url: string, adapter: DatabaseAdapterObj): DatabaseAdapterObj {
   return {
     ...adapter,

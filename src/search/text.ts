@@ -1,11 +1,17 @@
 /**
- * Text handling shared by every search backend, so results rank and read the same on SQLite and
+ * Text handling shared by every search backend, so results rank and read alike on SQLite and
  * MongoDB: words are matched by prefix ("court" finds "courts"), ignoring case and accents.
  */
 
 export type EntryText = { title?: string | null; summary?: string | null; documents?: string | null; body?: string | null }
 
-/** How much a query word counts in each field: any title match beats any summary match, and so on. */
+/**
+ * How much a query word counts in each field: any title match beats any summary match, and so
+ * on. SQLite passes them to FTS5's bm25() as column weights; the adapter-agnostic backend uses
+ * them in score(). Ten times apart, so term frequency and field length (which bm25 weighs within
+ * a field, by at most a factor of about 4) never lift one word's match in a field above its
+ * match in a better one. Across words bm25 also weighs rarity: a word in most entries counts little.
+ */
 export const FIELD_WEIGHTS = [
   ['title', 1000],
   ['summary', 100],
