@@ -147,6 +147,14 @@ describe('ranking on a fixed corpus', () => {
     })
     expect(slugsOf(await search('q=vexillo'))).toEqual(['rank-vexillology'])
     expect(slugsOf(await search('q=VEXILLOLOGY+court'))).toEqual(['rank-vexillology'])
+    // The category filter is the whole value: "media" is not "social-media".
+    await app.payload.create({
+      collection: 'resources',
+      data: { slug: 'rank-vexillology-posts', title: 'Vexillology posts', category: 'social-media', jurisdictions: [ny], _status: 'published', reviewStatus: 'published' } as never,
+      overrideAccess: true,
+    })
+    expect(slugsOf(await search('q=vexillo&category=media'))).toEqual(['rank-vexillology'])
+    expect(slugsOf(await search('q=vexillo&category=social-media'))).toEqual(['rank-vexillology-posts'])
   })
 
   it('follows a renamed attached document', async () => {

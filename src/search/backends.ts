@@ -1,7 +1,7 @@
 import type { Payload, Where } from 'payload'
 import { termExpressions } from './prefixes'
 import { FTS_TABLE } from './sqliteFts'
-import { FIELD_WEIGHTS, score } from './text'
+import { score, scoreMatched, type EntryText } from './text'
 
 export type SearchFilters = { locale: string; category?: string; jurisdiction?: string }
 export type PageRequest = { offset: number; limit: number }
@@ -43,46 +43,44 @@ type Client = { execute: (q: { sql: string; args: unknown[] }) => Promise<{ rows
 
 /**
  * How many matches are ranked at most: a word found in most of the library would otherwise make
- * every request score every entry (seconds at 100,000 resources). Past this, the most recently
- * indexed matches are ranked and `totalDocs` stops here. Pages reach 100 × 50 = 5,000 results
- * at most anyway; 1,000 keeps the worst request near 100 ms at 100,000 resources.
+ * every request score every entry. Past this, the most recently indexed matches are ranked and
+ * `totalDocs` stops here (pages reach 100 × 50 = 5,000 results at most anyway).
  */
 export const MAX_RANKED_MATCHES = 1000
 
+/** An FTS5 phrase of the words of a code or value: "US-NY" → "us ny". */
+const phrase = (value: string) => `"${value.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean).join(' ')}"`
+
 /**
- * SQLite: FTS5 matches (the locale is an indexed column of the FTS table, so it is matched in the
- * index), scores with bm25 and the field weights, and ranks at most MAX_RANKED_MATCHES matches;
- * only the page's rows are then read in full. A category or jurisdiction filter joins the
- * entries to test their columns.
+ * SQLite: FTS5 finds the newest MAX_RANKED_MATCHES matches, filters included, in the index
+ * alone; they are ranked here with score() on their title, summary and document titles (the
+ * body, the large field, is never read for ranking); then the page's rows are read in full.
+ * Not bm25(): it counts every matching row of each query word for the word's rarity at every
+ * query, which for a word in most entries costs more than the whole search budget.
  */
 export function sqliteFtsBackend(payload: Payload): SearchBackend {
   const client = (payload.db as unknown as { client: Client }).client
   return {
     name: 'sqlite-fts5',
     async search(terms, { locale, category, jurisdiction }, { offset, limit }) {
-      // Terms are letters and digits only (queryTerms), so quoting them is enough; the locale is
-      // one of the configured codes (parseSearchParams). The words are searched in the text
-      // columns only, never in `locale`; each term as the OR of the words it starts (prefixes.ts).
+      // Terms are letters and digits only (queryTerms); the locale, category and jurisdiction
+      // are checked values (parseSearchParams), quoted as phrases. The words are searched in the
+      // text columns only; each term as the OR of the words it starts (prefixes.ts).
       const expressions = await termExpressions(client, terms)
-      const match = `{title summary documents body} : (${expressions.join(' AND ')}) AND locale : "${locale}"`
-      const where = [`${FTS_TABLE} MATCH ?`]
-      const args: unknown[] = [match]
-      if (category) where.push('e.category = ?') && args.push(category)
-      if (jurisdiction) {
-        where.push('(instr(e.jurisdictions, ?) > 0 OR instr(e.jurisdictions, ?) > 0)')
-        args.push(...jurisdictionPatterns(jurisdiction))
-      }
-      const from = `${FTS_TABLE} f${where.length > 1 ? ' JOIN search_entries e ON e.id = f.rowid' : ''}`
-      const weights = [...FIELD_WEIGHTS.map(([, w]) => w), 0].join(', ')
-      // One pass over the matches: the newest MAX_RANKED_MATCHES (+1, to know there are more)
-      // with their scores; the sorter holds no text.
-      const { rows: scored } = await client.execute({
-        sql: `SELECT f.rowid AS id, bm25(${FTS_TABLE}, ${weights}) AS score FROM ${from}
-              WHERE ${where.join(' AND ')} ORDER BY f.rowid DESC LIMIT ?`,
-        args: [...args, MAX_RANKED_MATCHES + 1],
+      const match = [`{title summary documents body} : (${expressions.join(' AND ')})`, `locale : ${phrase(locale)}`]
+      // ^: the category column starts with the phrase ("media" is not "social-media").
+      if (category) match.push(`category : ^${phrase(category)}`)
+      // A jurisdiction and the places under it: "us ny" is in " US-NY-KINGS " too.
+      if (jurisdiction) match.push(`jurisdictions : ${phrase(jurisdiction)}`)
+      const { rows: matched } = await client.execute({
+        sql: `SELECT e.id, e.title, e.summary, e.documents FROM ${FTS_TABLE} f JOIN search_entries e ON e.id = f.rowid
+              WHERE ${FTS_TABLE} MATCH ? ORDER BY f.rowid DESC LIMIT ?`,
+        args: [match.join(' AND '), MAX_RANKED_MATCHES],
       })
-      const ranked = scored.slice(0, MAX_RANKED_MATCHES).sort((a, b) => Number(a.score) - Number(b.score) || Number(b.id) - Number(a.id))
-      const ids = ranked.slice(offset, offset + limit).map((r) => Number(r.id))
+      const ranked = matched
+        .map((row) => ({ id: Number(row.id), score: scoreMatched(row as EntryText, terms) }))
+        .sort((a, b) => b.score - a.score || b.id - a.id)
+      const ids = ranked.slice(offset, offset + limit).map((r) => r.id)
       if (!ids.length) return { totalDocs: ranked.length, entries: [] }
       const { rows } = await client.execute({
         sql: `SELECT e.id, ${ENTRY_COLUMNS} FROM search_entries e WHERE e.id IN (${ids.map(() => '?').join(', ')})`,

@@ -2,9 +2,8 @@ import { FTS_TABLE, VOCAB_TABLE } from './sqliteFts'
 
 type Client = { execute: (q: { sql: string; args: unknown[] }) => Promise<{ rows: Record<string, unknown>[] }> }
 
-/** Longer expansions (a very short prefix) are left to FTS5's own prefix query. */
+/** Longer expansions (a prefix of one or two letters) are left to FTS5's own, slower, prefix query. */
 const MAX_EXPANSION = 64
-const MIN_PREFIX = 3
 const CACHE_SIZE = 2000
 
 /**
@@ -34,11 +33,11 @@ export async function termExpressions(client: Client, terms: string[]): Promise<
 }
 
 async function termExpression(client: Client, term: string): Promise<string> {
-  const words = term.length < MIN_PREFIX ? null : await expand(client, term)
+  const words = await expand(client, term)
   if (!words) return `"${term}"*`
   // No word yet: the term as given, which matches nothing, as the prefix query would.
   if (!words.length) return `"${term}"`
-  return `(${words.map((w) => `"${w}"`).join(' OR ')})`
+  return `(${words.map((w) => `"${w.replace(/"/g, '""')}"`).join(' OR ')})`
 }
 
 async function expand(client: Client, term: string): Promise<string[] | null> {
@@ -49,7 +48,7 @@ async function expand(client: Client, term: string): Promise<string[] | null> {
     sql: `SELECT term FROM ${VOCAB_TABLE} WHERE term >= ? AND term < ? LIMIT ?`,
     args: [term, `${term}\u{10FFFF}`, MAX_EXPANSION + 1],
   })
-  const words = rows.length > MAX_EXPANSION ? null : rows.map((r) => String(r.term)).filter((w) => /^[\p{L}\p{N}]+$/u.test(w))
+  const words = rows.length > MAX_EXPANSION ? null : rows.map((r) => String(r.term))
   if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!)
   cache.set(term, words)
   return words

@@ -4,7 +4,9 @@ import type { Payload } from 'payload'
 /**
  * The SQLite full-text index: an FTS5 table over `search_entries` (external content), kept in
  * step by triggers, so every write to the entries (always inside the change's transaction)
- * updates it too. `locale` is an indexed column, so a search matches one locale inside the index.
+ * updates it too. `locale`, `category` and `jurisdictions` are indexed columns too, so a search
+ * applies its filters inside the index (reading them from `search_entries` would walk each
+ * row's overflow pages past the body).
  * It is derived data: in development it is dropped before Payload's schema push (which would
  * otherwise offer to delete a table it does not know, and stop the start on that question) and
  * rebuilt at start; in production (no push) it is rebuilt only when missing or defined
@@ -14,7 +16,7 @@ export const FTS_TABLE = 'search_entries_fts'
 /** The index's vocabulary (one row per distinct word), to expand a query's word prefixes. */
 export const VOCAB_TABLE = 'search_entries_vocab'
 const TRIGGERS = ['search_entries_fts_ai', 'search_entries_fts_ad', 'search_entries_fts_au']
-const COLUMNS = 'title, summary, documents, body, locale'
+const COLUMNS = 'title, summary, documents, body, locale, category, jurisdictions'
 const DEFINITION = `CREATE VIRTUAL TABLE ${FTS_TABLE} USING fts5(${COLUMNS}, content='search_entries', content_rowid='id', tokenize='unicode61 remove_diacritics 2')`
 
 type Client = { execute: (sql: string | { sql: string; args: unknown[] }) => Promise<{ rows: Record<string, unknown>[] }> }

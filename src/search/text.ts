@@ -7,10 +7,7 @@ export type EntryText = { title?: string | null; summary?: string | null; docume
 
 /**
  * How much a query word counts in each field: any title match beats any summary match, and so
- * on. SQLite passes them to FTS5's bm25() as column weights; the adapter-agnostic backend uses
- * them in score(). Ten times apart, so term frequency and field length (which bm25 weighs within
- * a field, by at most a factor of about 4) never lift one word's match in a field above its
- * match in a better one. Across words bm25 also weighs rarity: a word in most entries counts little.
+ * on: each query word counts by the best field it occurs in, more hits in it adding a little.
  */
 export const FIELD_WEIGHTS = [
   ['title', 1000],
@@ -58,6 +55,19 @@ export function plainText(value: unknown): string {
 /** The score of an entry for the terms, or null when some term is missing from every field. */
 export function score(entry: EntryText, terms: string[]): number | null {
   const fields = FIELD_WEIGHTS.map(([name, weight]) => ({ weight, words: words(entry[name]) }))
+  return scoreFields(fields, terms, 0)
+}
+
+/**
+ * The score of an entry the index already matched, without reading its body (the large field):
+ * a term found in no other field is in the body, and counts as one body hit.
+ */
+export function scoreMatched(entry: EntryText, terms: string[]): number {
+  const fields = FIELD_WEIGHTS.filter(([name]) => name !== 'body').map(([name, weight]) => ({ weight, words: words(entry[name]) }))
+  return scoreFields(fields, terms, FIELD_WEIGHTS.find(([name]) => name === 'body')![1])!
+}
+
+function scoreFields(fields: { weight: number; words: string[] }[], terms: string[], otherwise: number): number | null {
   let total = 0
   for (const term of terms) {
     let best = 0
@@ -66,8 +76,8 @@ export function score(entry: EntryText, terms: string[]): number | null {
       // More hits in a field help a little, never enough to climb above a better field.
       if (hits) best = Math.max(best, weight * (1 + Math.min(hits - 1, 8) / 10))
     }
-    if (!best) return null
-    total += best
+    if (!best && !otherwise) return null
+    total += best || otherwise
   }
   return total
 }
