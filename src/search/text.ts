@@ -104,10 +104,15 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt
 export function excerpt(entry: EntryText, terms: string[], size = 180): string {
   const candidates = (['summary', 'body', 'documents'] as const).map((name) => entry[name] ?? '').filter(Boolean)
   if (!candidates.length) return ''
-  const matched = (text: string) => terms.filter((t) => words(text).some((w) => w.startsWith(t))).length
-  const text = candidates.reduce((best, c) => (matched(c) > matched(best) ? c : best), candidates[0]!).replace(/\s+/g, ' ')
+  const matched = candidates.map((c) => terms.filter((t) => hitsOf(folded(c), t) > 0).length)
+  const text = candidates[matched.indexOf(Math.max(...matched))]!.replace(/\s+/g, ' ')
   const isHit = (word: string) => terms.some((t) => normalize(word).startsWith(t))
-  const first = [...text.matchAll(WORD)].find((m) => isHit(m[0]))?.index ?? 0
+  let first = 0
+  for (const m of text.matchAll(WORD)) {
+    if (!isHit(m[0])) continue
+    first = m.index!
+    break
+  }
   let start = Math.max(0, first - Math.floor(size / 3))
   if (start > 0) start = text.indexOf(' ', start) + 1 || start
   let end = Math.min(text.length, start + size)
