@@ -96,8 +96,9 @@ export function sqliteFtsBackend(payload: Payload): SearchBackend {
 /**
  * Any adapter (MongoDB in production): Payload's `contains` (a case-insensitive regex on
  * MongoDB) narrows the entries to those holding every term somewhere; the newest
- * MAX_RANKED_MATCHES of them are read and ranked here with the same field weights (a simpler
- * score than bm25), keeping only word-prefix matches as FTS5 does. Not runnable here (no MongoDB server): kept simple on purpose; a MongoDB text index
+ * MAX_RANKED_MATCHES of them are read and ranked here with the same score() as on SQLite,
+ * keeping only word-prefix matches as FTS5 does. Not runnable here (no MongoDB server): kept
+ * simple on purpose; a MongoDB text index
  * with weights would be the next step.
  */
 export function payloadQueryBackend(payload: Payload): SearchBackend {
