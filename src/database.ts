@@ -42,10 +42,11 @@ export async function databaseAdapter(database: Settings['database'], { producti
     push: !production,
     prodMigrations: production ? committedMigrations : undefined,
   })
-  return dropFtsBeforeConnect(database.url, atomic ? withSerializedWrites(adapter) : adapter)
+  const serialized = atomic ? withSerializedWrites(adapter) : adapter
+  return production ? serialized : dropFtsBeforeConnect(database.url, serialized)
 }
 
-/** The search FTS table is rebuilt at start (src/search/sqliteFts.ts): drop it before Payload's schema push sees it. */
+/** With the schema push (development), the search FTS table is dropped before the push sees it and rebuilt at start (src/search/sqliteFts.ts). */
 function dropFtsBeforeConnect(url: string, adapter: DatabaseAdapterObj): DatabaseAdapterObj {
   return {
     ...adapter,

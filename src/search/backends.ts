@@ -1,7 +1,10 @@
 import type { Payload, Where } from 'payload'
+import { termExpressions } from './prefixes'
 import { FTS_TABLE } from './sqliteFts'
+import { score, scoreMatched, type EntryText } from './text'
 
 export type SearchFilters = { locale: string; category?: string; jurisdiction?: string }
+export type PageRequest = { offset: number; limit: number }
 
 export type Entry = {
   resource: string
@@ -17,62 +20,111 @@ export type Entry = {
   publishedAt: string | null
 }
 
+/** One page of the matching entries, best first, and how many were ranked (at most MAX_RANKED_MATCHES). */
+export type SearchPage = { totalDocs: number; entries: Entry[] }
+
 /**
- * Finds the search entries in which every term occurs (as a word prefix) in some field. Ranking
- * and excerpts are the same for every backend (src/search/search.ts), so only this differs.
+ * Finds, ranks and pages the search entries in which every term occurs (as a word prefix) in
+ * some field, title weighing most, then summary, document titles, body (FIELD_WEIGHTS).
+ * Excerpts are made by the same code for every backend (src/search/search.ts).
  */
 export interface SearchBackend {
   name: string
-  candidates(terms: string[], filters: SearchFilters): Promise<Entry[]>
+  search(terms: string[], filters: SearchFilters, page: PageRequest): Promise<SearchPage>
 }
 
 /** A jurisdiction and those under it: "US-NY" also finds "US-NY-KINGS". */
 const jurisdictionPatterns = (code: string) => [` ${code} `, ` ${code}-`]
 
-/** SQLite: the FTS5 index answers the word match; the rest is plain column filters. */
+const ENTRY_COLUMNS = `e.resource, e.slug, e.title, e.summary, e.documents, e.body, e.category, e.section, e.jurisdictions,
+  e.issued_at AS issuedAt, e.published_at AS publishedAt`
+
+type Client = { execute: (q: { sql: string; args: unknown[] }) => Promise<{ rows: Record<string, unknown>[] }> }
+
+/**
+ * How many matches are ranked at most: a word found in most of the library would otherwise make
+ * every request score every entry. Past this, the most recently indexed matches are ranked and
+ * `totalDocs` stops here. Each ranked match costs a row read and a score: about 7 ms of the
+ * server's one thread for 500 on an idle core (measured at 100,000 resources).
+ */
+export const MAX_RANKED_MATCHES = 500
+
+/** An FTS5 phrase of the words of a code or value: "US-NY" → "us ny". */
+const phrase = (value: string) => `"${value.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean).join(' ')}"`
+
+/**
+ * SQLite: FTS5 finds the newest MAX_RANKED_MATCHES matches, filters included, in the index
+ * alone; they are ranked here with score() on their title, summary and document titles (the
+ * body, the large field, is never read for ranking); then the page's rows are read in full.
+ * Not bm25(): it counts every matching row of each query word for the word's rarity at every
+ * query, which for a word in most entries costs more than the whole search budget.
+ */
 export function sqliteFtsBackend(payload: Payload): SearchBackend {
-  const client = (payload.db as unknown as { client: { execute: (q: { sql: string; args: unknown[] }) => Promise<{ rows: Record<string, unknown>[] }> } }).client
+  const client = (payload.db as unknown as { client: Client }).client
   return {
     name: 'sqlite-fts5',
-    async candidates(terms, { locale, category, jurisdiction }) {
-      // Terms are letters and digits only (queryTerms), so quoting them is enough.
-      const match = terms.map((t) => `"${t}"*`).join(' AND ')
-      const where = [`${FTS_TABLE} MATCH ?`, 'e.locale = ?']
-      const args: unknown[] = [match, locale]
-      if (category) where.push('e.category = ?') && args.push(category)
-      if (jurisdiction) {
-        where.push('(instr(e.jurisdictions, ?) > 0 OR instr(e.jurisdictions, ?) > 0)')
-        args.push(...jurisdictionPatterns(jurisdiction))
-      }
-      const { rows } = await client.execute({
-        sql: `SELECT e.resource, e.slug, e.title, e.summary, e.documents, e.body, e.category, e.section, e.jurisdictions,
-                     e.issued_at AS issuedAt, e.published_at AS publishedAt
-              FROM ${FTS_TABLE} JOIN search_entries e ON e.id = ${FTS_TABLE}.rowid
-              WHERE ${where.join(' AND ')}`,
-        args,
+    async search(terms, { locale, category, jurisdiction }, { offset, limit }) {
+      // Terms are letters and digits only (queryTerms); the locale, category and jurisdiction
+      // are checked values (parseSearchParams), quoted as phrases. The words are searched in the
+      // text columns only; each term as the OR of the words it starts (prefixes.ts).
+      const expressions = await termExpressions(client, terms)
+      const match = [`{title summary documents body} : (${expressions.join(' AND ')})`, `locale : ${phrase(locale)}`]
+      // ^: the category column starts with the phrase ("media" is not "social-media").
+      if (category) match.push(`category : ^${phrase(category)}`)
+      // A jurisdiction and the places under it: "us ny" is in " US-NY-KINGS " too.
+      if (jurisdiction) match.push(`jurisdictions : ${phrase(jurisdiction)}`)
+      const { rows: matched } = await client.execute({
+        sql: `SELECT e.id, e.title, e.summary, e.documents FROM ${FTS_TABLE} f JOIN search_entries e ON e.id = f.rowid
+              WHERE ${FTS_TABLE} MATCH ? ORDER BY f.rowid DESC LIMIT ?`,
+        args: [match.join(' AND '), MAX_RANKED_MATCHES],
       })
-      return rows as unknown as Entry[]
+      const ranked = matched
+        .map((row) => ({ id: Number(row.id), score: scoreMatched(row as EntryText, terms) }))
+        .sort((a, b) => b.score - a.score || b.id - a.id)
+      const ids = ranked.slice(offset, offset + limit).map((r) => r.id)
+      if (!ids.length) return { totalDocs: ranked.length, entries: [] }
+      const { rows } = await client.execute({
+        sql: `SELECT e.id, ${ENTRY_COLUMNS} FROM search_entries e WHERE e.id IN (${ids.map(() => '?').join(', ')})`,
+        args: ids,
+      })
+      const byId = new Map(rows.map((r) => [Number(r.id), r as unknown as Entry]))
+      return { totalDocs: ranked.length, entries: ids.map((id) => byId.get(id)).filter((e): e is Entry => Boolean(e)) }
     },
   }
 }
 
 /**
  * Any adapter (MongoDB in production): Payload's `contains` (a case-insensitive regex on
- * MongoDB) narrows the entries to those holding every term somewhere; search.ts then keeps
- * only word-prefix matches, as FTS5 does.
+ * MongoDB) narrows the entries to those holding every term somewhere; the newest
+ * MAX_RANKED_MATCHES of them are read and ranked here with the same score() as on SQLite,
+ * keeping only word-prefix matches as FTS5 does. Not runnable here (no MongoDB server): kept
+ * simple on purpose; a MongoDB text index
+ * with weights would be the next step.
  */
 export function payloadQueryBackend(payload: Payload): SearchBackend {
   return {
     name: 'payload-query',
-    async candidates(terms, { locale, category, jurisdiction }) {
+    async search(terms, { locale, category, jurisdiction }, { offset, limit }) {
       const and: Where[] = [{ locale: { equals: locale } }]
       if (category) and.push({ category: { equals: category } })
       if (jurisdiction) and.push({ or: jurisdictionPatterns(jurisdiction).map((p) => ({ jurisdictions: { contains: p } })) })
       for (const term of terms) {
         and.push({ or: ['title', 'summary', 'documents', 'body'].map((field) => ({ [field]: { contains: term } })) })
       }
-      const { docs } = await payload.find({ collection: 'search-entries', where: { and }, overrideAccess: true, pagination: false, depth: 0 })
-      return docs as unknown as Entry[]
+      const found = await payload.find({
+        collection: 'search-entries',
+        where: { and },
+        sort: '-publishedAt',
+        limit: MAX_RANKED_MATCHES,
+        pagination: false,
+        overrideAccess: true,
+        depth: 0,
+      })
+      const ranked = (found.docs as unknown as Entry[])
+        .map((entry) => ({ entry, score: score(entry, terms) }))
+        .filter((r): r is { entry: Entry; score: number } => r.score !== null)
+        .sort((a, b) => b.score - a.score || String(b.entry.issuedAt ?? '').localeCompare(String(a.entry.issuedAt ?? '')) || String(a.entry.slug).localeCompare(String(b.entry.slug)))
+      return { totalDocs: ranked.length, entries: ranked.slice(offset, offset + limit).map((r) => r.entry) }
     },
   }
 }

@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 import { CATEGORIES } from '../../collections/Resources/options'
-import { searchBackend, type Entry } from './backends'
-import { excerpt, MAX_QUERY_LENGTH, MAX_QUERY_TERMS, queryTerms, score } from './text'
+import { searchBackend } from './backends'
+import { excerpt, MAX_QUERY_LENGTH, MAX_QUERY_TERMS, queryTerms } from './text'
 
 export const SEARCH_PAGE_SIZE = 10
 export const MAX_SEARCH_LIMIT = 50
@@ -53,14 +53,9 @@ function positive(value: string | null, fallback: number): number | undefined {
 /** Published resources matching every term, best first (title over summary over documents over body). */
 export async function searchResources(payload: Payload, params: SearchParams) {
   const { terms, page, limit } = params
-  const found = await searchBackend(payload).candidates(terms, params)
-  const ranked = found
-    .map((entry) => ({ entry, score: score(entry, terms) }))
-    .filter((r): r is { entry: Entry; score: number } => r.score !== null)
-    .sort((a, b) => b.score - a.score || String(b.entry.issuedAt ?? '').localeCompare(String(a.entry.issuedAt ?? '')) || String(a.entry.slug).localeCompare(String(b.entry.slug)))
-  const totalDocs = ranked.length
+  const { totalDocs, entries } = await searchBackend(payload).search(terms, params, { offset: (page - 1) * limit, limit })
   const totalPages = Math.ceil(totalDocs / limit)
-  const docs: SearchHit[] = ranked.slice((page - 1) * limit, page * limit).map(({ entry }) => ({
+  const docs: SearchHit[] = entries.map((entry) => ({
     id: entry.resource,
     slug: entry.slug,
     title: entry.title,

@@ -1,11 +1,14 @@
 /**
- * Text handling shared by every search backend, so results rank and read the same on SQLite and
+ * Text handling shared by every search backend, so results rank and read alike on SQLite and
  * MongoDB: words are matched by prefix ("court" finds "courts"), ignoring case and accents.
  */
 
 export type EntryText = { title?: string | null; summary?: string | null; documents?: string | null; body?: string | null }
 
-/** How much a query word counts in each field: any title match beats any summary match, and so on. */
+/**
+ * How much a query word counts in each field: any title match beats any summary match, and so
+ * on: each query word counts by the best field it occurs in, more hits in it adding a little.
+ */
 export const FIELD_WEIGHTS = [
   ['title', 1000],
   ['summary', 100],
@@ -51,17 +54,43 @@ export function plainText(value: unknown): string {
 
 /** The score of an entry for the terms, or null when some term is missing from every field. */
 export function score(entry: EntryText, terms: string[]): number | null {
-  const fields = FIELD_WEIGHTS.map(([name, weight]) => ({ weight, words: words(entry[name]) }))
+  return scoreFields(FIELD_WEIGHTS.map(([name, weight]) => ({ weight, text: folded(entry[name]) })), terms, 0)
+}
+
+/**
+ * The score of an entry the index already matched, without reading its body (the large field):
+ * a term found in no other field is in the body, and counts as one body hit.
+ */
+export function scoreMatched(entry: EntryText, terms: string[]): number {
+  const fields = FIELD_WEIGHTS.filter(([name]) => name !== 'body').map(([name, weight]) => ({ weight, text: folded(entry[name]) }))
+  return scoreFields(fields, terms, FIELD_WEIGHTS.find(([name]) => name === 'body')![1])!
+}
+
+// Folding only what is not plain ASCII: ranking folds up to 1,000 entries per search.
+const folded = (s: string | null | undefined) => (!s ? '' : /[^\x00-\x7f]/.test(s) ? normalize(s) : s.toLowerCase())
+const startsOfWords = new Map<string, RegExp>()
+/** Words of the (folded) text that start with the term: the term not preceded by a letter or digit. */
+function hitsOf(text: string, term: string): number {
+  let re = startsOfWords.get(term)
+  if (!re) {
+    if (startsOfWords.size > 1000) startsOfWords.clear()
+    // Terms are letters and digits only (queryTerms): nothing to escape.
+    startsOfWords.set(term, (re = new RegExp(`(?<![\\p{L}\\p{N}])${term}`, 'gu')))
+  }
+  return text.match(re)?.length ?? 0
+}
+
+function scoreFields(fields: { weight: number; text: string }[], terms: string[], otherwise: number): number | null {
   let total = 0
   for (const term of terms) {
     let best = 0
-    for (const { weight, words: ws } of fields) {
-      const hits = ws.filter((w) => w.startsWith(term)).length
+    for (const { weight, text } of fields) {
+      const hits = text ? hitsOf(text, term) : 0
       // More hits in a field help a little, never enough to climb above a better field.
       if (hits) best = Math.max(best, weight * (1 + Math.min(hits - 1, 8) / 10))
     }
-    if (!best) return null
-    total += best
+    if (!best && !otherwise) return null
+    total += best || otherwise
   }
   return total
 }
@@ -75,10 +104,15 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt
 export function excerpt(entry: EntryText, terms: string[], size = 180): string {
   const candidates = (['summary', 'body', 'documents'] as const).map((name) => entry[name] ?? '').filter(Boolean)
   if (!candidates.length) return ''
-  const matched = (text: string) => terms.filter((t) => words(text).some((w) => w.startsWith(t))).length
-  const text = candidates.reduce((best, c) => (matched(c) > matched(best) ? c : best), candidates[0]!).replace(/\s+/g, ' ')
+  const matched = candidates.map((c) => terms.filter((t) => hitsOf(folded(c), t) > 0).length)
+  const text = candidates[matched.indexOf(Math.max(...matched))]!.replace(/\s+/g, ' ')
   const isHit = (word: string) => terms.some((t) => normalize(word).startsWith(t))
-  const first = [...text.matchAll(WORD)].find((m) => isHit(m[0]))?.index ?? 0
+  let first = 0
+  for (const m of text.matchAll(WORD)) {
+    if (!isHit(m[0])) continue
+    first = m.index!
+    break
+  }
   let start = Math.max(0, first - Math.floor(size / 3))
   if (start > 0) start = text.indexOf(' ', start) + 1 || start
   let end = Math.min(text.length, start + size)
