@@ -17,6 +17,7 @@ import type { Payload, PayloadRequest } from 'payload'
 import { toSlug } from '../../fields/slug'
 import { contentVersion } from '../cache/contentVersion'
 import type { State } from '../workflow/machine'
+import { searchEntriesOf } from './searchEntries'
 import { insertBatchSqlite, sqliteClient } from './sqliteResources'
 
 type Id = string | number
@@ -160,6 +161,10 @@ export async function insertResources(payload: Payload, records: BulkResource[],
         } as never)
         ids.push(created.id)
       }
+      const codes = await jurisdictionCodes(payload, batch, req)
+      for (const data of searchEntriesOf(batch, ids.slice(-batch.length), codes, new Date().toISOString())) {
+        await payload.db.create({ collection: 'search-entries', data, req, select: { id: true } })
+      }
       if (transactionID) await payload.db.commitTransaction(transactionID)
       contentVersion.bump() // no afterChange hooks ran: tell the public cache here
     } catch (error) {
@@ -169,4 +174,12 @@ export async function insertResources(payload: Payload, records: BulkResource[],
     options.onProgress?.(Math.min(start + batchSize, records.length), records.length)
   }
   return ids
+}
+
+/** The codes of the jurisdictions a batch names (the search index filters by code). */
+async function jurisdictionCodes(payload: Payload, batch: BulkResource[], req: PayloadRequest): Promise<Map<string, string>> {
+  const ids = [...new Set(batch.flatMap((r) => r.jurisdictions.map(String)))]
+  if (!ids.length) return new Map()
+  const { docs } = await payload.db.find({ collection: 'jurisdictions', where: { id: { in: ids } }, limit: 0, pagination: false, req })
+  return new Map(docs.map((d) => [String(d.id), String((d as { code?: string }).code)]))
 }
