@@ -38,7 +38,8 @@ describe('GET /api/openapi.json', () => {
     const toolkit = body.paths['/api/jurisdictions/{code}/toolkit']?.get
     expect(toolkit).toMatchObject({ security: [] })
     expect(toolkit.parameters[0]).toMatchObject({ name: 'code', in: 'path', required: true })
-    expect(Object.keys(toolkit.responses)).toEqual(['200', '404'])
+    expect(toolkit.parameters.map((p: { name: string }) => p.name)).toEqual(['code', 'locale', 'perSection'])
+    expect(Object.keys(toolkit.responses)).toEqual(['200', '400', '404'])
     expect(body.paths['/api/map']?.get).toMatchObject({ security: [], summary: 'Protection status of every state, DC and territory' })
   })
 })

@@ -1,118 +1,153 @@
 import type { Endpoint, PayloadRequest, Where } from 'payload'
-import { errorJson, errorResponse, localeParameter, publicOperation, resourceSummarySchema } from '../../../src/endpoints/openapiCommon'
+import { errorJson } from '../../../src/endpoints/openapiCommon'
 import { SECTIONS } from '../../Resources/options'
+import { DEFAULT_PER_SECTION, MAX_PER_SECTION, toolkitOpenapi } from './toolkitOpenapi'
 
 type Id = string | number
 type Jurisdiction = { id: Id; code: string; name: string; type: string; parent?: Id | null } & Record<string, unknown>
+type ResourceSummary = { id: Id; section?: string | null } & Record<string, unknown>
+/** One list of the toolkit: the newest `perSection` resources, how many there are, and where the rest is. */
+type Group = { totalDocs: number; resources: ResourceSummary[]; more: string | null }
 
 const RESOURCE_FIELDS = { slug: true, title: true, summary: true, category: true, section: true, issuedAt: true, effectiveAt: true, legislativeStatus: true, superseded: true } as const
 const PROFILE_FIELDS = ['protectionStatus', 'protectionSummary', 'effectiveAt', 'warrantStandard', 'scope', 'remedy'] as const
+const BRIEF_FIELDS = { code: true, name: true, type: true, parent: true } as const
 /** A guard against a parent loop in bad data; real chains are city → county → state → federal. */
 const MAX_ANCESTORS = 5
-
-/** Published resources naming the jurisdiction, newest first; always the published version, whoever asks. */
-type ResourceSummary = { id: Id; section?: string | null } & Record<string, unknown>
-
-async function publishedResources(req: PayloadRequest, jurisdiction: Id): Promise<ResourceSummary[]> {
-  const where: Where = { and: [{ jurisdictions: { equals: jurisdiction } }, { _status: { equals: 'published' } }] }
-  const { docs } = await req.payload.find({
-    collection: 'resources',
-    where,
-    draft: false,
-    select: RESOURCE_FIELDS,
-    sort: '-issuedAt',
-    depth: 0,
-    pagination: false,
-    overrideAccess: true,
-    locale: localeOf(req),
-    // No req: the API's page cap (src/plugins/apiGuards.ts) would cut this list at a page.
-  })
-  return docs.map((d) => ({ id: d.id, ...Object.fromEntries(Object.keys(RESOURCE_FIELDS).map((k) => [k, (d as Record<string, unknown>)[k] ?? null])) }))
-}
-
-async function findJurisdiction(req: PayloadRequest, where: Where): Promise<Jurisdiction | undefined> {
-  const { docs } = await req.payload.find({ collection: 'jurisdictions', where, depth: 0, limit: 1, locale: localeOf(req), overrideAccess: false })
-  return docs[0] as unknown as Jurisdiction | undefined
-}
+const PUBLISHED: Where = { _status: { equals: 'published' } }
+/** The nine sections in order, then the resources without one; each a filter on `section`. */
+const SECTION_FILTERS: Where[] = [...SECTIONS.map(({ value }) => ({ section: { equals: value } })), { section: { exists: false } }]
 
 /** `?locale=all` would return every translation as an object: the toolkit answers in one language. */
 const localeOf = (req: PayloadRequest) => (req.locale === 'all' ? undefined : req.locale)
 
 const brief = (j: Jurisdiction) => ({ id: j.id, code: j.code, name: j.name, type: j.type })
+const idOf = (value: unknown): Id => (typeof value === 'object' && value !== null ? (value as { id: Id }).id : (value as Id))
+
+/** `?perSection=`: a whole number from 1 to MAX_PER_SECTION, or the problem with it. */
+function perSectionOf(req: PayloadRequest): number | string {
+  const values = new URL(req.url ?? 'http://x/', 'http://x').searchParams.getAll('perSection')
+  if (values.length === 0) return DEFAULT_PER_SECTION
+  const problem = `"perSection" must be a whole number from 1 to ${MAX_PER_SECTION}.`
+  if (values.length > 1) return `"perSection" may be given once.`
+  const n = Number(values[0])
+  return /^\d{1,3}$/.test(values[0]!) && n >= 1 && n <= MAX_PER_SECTION ? n : problem
+}
+
+/**
+ * The newest `limit` published resources naming one jurisdiction (and matching `filter`), and
+ * how many there are, in one query: the jurisdiction read with its `resources` join (limit,
+ * sort and count done by the database), ids only. Also returns the jurisdiction's brief fields.
+ */
+async function newestNaming(req: PayloadRequest, jurisdiction: Id, filter: Where | undefined, limit: number) {
+  const { docs } = await req.payload.find({
+    collection: 'jurisdictions',
+    where: { id: { equals: jurisdiction } },
+    select: { ...BRIEF_FIELDS, resources: true },
+    joins: { resources: { where: filter ? { and: [PUBLISHED, filter] } : PUBLISHED, sort: '-issuedAt', limit, count: true } },
+    depth: 0,
+    limit: 1,
+    pagination: false,
+    overrideAccess: true,
+    locale: localeOf(req),
+  })
+  const doc = docs[0] as unknown as (Jurisdiction & { resources?: { docs?: unknown[]; totalDocs?: number } }) | undefined
+  if (!doc) return undefined
+  const ids = (doc.resources?.docs ?? []).map(idOf)
+  return { jurisdiction: doc, ids, totalDocs: doc.resources?.totalDocs ?? ids.length }
+}
+
+/** The chosen resources' summaries in one query; always the published version, whoever asks. */
+async function summaries(req: PayloadRequest, ids: Id[]): Promise<Map<string, ResourceSummary>> {
+  if (ids.length === 0) return new Map()
+  const { docs } = await req.payload.find({
+    collection: 'resources',
+    where: { and: [{ id: { in: ids } }, PUBLISHED] },
+    draft: false,
+    select: RESOURCE_FIELDS,
+    depth: 0,
+    limit: ids.length,
+    pagination: false,
+    overrideAccess: true,
+    locale: localeOf(req),
+    // No req: the endpoint's own request would answer ?locale=all with every translation.
+  })
+  const keys = Object.keys(RESOURCE_FIELDS)
+  return new Map(docs.map((d) => [String(d.id), { id: d.id, ...Object.fromEntries(keys.map((k) => [k, (d as Record<string, unknown>)[k] ?? null])) }]))
+}
+
+/**
+ * The public list request that pages through all of a group (page 1 repeats the resources shown),
+ * starting at the first page the toolkit did not show; null when the toolkit showed them all.
+ */
+function moreUrl(req: PayloadRequest, jurisdiction: Id, sectionFilter: string, perSection: number, group: { totalDocs: number; ids: Id[] }) {
+  if (group.totalDocs <= group.ids.length) return null
+  const locale = localeOf(req)
+  const { localization } = req.payload.config
+  const query = [
+    `where[jurisdictions][equals]=${encodeURIComponent(String(jurisdiction))}`,
+    sectionFilter,
+    'where[_status][equals]=published',
+    'sort=-issuedAt',
+    'depth=0',
+    `limit=${perSection}`,
+    'page=2',
+    locale && localization && locale !== localization.defaultLocale ? `locale=${encodeURIComponent(locale)}` : '',
+  ]
+  return `${req.payload.config.serverURL}${req.payload.config.routes.api}/resources?${query.filter(Boolean).join('&')}`
+}
+
+const sectionQuery = (i: number) => (i < SECTIONS.length ? `where[section][equals]=${SECTIONS[i]!.value}` : 'where[section][exists]=false')
 
 /**
  * GET /api/jurisdictions/:code/toolkit: what a campaign in one place needs on one page — the
- * jurisdiction and its protection profile, its published resources grouped by the nine toolkit
- * sections (in the toolkit's order; `unsectioned` for the rest), and the resources of the levels
- * above it (its state, the federal level), nearest first. Superseded items stay listed, flagged
- * `superseded: true`. Unknown code: 404.
+ * jurisdiction and its protection profile, its newest published resources in each of the nine
+ * toolkit sections (in the toolkit's order; `unsectioned` for the rest), and the newest of each
+ * level above it (its state, the federal level), nearest first. Each list holds at most
+ * `perSection` resources, with its `totalDocs` and a `more` URL of the public list that pages
+ * through the rest. Superseded items stay listed, flagged `superseded: true`. Unknown code: 404.
+ *
+ * Bounded work at any collection size: one query per list (limit and count in the database), then
+ * one query for the summaries of every resource shown.
  */
 export const toolkitEndpoint: Endpoint = {
   path: '/:code/toolkit',
   method: 'get',
   handler: async (req) => {
+    const perSection = perSectionOf(req)
+    if (typeof perSection === 'string') return errorJson(400, perSection)
     const code = String(req.routeParams?.code ?? '')
-    const jurisdiction = code.length <= 60 ? await findJurisdiction(req, { code: { equals: code } }) : undefined
+    const jurisdiction =
+      code.length <= 60
+        ? ((
+            await req.payload.find({ collection: 'jurisdictions', where: { code: { equals: code } }, joins: false, depth: 0, limit: 1, pagination: false, locale: localeOf(req), overrideAccess: false })
+          ).docs[0] as unknown as Jurisdiction | undefined)
+        : undefined
     if (!jurisdiction) return errorJson(404, `No jurisdiction with code "${code.slice(0, 60)}".`)
 
-    const own = await publishedResources(req, jurisdiction.id)
-    const sections = SECTIONS.map(({ value, label }) => ({ section: value, label, resources: own.filter((r) => r.section === value) }))
-    const unsectioned = own.filter((r) => !SECTIONS.some((s) => s.value === r.section))
-
-    const inherited = []
+    const own = await Promise.all(SECTION_FILTERS.map((filter) => newestNaming(req, jurisdiction.id, filter, perSection)))
+    const levels: { jurisdiction: Jurisdiction; ids: Id[]; totalDocs: number }[] = []
     const seen = new Set([String(jurisdiction.id)])
     let parentId = jurisdiction.parent
-    while (parentId !== null && parentId !== undefined && inherited.length < MAX_ANCESTORS && !seen.has(String(parentId))) {
-      seen.add(String(parentId))
-      const parent = await findJurisdiction(req, { id: { equals: parentId } })
-      if (!parent) break
-      inherited.push({ jurisdiction: brief(parent), resources: await publishedResources(req, parent.id) })
-      parentId = parent.parent
+    while (parentId !== null && parentId !== undefined && levels.length < MAX_ANCESTORS && !seen.has(String(idOf(parentId)))) {
+      seen.add(String(idOf(parentId)))
+      const level = await newestNaming(req, idOf(parentId), undefined, perSection)
+      if (!level) break
+      levels.push(level)
+      parentId = level.jurisdiction.parent
     }
 
+    const found = await summaries(req, [...own, ...levels].flatMap((g) => g?.ids ?? []))
+    const group = (g: { ids: Id[]; totalDocs: number } | undefined, jurisdictionId: Id, sectionFilter: string): Group => {
+      const resources = (g?.ids ?? []).map((id) => found.get(String(id))).filter((r): r is ResourceSummary => r !== undefined)
+      return { totalDocs: g?.totalDocs ?? 0, resources, more: g ? moreUrl(req, jurisdictionId, sectionFilter, perSection, g) : null }
+    }
+    const sections = SECTIONS.map(({ value, label }, i) => ({ section: value, label, ...group(own[i], jurisdiction.id, sectionQuery(i)) }))
+    const unsectioned = group(own[SECTIONS.length], jurisdiction.id, sectionQuery(SECTIONS.length))
+    const inherited = levels.map((level) => ({ jurisdiction: brief(level.jurisdiction), ...group(level, level.jurisdiction.id, '') }))
+
     const profile = Object.fromEntries(PROFILE_FIELDS.map((k) => [k, jurisdiction[k] ?? null]))
-    return Response.json({ jurisdiction: { ...brief(jurisdiction), protection: profile }, sections, unsectioned, inherited })
+    return Response.json({ jurisdiction: { ...brief(jurisdiction), protection: profile }, perSection, sections, unsectioned, inherited })
   },
-  custom: {
-    openapi: {
-      ...publicOperation,
-      summary: "A jurisdiction's toolkit: protection profile and published resources by section",
-      parameters: [
-        { name: 'code', in: 'path', required: true, description: 'Jurisdiction code: US, US-NY, US-NY-KINGS…', schema: { type: 'string', example: 'US-NY' } },
-        localeParameter,
-      ],
-      responses: {
-        200: {
-          description: 'The jurisdiction, its nine sections in order, other resources, and the levels above it nearest first.',
-          content: {
-            'application/json': {
-              schema: {
-                type: 'object',
-                properties: {
-                  jurisdiction: { type: 'object', properties: { code: { type: 'string' }, name: { type: 'string' }, type: { type: 'string' }, protection: { type: 'object' } } },
-                  sections: {
-                    type: 'array',
-                    items: {
-                      type: 'object',
-                      properties: {
-                        section: { type: 'string', enum: SECTIONS.map((s) => s.value) },
-                        label: { type: 'string' },
-                        resources: { type: 'array', items: { ...resourceSummarySchema, properties: { ...resourceSummarySchema.properties, superseded: { type: 'boolean' } } } },
-                      },
-                    },
-                  },
-                  unsectioned: { type: 'array', items: resourceSummarySchema },
-                  inherited: {
-                    type: 'array',
-                    items: { type: 'object', properties: { jurisdiction: { type: 'object' }, resources: { type: 'array', items: resourceSummarySchema } } },
-                  },
-                },
-              },
-            },
-          },
-        },
-        404: errorResponse('No jurisdiction has this code.'),
-      },
-    },
-  },
+  custom: { openapi: toolkitOpenapi },
 }
