@@ -130,6 +130,19 @@ describe.each([
     expect(comparable(bulk.version)).toEqual(comparable(local.version))
   })
 
+  it('writes the same search entries as the Local API, so search finds it', async () => {
+    const entries = async (id: string | number) => {
+      const { docs } = await app.payload.find({ collection: 'search-entries', where: { resource: { equals: String(id) } }, sort: 'locale', overrideAccess: true, depth: 0 })
+      return docs.map(({ id: _id, resource: _r, slug: _s, publishedAt: _p, ...rest }) => rest)
+    }
+    const bulk = await entries(bulkId)
+    expect(bulk.map((e) => e.locale)).toEqual(['en', 'es'])
+    expect(bulk).toEqual(await entries(localId))
+    const found = await request(app.url).get('/api/search').query({ q: 'ley prueba', locale: 'es' })
+    expect(found.status).toBe(200)
+    expect(found.body.docs.map((d: { id: string | number }) => String(d.id))).toContain(String(bulkId))
+  })
+
   it('is found by the published list, the filters and the workflow like any other resource', async () => {
     const list = await request(app.url).get(`/api/resources?where[slug][equals]=through-bulk-path${suffix}&where[category][equals]=legislation`)
     expect(list.body.totalDocs).toBe(1)
