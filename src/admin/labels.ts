@@ -63,6 +63,24 @@ const RESOURCE_FIELDS: Record<string, Label> = {
   publishAt: l('Publish At', 'Publicación programada'),
 }
 
+/** The file form that also opens from a resource's "Create New" (what a campaign leader fills). */
+const DOCUMENT_FIELDS: Record<string, Label> = {
+  title: l('Title', 'Título'),
+  alt: l('Alt', 'Texto alternativo'),
+  language: l('Language', 'Idioma'),
+  uploadedBy: l('Uploaded By', 'Subido por'),
+}
+
+const DESCRIPTIONS: Record<string, Record<string, Label>> = {
+  documents: {
+    alt: l(
+      'Required for images: what the image shows, for people using screen readers.',
+      'Obligatorio para imágenes: qué muestra la imagen, para quienes usan lectores de pantalla.',
+    ),
+    language: l('The language of the file.', 'El idioma del archivo.'),
+  },
+}
+
 const ARRAY_LABELS: Record<string, { singular: Label; plural: Label }> = {
   links: { singular: l('Link', 'Enlace'), plural: l('Links', 'Enlaces') },
   socialPosts: { singular: l('Social post', 'Publicación'), plural: l('Social posts', 'Publicaciones') },
@@ -149,25 +167,32 @@ function translateOptions(name: string, options: Option[]): Option[] {
   })
 }
 
-function labelFields(fields: Field[], prefix = ''): Field[] {
+function labelFields(fields: Field[], labels: Record<string, Label>, descriptions: Record<string, Label> = {}, prefix = ''): Field[] {
   return fields.map((field) => {
     let next = { ...field } as Field & Record<string, unknown>
     const path = 'name' in field ? `${prefix}${field.name}` : undefined
     const key = path ?? english((field as { label?: unknown }).label)
-    if (key && RESOURCE_FIELDS[key] && field.type !== 'ui') next.label = RESOURCE_FIELDS[key]
+    if (key && labels[key] && field.type !== 'ui') next.label = labels[key]
+    if (path && descriptions[path]) next.admin = { ...field.admin, description: descriptions[path] } as never
     if (path && ARRAY_LABELS[path]) next.labels = ARRAY_LABELS[path]
     if (path && PLAIN_HELP[path]) {
       const help = PLAIN_HELP[path]
       next.admin = { ...field.admin, description: ({ t }: { t: unknown }) => tr(t, help) } as never
     }
     if (field.type === 'select' && 'name' in field) next = { ...next, options: translateOptions(field.name, field.options as Option[]) } as never
-    if ('fields' in field) next.fields = labelFields(field.fields, field.type === 'array' || field.type === 'group' ? `${path}.` : prefix)
+    if ('fields' in field) next.fields = labelFields(field.fields, labels, descriptions, field.type === 'array' || field.type === 'group' ? `${path}.` : prefix)
     return next as Field
   })
 }
 
 /** The resources collection with our labels, option labels and plain-language help. */
-export const labelResources = (collection: CollectionConfig): CollectionConfig => ({ ...collection, fields: labelFields(collection.fields) })
+export const labelResources = (collection: CollectionConfig): CollectionConfig => ({ ...collection, fields: labelFields(collection.fields, RESOURCE_FIELDS) })
+
+/** The documents collection (file uploads) with our labels and translated descriptions. */
+export const labelDocuments = (collection: CollectionConfig): CollectionConfig => ({
+  ...collection,
+  fields: labelFields(collection.fields, DOCUMENT_FIELDS, DESCRIPTIONS.documents),
+})
 
 export const labelCollection = (collection: CollectionConfig): CollectionConfig =>
   COLLECTION_LABELS[collection.slug] ? { ...collection, labels: COLLECTION_LABELS[collection.slug] } : collection

@@ -1,6 +1,6 @@
 import type { CollectionConfig, Condition, Config, Field, Plugin } from 'payload'
 import { isEditor } from '../../access/roles'
-import { labelCollection, labelResources } from './labels'
+import { labelCollection, labelDocuments, labelResources } from './labels'
 import { adminTranslations } from './translations'
 
 /** Shown only to editors and admins: for contributors the field is not in the form at all. */
@@ -88,7 +88,7 @@ export const adminPanel: Plugin = (config: Config): Config => ({
     const hidden = EDITOR_COLLECTIONS.has(collection.slug)
       ? { hidden: ({ user }: { user: unknown }) => !isEditor(user as never) }
       : {}
-    const fields = collection.slug === 'documents' ? hideFields(collection.fields, DOCUMENT_EDITOR_FIELDS) : collection.fields
+    const fields = collection.slug === 'documents' ? hideFields(labelDocuments(collection).fields, DOCUMENT_EDITOR_FIELDS) : collection.fields
     return { ...collection, admin: { ...collection.admin, ...hidden }, fields }
   }),
 })
