@@ -173,9 +173,6 @@ export interface Resource {
    * Part of the public URL, made from the English title when left empty. Fixed once the resource has been published.
    */
   slug?: string | null;
-  /**
-   * A few plain sentences: what this is and why a campaign would use it.
-   */
   summary?: string | null;
   body?: {
     root: {
@@ -282,9 +279,6 @@ export interface Resource {
    * True when a published resource supersedes this one.
    */
   superseded?: boolean | null;
-  /**
-   * The item itself and related files: PDF, Word or image.
-   */
   documents?: (number | Document)[] | null;
   /**
    * Web pages about this item: an official copy, a docket, a news story. http(s) only.

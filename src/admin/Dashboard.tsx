@@ -2,13 +2,12 @@ import type { Payload, PayloadRequest, TypedUser, Where } from 'payload'
 import type { I18nClient } from '@payloadcms/translations'
 import { isEditor } from '../../access/roles'
 import { ActivateButton } from './ActivateButton'
-import { StatusBadge } from './StatusBadge'
 import { tr } from './i18n'
 
-type Props = { payload: Payload; user?: TypedUser | null; i18n: I18nClient }
-type Row = { id: string | number; title?: string; reviewStatus?: string; updatedAt: string; category?: string; jurisdictions?: unknown[]; owner?: unknown }
+export type Props = { payload: Payload; user?: TypedUser | null; i18n: I18nClient }
+export type Row = { id: string | number; title?: string; reviewStatus?: string; updatedAt: string; category?: string; jurisdictions?: unknown[]; owner?: unknown }
 
-const link = (id: string | number) => `/admin/collections/resources/${id}`
+export const link = (id: string | number) => `/admin/collections/resources/${id}`
 const nameOf = (value: unknown) => (value && typeof value === 'object' ? ((value as { name?: string; code?: string }).name ?? '') : '')
 
 /** "3 d", "5 h", "12 min": how long a submission has waited. */
@@ -20,7 +19,7 @@ function age(since: string, now = Date.now()): string {
 }
 
 /** The latest review event of each resource (submit time, the editors' last note). */
-async function latestEvents(payload: Payload, user: TypedUser, ids: (string | number)[], where: Where) {
+export async function latestEvents(payload: Payload, user: TypedUser, ids: (string | number)[], where: Where) {
   if (ids.length === 0) return new Map<string, { at: string; note?: string | null }>()
   const { docs } = await payload.find({
     collection: 'review-events',
@@ -40,13 +39,12 @@ async function latestEvents(payload: Payload, user: TypedUser, ids: (string | nu
 }
 
 /**
- * The dashboard's first panel (admin.components.beforeDashboard): for editors the review queue
- * and the sign-ups to activate; for contributors "My submissions".
+ * The editors' dashboard panels (admin.components.beforeDashboard): the review queue and the
+ * sign-ups to activate. Contributors never see Payload's dashboard: see HomeView.
  */
 export async function Dashboard({ payload, user, i18n }: Props) {
-  if (!user) return null
-  const req = { user } as PayloadRequest
-  return isEditor(req.user) ? <EditorPanels payload={payload} user={user} i18n={i18n} /> : <MySubmissions payload={payload} user={user} i18n={i18n} />
+  if (!user || !isEditor(user as PayloadRequest['user'])) return null
+  return <EditorPanels payload={payload} user={user} i18n={i18n} />
 }
 
 async function EditorPanels({ payload, user, i18n }: Props & { user: TypedUser }) {
@@ -124,51 +122,5 @@ async function EditorPanels({ payload, user, i18n }: Props & { user: TypedUser }
         )}
       </section>
     </div>
-  )
-}
-
-async function MySubmissions({ payload, user, i18n }: Props & { user: TypedUser }) {
-  const t = i18n.t
-  const mine = await payload.find({
-    collection: 'resources',
-    draft: true,
-    where: { owner: { equals: user.id } },
-    sort: '-updatedAt',
-    limit: 100,
-    depth: 0,
-    user,
-    overrideAccess: false,
-    locale: i18n.language === 'es' ? 'es' : 'en',
-  })
-  const notes = await latestEvents(payload, user, mine.docs.map((d) => d.id), { and: [{ note: { exists: true } }, { action: { in: ['request_changes', 'publish', 'unpublish', 'archive'] } }] })
-  return (
-    <section className="my-submissions" id="my-submissions" style={{ marginBottom: 32 }}>
-      <div style={{ display: 'flex', gap: 16, alignItems: 'center', justifyContent: 'space-between' }}>
-        <h2>{tr(t, 'custom:mySubmissions')}</h2>
-        <a className="btn btn--style-primary btn--size-medium" href="/admin/collections/resources/create">
-          {tr(t, 'custom:newResource')}
-        </a>
-      </div>
-      {mine.docs.length === 0 ? (
-        <p>{tr(t, 'custom:noSubmissions')}</p>
-      ) : (
-        <ul style={{ display: 'grid', gap: 12, padding: 0, listStyle: 'none' }}>
-          {(mine.docs as Row[]).map((doc) => {
-            const note = notes.get(String(doc.id))?.note
-            return (
-              <li key={doc.id} className="my-submissions__item" style={{ borderTop: '1px solid var(--theme-elevation-100)', paddingTop: 8 }}>
-                <a href={link(doc.id)}>{doc.title || String(doc.id)}</a> <StatusBadge state={doc.reviewStatus} />
-                {note ? (
-                  <div className="my-submissions__note" style={{ marginTop: 4 }}>
-                    <small>{tr(t, 'custom:latestNote')}:</small>
-                    <blockquote style={{ margin: '2px 0', whiteSpace: 'pre-wrap' }}>{note}</blockquote>
-                  </div>
-                ) : null}
-              </li>
-            )
-          })}
-        </ul>
-      )}
-    </section>
   )
 }

@@ -5,16 +5,30 @@ import { useEffect, useState } from 'react'
 import { CATEGORIES } from '../../collections/Resources/options'
 import { STATES } from '../workflow/machine'
 import { tr } from './i18n'
+import { optionLabel } from './labels'
 import type { CustomKey } from './translations'
 
 type Jurisdiction = { id: string | number; name: string }
 const FIELDS = ['reviewStatus', 'jurisdictions', 'category'] as const
 type Field = (typeof FIELDS)[number]
 
-/** The `equals` value this bar set for a field, read back from the list's current `where`. */
+/**
+ * The list's `where` as a flat list of single-field conditions. Payload hands back what this bar
+ * set normalised as `{ or: [{ and: [...] }] }` (and a relationship's `contains` as `equals`); a
+ * real choice between alternatives (an `or` of several branches) stays one opaque condition.
+ */
+function conditionsOf(where: Where | undefined): Where[] {
+  if (!where) return []
+  return Object.entries(where).flatMap(([key, value]): Where[] => {
+    if (key === 'and' && Array.isArray(value)) return value.flatMap(conditionsOf)
+    if (key === 'or' && Array.isArray(value)) return value.length === 1 ? conditionsOf(value[0]) : [{ or: value }]
+    return [{ [key]: value } as Where]
+  })
+}
+
+/** The value this bar set for a field, read back from the list's current `where`. */
 function current(where: Where | undefined, field: Field): string {
-  const clauses = (where?.and as Where[] | undefined) ?? (where ? [where] : [])
-  for (const clause of clauses) {
+  for (const clause of conditionsOf(where)) {
     const condition = clause[field] as { equals?: unknown; contains?: unknown } | undefined
     if (condition && (condition.equals ?? condition.contains) !== undefined) return String(condition.equals ?? condition.contains)
   }
@@ -28,7 +42,7 @@ function current(where: Where | undefined, field: Field): string {
  */
 export function ResourceFilters() {
   const { query, refineListData } = useListQuery()
-  const { t } = useTranslation()
+  const { i18n, t } = useTranslation()
   const [jurisdictions, setJurisdictions] = useState<Jurisdiction[]>([])
 
   useEffect(() => {
@@ -38,8 +52,7 @@ export function ResourceFilters() {
   }, [])
 
   const change = (field: Field, value: string) => {
-    const where = query.where as Where | undefined
-    const kept = ((where?.and as Where[] | undefined) ?? (where && Object.keys(where).length ? [where] : [])).filter((clause) => !(field in clause))
+    const kept = conditionsOf(query.where as Where | undefined).filter((clause) => !(field in clause))
     const op = field === 'jurisdictions' ? { contains: value } : { equals: value }
     const and = value ? [...kept, { [field]: op }] : kept
     void refineListData({ where: and.length ? { and } : {}, page: 1 } as never)
@@ -63,7 +76,7 @@ export function ResourceFilters() {
     <div className="resource-filters" style={{ display: 'flex', gap: 16, flexWrap: 'wrap', margin: '8px 0 16px' }}>
       {select('reviewStatus', 'custom:filterStatus', STATES.map((s) => ({ value: s, label: tr(t, `custom:state.${s}` as CustomKey) })))}
       {select('jurisdictions', 'custom:filterJurisdiction', jurisdictions.map((j) => ({ value: String(j.id), label: j.name })))}
-      {select('category', 'custom:filterCategory', CATEGORIES.map((c) => ({ value: c.value, label: c.label })))}
+      {select('category', 'custom:filterCategory', CATEGORIES.map((c) => ({ value: c.value, label: optionLabel('category', c.value, c.label, i18n.language) })))}
     </div>
   )
 }

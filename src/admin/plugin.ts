@@ -1,5 +1,6 @@
 import type { CollectionConfig, Condition, Config, Field, Plugin } from 'payload'
 import { isEditor } from '../../access/roles'
+import { labelCollection, labelDocuments, labelResources } from './labels'
 import { adminTranslations } from './translations'
 
 /** Shown only to editors and admins: for contributors the field is not in the form at all. */
@@ -77,15 +78,17 @@ export const adminPanel: Plugin = (config: Config): Config => ({
     components: {
       ...config.admin?.components,
       beforeDashboard: [...(config.admin?.components?.beforeDashboard ?? []), component('Dashboard')],
+      // Contributors land on "My submissions"; editors keep Payload's dashboard.
+      views: { ...config.admin?.components?.views, dashboard: { Component: component('HomeView') } },
     },
   },
   i18n: { ...config.i18n, translations: { ...config.i18n?.translations, ...adminTranslations } as never },
-  collections: (config.collections ?? []).map((collection) => {
-    if (collection.slug === 'resources') return resources(collection)
+  collections: (config.collections ?? []).map(labelCollection).map((collection) => {
+    if (collection.slug === 'resources') return resources(labelResources(collection))
     const hidden = EDITOR_COLLECTIONS.has(collection.slug)
       ? { hidden: ({ user }: { user: unknown }) => !isEditor(user as never) }
       : {}
-    const fields = collection.slug === 'documents' ? hideFields(collection.fields, DOCUMENT_EDITOR_FIELDS) : collection.fields
+    const fields = collection.slug === 'documents' ? hideFields(labelDocuments(collection).fields, DOCUMENT_EDITOR_FIELDS) : collection.fields
     return { ...collection, admin: { ...collection.admin, ...hidden }, fields }
   }),
 })

@@ -1,14 +1,28 @@
 /**
- * Smoke test of the admin panel in a real browser: the production build served by our express
- * server, Debian's Chromium through playwright-core. The first visit to an empty database
- * offers Payload's create-first-user screen; the account made there is the active admin.
+ * The admin panel in a real browser: the production build served by our express server, Debian's
+ * Chromium through playwright-core. The first visit to an empty database offers Payload's
+ * create-first-user screen; the account made there is the active admin. The later scenarios
+ * share that server and that admin's browser, on content seeded through the API.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import type { Page } from 'playwright-core'
 import { launchBrowser, step, type Browser } from '../helpers/browser'
 import { startAdminServer, type AdminServer } from '../helpers/adminServer'
 
+const PASSWORD = 'e2e-Password-123!'
+const ADMIN = `first-admin-${Date.now()}@example.org`
+const LEADER = 'lucia-e2e@example.org'
+const NOTE = 'Falta la orden firmada (the signed order is missing).'
+const TITLES = {
+  changes: 'Orden administrativa del tribunal de Nueva York',
+  draft: 'Proyecto de ley de California',
+  published: 'ICE courthouse memo',
+  edited: 'ICE courthouse memo (2025 revision)',
+}
+
 let server: AdminServer | undefined
 let browser: Browser | undefined
+let seeded: Awaited<ReturnType<typeof seed>> | undefined
 
 beforeAll(async () => {
   // The first run builds the admin panel (about 85 s on 2 cores); later runs reuse it.
@@ -21,6 +35,60 @@ afterAll(async () => {
   await server?.stop()
 }, 60_000)
 
+async function api(pathname: string, init: { method?: string; token?: string; body?: unknown } = {}) {
+  const headers: Record<string, string> = {}
+  if (init.token) headers.Authorization = `JWT ${init.token}`
+  if (init.body) headers['Content-Type'] = 'application/json'
+  const res = await fetch(`${server!.url}${pathname}`, { method: init.method ?? 'GET', headers, body: init.body ? JSON.stringify(init.body) : undefined })
+  const body = (await res.json().catch(() => null)) as Record<string, any> | null
+  if (res.status >= 300) throw new Error(`${init.method ?? 'GET'} ${pathname}: ${res.status} ${JSON.stringify(body)}`)
+  return body!
+}
+
+const login = async (email: string) => (await api('/api/contributors/login', { method: 'POST', body: { email, password: PASSWORD } })).token as string
+
+/**
+ * Through the API, as the first admin: two jurisdictions, an active campaign leader and a pending
+ * sign-up, and three resources: the leader's in `changes_requested` (with the editors' note) and
+ * in `draft`, and a published one the admin then edited (a draft newer than the public version).
+ */
+async function seed() {
+  const admin = await login(ADMIN)
+  const ny = (await api('/api/jurisdictions', { method: 'POST', token: admin, body: { name: 'New York', code: 'US-NY', type: 'state' } })).doc
+  const ca = (await api('/api/jurisdictions', { method: 'POST', token: admin, body: { name: 'California', code: 'US-CA', type: 'state' } })).doc
+  const account = (email: string, name: string, status: string) =>
+    api('/api/contributors', { method: 'POST', token: admin, body: { email, name, password: PASSWORD, role: 'contributor', status } })
+  await account(LEADER, 'Lucía Leader', 'active')
+  const pending = (await account('pat-pending-e2e@example.org', 'Pat Pending', 'pending')).doc
+  const leader = await login(LEADER)
+  const create = async (token: string, body: object) => (await api('/api/resources?draft=true', { method: 'POST', token, body })).doc
+  const workflow = (token: string, id: string | number, body: object) => api(`/api/resources/${id}/workflow`, { method: 'POST', token, body })
+
+  const changes = await create(leader, { title: TITLES.changes, category: 'judicial-rule', jurisdictions: [ny.id] })
+  await workflow(leader, changes.id, { action: 'submit' })
+  await workflow(admin, changes.id, { action: 'request_changes', note: NOTE })
+  const draft = await create(leader, { title: TITLES.draft, category: 'legislation', jurisdictions: [ca.id] })
+  const published = await create(admin, { title: TITLES.published, category: 'policy', jurisdictions: [ny.id] })
+  await workflow(admin, published.id, { action: 'submit' })
+  await workflow(admin, published.id, { action: 'publish', checklist: { personalDataCleared: true, sourcesChecked: true } })
+  await api(`/api/resources/${published.id}?draft=true`, { method: 'PATCH', token: admin, body: { title: TITLES.edited } })
+  return { ny, ca, pending, ids: { changes: changes.id, draft: draft.id, published: published.id } }
+}
+
+/** The titles in the resources list, once the list shows exactly `count` rows. */
+async function listTitles(page: Page, count: number): Promise<string[]> {
+  await page.waitForFunction((n) => document.querySelectorAll('.collection-list table tbody tr').length === n, count)
+  return page.locator('.collection-list table tbody tr td.cell-title').allTextContents()
+}
+
+async function signIn(page: Page, email: string) {
+  await page.goto(`${server!.url}/admin/login`)
+  await page.locator('#field-email').fill(email)
+  await page.locator('#field-password').fill(PASSWORD)
+  await page.locator('form button[type="submit"]').click()
+  await page.waitForURL((u) => u.pathname === '/admin', { timeout: 60_000 })
+}
+
 describe('admin panel in Chromium', () => {
   it('creates the first admin through the create-first-user screen and lands on the dashboard', async () => {
     const { page } = browser!
@@ -31,12 +99,10 @@ describe('admin panel in Chromium', () => {
       await page.waitForURL((u) => u.pathname === '/admin/create-first-user', { timeout: 60_000 })
     })
 
-    const email = `first-admin-${Date.now()}@example.org`
-    const password = 'e2e-Password-123!'
     await step(page, 'create-first-user', async () => {
-      await page.locator('#field-email').fill(email)
-      await page.locator('#field-password').fill(password)
-      await page.locator('#field-confirm-password').fill(password)
+      await page.locator('#field-email').fill(ADMIN)
+      await page.locator('#field-password').fill(PASSWORD)
+      await page.locator('#field-confirm-password').fill(PASSWORD)
       await page.locator('#field-name').fill('First Admin')
       await page.locator('form button[type="submit"]').click()
       await page.waitForURL((u) => u.pathname === '/admin', { timeout: 60_000 })
@@ -45,6 +111,7 @@ describe('admin panel in Chromium', () => {
     await step(page, 'dashboard', async () => {
       const dashboard = page.locator('.dashboard')
       await dashboard.waitFor({ state: 'visible' })
+      await page.locator('#review-queue').waitFor({ state: 'visible' })
       await expect(dashboard.getByText('Contributors').first().isVisible()).resolves.toBe(true)
       await expect(dashboard.getByText('Topics').first().isVisible()).resolves.toBe(true)
     })
@@ -53,12 +120,120 @@ describe('admin panel in Chromium', () => {
     const me = await page.request.get(`${url}/api/contributors/me`, { headers: { Origin: url } })
     expect(me.status()).toBe(200)
     const body = (await me.json()) as { user: { email: string; role: string; status: string } | null }
-    expect(body.user).toMatchObject({ email, role: 'admin', status: 'active' })
+    expect(body.user).toMatchObject({ email: ADMIN, role: 'admin', status: 'active' })
 
     // First-register is closed once an account exists.
     await step(page, 'first-register-closed', async () => {
       await page.goto(`${url}/admin/create-first-user`)
       await page.waitForURL((u) => u.pathname !== '/admin/create-first-user')
     })
+
+    seeded = await seed()
   }, 180_000)
+
+  it('the resources list shows status badges and filters by review status, jurisdiction and category', async () => {
+    const { page } = browser!
+    await step(page, 'list-badges', async () => {
+      await page.goto(`${server!.url}/admin/collections/resources`)
+      expect((await listTitles(page, 3)).sort()).toEqual([TITLES.edited, TITLES.draft, TITLES.changes].sort())
+      const badge = (title: string) => page.locator('tbody tr', { hasText: title }).locator('.cell-reviewStatus .review-badge')
+      await expect(badge(TITLES.changes).getAttribute('data-state')).resolves.toBe('changes_requested')
+      await expect(badge(TITLES.changes).textContent()).resolves.toBe('Changes requested')
+      await expect(badge(TITLES.draft).getAttribute('data-state')).resolves.toBe('draft')
+    })
+    const filter = async (field: string, value: string, expected: string[]) => {
+      await page.locator(`select[name="filter-${field}"]`).selectOption(value)
+      expect(await listTitles(page, expected.length)).toEqual(expected)
+      // The bar reads its choice back from the list's query (which Payload hands back normalised).
+      expect(await page.locator(`select[name="filter-${field}"]`).inputValue()).toBe(value)
+      // The filter lives in the list's own query: the URL carries it, so a reload keeps it.
+      if (value) expect(decodeURIComponent(page.url())).toContain(`[${field}]`)
+    }
+    await step(page, 'list-filter-status', () => filter('reviewStatus', 'changes_requested', [TITLES.changes]))
+    await step(page, 'list-filter-status-reset', () => filter('reviewStatus', '', [TITLES.edited, TITLES.draft, TITLES.changes]))
+    await step(page, 'list-filter-jurisdiction', () => filter('jurisdictions', String(seeded!.ca.id), [TITLES.draft]))
+    await step(page, 'list-filter-category', async () => {
+      await page.locator('select[name="filter-jurisdictions"]').selectOption('')
+      await listTitles(page, 3)
+      await filter('category', 'policy', [TITLES.edited])
+    })
+  }, 120_000)
+
+  it('a resource edited after publication links to the diff against the published version', async () => {
+    const { page } = browser!
+    const id = seeded!.ids.published
+    await step(page, 'version-diff', async () => {
+      await page.goto(`${server!.url}/admin/collections/resources/${id}`)
+      const compare = page.locator('.workflow-panel a', { hasText: 'Compare with the published version' })
+      await compare.first().click()
+      await page.waitForURL((u) => u.pathname.startsWith(`/admin/collections/resources/${id}/versions/`) && u.searchParams.has('versionFrom'))
+      const view = page.locator('.view-version')
+      await view.waitFor({ state: 'visible' })
+      // Payload's diff shows the published title beside the edited one.
+      await view.getByText(TITLES.edited).first().waitFor({ state: 'visible' })
+      await view.getByText(TITLES.published, { exact: true }).first().waitFor({ state: 'visible' })
+    })
+  }, 60_000)
+
+  it('an editor activates a pending sign-up from the dashboard', async () => {
+    const { page } = browser!
+    await step(page, 'activate', async () => {
+      await page.goto(`${server!.url}/admin`)
+      const row = page.locator('#pending-accounts li', { hasText: 'Pat Pending' })
+      await row.getByRole('button', { name: 'Activate' }).click()
+      await row.getByText('Activated').waitFor({ state: 'visible' })
+    })
+    const token = await login(ADMIN)
+    expect((await api(`/api/contributors/${seeded!.pending.id}`, { token })).status).toBe('active')
+    await step(page, 'activate-gone', async () => {
+      await page.reload()
+      await page.locator('#pending-accounts').waitFor({ state: 'visible' })
+      expect(await page.locator('#pending-accounts li', { hasText: 'Pat Pending' }).count()).toBe(0)
+    })
+  }, 60_000)
+
+  it('a Spanish-speaking campaign leader lands on "Mis envíos" and works in Spanish', async () => {
+    const spanish = await launchBrowser({ locale: 'es-ES' })
+    const { page } = spanish
+    try {
+      await step(page, 'es-login', () => signIn(page, LEADER))
+      await step(page, 'es-my-submissions', async () => {
+        const mine = page.locator('#my-submissions')
+        await expect(mine.locator('h1').textContent()).resolves.toBe('Mis envíos')
+        // Their own view, not Payload's dashboard of collections nor the editors' panels.
+        expect(await page.locator('.modular-dashboard, #review-queue, #pending-accounts').count()).toBe(0)
+        const changes = mine.locator('.my-submissions__item', { hasText: TITLES.changes })
+        await expect(changes.locator('.review-badge').textContent()).resolves.toBe('Cambios solicitados')
+        await expect(changes.locator('.my-submissions__note').textContent()).resolves.toContain(NOTE)
+        const draft = mine.locator('.my-submissions__item', { hasText: TITLES.draft })
+        await expect(draft.locator('.review-badge').textContent()).resolves.toBe('Borrador')
+        expect(await mine.locator('.my-submissions__item').count()).toBe(2) // not the admin's resource
+      })
+      await step(page, 'es-list', async () => {
+        await page.goto(`${server!.url}/admin/collections/resources`)
+        await page.locator('h1', { hasText: 'Recursos' }).first().waitFor({ state: 'visible' })
+        const head = await page.locator('.collection-list table thead').textContent()
+        expect(head).toContain('Título')
+        expect(head).toContain('Estado de revisión')
+        await expect(page.locator('.resource-filters').textContent()).resolves.toContain('Jurisdicción')
+      })
+      await step(page, 'es-new-resource', async () => {
+        await page.goto(`${server!.url}/admin`)
+        await page.locator('#my-submissions a', { hasText: 'Nuevo recurso' }).click()
+        await page.waitForURL((u) => u.pathname === '/admin/collections/resources/create')
+        const form = page.locator('form')
+        await form.locator('label[for="field-title"]', { hasText: 'Título' }).waitFor({ state: 'visible' })
+        await form.locator('label[for="field-summary"]', { hasText: 'Resumen' }).waitFor({ state: 'visible' })
+        // Plain-language help, in Spanish, under the fields a campaign leader fills.
+        await form.getByText('El nombre del documento tal como se conoce, en su propio idioma.').waitFor({ state: 'visible' })
+        await form.getByText(/Adjunte el documento \(PDF, Word o una imagen\)/).waitFor({ state: 'visible' })
+        // Payload's own strings in Spanish too.
+        await page.locator('#action-save-draft', { hasText: 'Guardar borrador' }).waitFor({ state: 'visible' })
+        await page.locator('#field-category .rs__control').click()
+        await page.locator('.rs__option', { hasText: 'Norma judicial' }).first().waitFor({ state: 'visible' })
+      })
+    } finally {
+      await spanish.close()
+    }
+  }, 120_000)
 })

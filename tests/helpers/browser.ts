@@ -27,8 +27,11 @@ export type Browser = {
   close: () => Promise<void>
 }
 
-/** A fresh browser profile per call: no cookies or storage leak from one test into another. */
-export async function launchBrowser(): Promise<Browser> {
+/**
+ * A fresh browser profile per call: no cookies or storage leak from one test into another.
+ * `locale` sets the browser's language (Accept-Language), which Payload's admin follows.
+ */
+export async function launchBrowser({ locale = 'en-US' }: { locale?: string } = {}): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM_PATH)) {
     throw new Error(`No Chromium at ${CHROMIUM_PATH}: apt-get install -y chromium (or set CHROMIUM_PATH).`)
   }
@@ -38,6 +41,7 @@ export async function launchBrowser(): Promise<Browser> {
     headless: true,
     args: ARGS,
     viewport: { width: 1280, height: 900 },
+    locale,
   })
   context.setDefaultTimeout(30_000)
   const page = context.pages()[0] ?? (await context.newPage())

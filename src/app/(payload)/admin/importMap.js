@@ -27,6 +27,7 @@ import { ResourceFilters as ResourceFilters_10450dd4bcf7b248b89b0a91b4f1ce0a } f
 import { NoPublishButton as NoPublishButton_a7ca78c33cdc5007d4ba559ed8635b15 } from '../../../admin/WorkflowPanel'
 import { Dashboard as Dashboard_b1da18705623495fe0da513a008df5f5 } from '../../../admin/Dashboard'
 import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
+import { HomeView as HomeView_69362432ca3200455c1eec573b9d1fd0 } from '../../../admin/HomeView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -60,5 +61,6 @@ export const importMap = {
   "/admin/WorkflowPanel#NoPublishButton": NoPublishButton_a7ca78c33cdc5007d4ba559ed8635b15,
   "/admin/Dashboard#Dashboard": Dashboard_b1da18705623495fe0da513a008df5f5,
   "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
+  "/admin/HomeView#HomeView": HomeView_69362432ca3200455c1eec573b9d1fd0,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
