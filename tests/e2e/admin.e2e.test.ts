@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { Page } from 'playwright-core'
-import { launchBrowser, step, type Browser } from '../helpers/browser'
+import { launchBrowser, signInToAdmin, step, type Browser } from '../helpers/browser'
 import { startAdminServer, type AdminServer } from '../helpers/adminServer'
 
 const PASSWORD = 'e2e-Password-123!'
@@ -81,13 +81,7 @@ async function listTitles(page: Page, count: number): Promise<string[]> {
   return page.locator('.collection-list table tbody tr td.cell-title').allTextContents()
 }
 
-async function signIn(page: Page, email: string) {
-  await page.goto(`${server!.url}/admin/login`)
-  await page.locator('#field-email').fill(email)
-  await page.locator('#field-password').fill(PASSWORD)
-  await page.locator('form button[type="submit"]').click()
-  await page.waitForURL((u) => u.pathname === '/admin', { timeout: 60_000 })
-}
+const signIn = (page: Page, email: string) => signInToAdmin(page, server!.url, email, PASSWORD)
 
 describe('admin panel in Chromium', () => {
   it('creates the first admin through the create-first-user screen and lands on the dashboard', async () => {

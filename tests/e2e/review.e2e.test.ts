@@ -12,7 +12,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { Page } from 'playwright-core'
 import { pdfBytes } from '../helpers/content'
-import { launchBrowser, step, type Browser } from '../helpers/browser'
+import { launchBrowser, signInToAdmin, step, type Browser } from '../helpers/browser'
 import { startAdminServer, type AdminServer } from '../helpers/adminServer'
 
 const TITLE = 'Orden del Tribunal Supremo de Nueva York: protección en los juzgados'
@@ -48,13 +48,7 @@ async function createAccounts() {
   }
 }
 
-async function signIn(page: Page, email: string) {
-  await page.goto(`${server!.url}/admin/login`)
-  await page.locator('#field-email').fill(email)
-  await page.locator('#field-password').fill(PASSWORD)
-  await page.locator('form button[type="submit"]').click()
-  await page.waitForURL((u) => u.pathname === '/admin', { timeout: 60_000 })
-}
+const signIn = (page: Page, email: string) => signInToAdmin(page, server!.url, email, PASSWORD)
 
 /** The review panel's current state badge, after the page (re)loaded. */
 async function reviewState(page: Page): Promise<string | null> {

@@ -69,3 +69,12 @@ export async function step<T>(page: Page, name: string, action: () => Promise<T>
     throw failure
   }
 }
+
+/** Signs in through the admin panel's login form and waits for the landing page. */
+export async function signInToAdmin(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/admin/login`)
+  await page.locator('#field-email').fill(email)
+  await page.locator('#field-password').fill(password)
+  await page.locator('form button[type="submit"]').click()
+  await page.waitForURL((u) => u.pathname === '/admin', { timeout: 60_000 })
+}
