@@ -121,6 +121,13 @@ describe('relationship queries', () => {
     )
   })
 
+  it('populates a jurisdiction inside a resource with its own fields, without its resources join', async () => {
+    const res = await get('/api/resources?where[slug][equals]=ny-protect-our-courts-act&depth=1')
+    const ny = res.body.docs[0].jurisdictions.find((j: { code: string }) => j.code === 'US-NY')
+    expect(ny).toMatchObject({ code: 'US-NY', name: expect.any(String), protectionStatus: expect.any(String) })
+    expect(ny).not.toHaveProperty('resources')
+  })
+
   it('combines a jurisdiction with a category, and a topic slug', async () => {
     const res = await get('/api/resources?where[and][0][jurisdictions.code][equals]=US-NY&where[and][1][category][equals]=legislation&depth=0')
     expect(slugs(res.body.docs)).toEqual(['ny-protect-our-courts-act'])

@@ -40,6 +40,13 @@ export const Jurisdictions: CollectionConfig = {
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'code', 'type', 'protectionStatus'] },
   access: { read: anyone, create: editors, update: editors, delete: editors },
   defaultSort: 'code',
+  // A jurisdiction populated inside another document (a resource at depth ≥ 1) carries its own
+  // fields, not its `resources` join: computing that join walks every resource of the
+  // jurisdiction for each one populated (docs/BENCHMARKS.md, "Growth").
+  defaultPopulate: {
+    name: true, code: true, type: true, parent: true, protectionStatus: true, protectionSummary: true,
+    effectiveAt: true, warrantStandard: true, scope: true, remedy: true, updatedAt: true, createdAt: true,
+  },
   endpoints: [toolkitEndpoint],
   hooks: { afterChange: [reindexNamingResources] },
   fields: [
