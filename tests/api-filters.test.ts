@@ -3,6 +3,7 @@ import request from 'supertest'
 import { seed } from '../seed/seed'
 import { tuneSqlite } from '../src/database'
 import { startTestApp, type TestApp } from './helpers/testApp'
+import { NY_SEED_RESOURCES } from './helpers/publicApi'
 
 /** The filters docs/API.md "Filtering" documents, with their expected results on the seed data. */
 let app: TestApp
@@ -25,16 +26,7 @@ afterAll(async () => {
 const get = (path: string) => request(app.url).get(path)
 const slugs = (res: { body: { docs: { slug: string }[] } }) => res.body.docs.map((d) => d.slug).sort()
 
-const NY_RESOURCES = [
-  'demo-courthouse-arrest-incident-form',
-  'demo-know-your-rights-training-for-court-advocates',
-  'demo-model-statement-prosecutor',
-  'demo-social-media-kit',
-  'ny-coalition-letter-to-chief-judge-2017',
-  'ny-oca-rule-judicial-warrant-courthouse-arrests',
-  'ny-protect-our-courts-act',
-  'united-states-v-new-york-protect-our-courts-act',
-]
+const NY_RESOURCES = [...NY_SEED_RESOURCES].sort()
 
 /** The documented filter queries and what each returns on the seed data. */
 const FILTERS: [string, string[]][] = [

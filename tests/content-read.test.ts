@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import request from 'supertest'
 import { seed } from '../seed/seed'
 import { tuneSqlite } from '../src/database'
+import { NY_SEED_RESOURCES } from './helpers/publicApi'
 import { createAccount, signIn, startTestApp, type TestApp } from './helpers/testApp'
 import { publishThroughWorkflow } from './helpers/workflow'
 
@@ -107,18 +108,7 @@ describe('relationship queries', () => {
   it('filters resources by jurisdiction code', async () => {
     const res = await get('/api/resources?where[jurisdictions.code][equals]=US-NY&limit=100&depth=0')
     expect(res.status).toBe(200)
-    expect(slugs(res.body.docs)).toEqual(
-      [
-        'demo-courthouse-arrest-incident-form',
-        'demo-know-your-rights-training-for-court-advocates',
-        'demo-model-statement-prosecutor',
-        'demo-social-media-kit',
-        'ny-coalition-letter-to-chief-judge-2017',
-        'ny-oca-rule-judicial-warrant-courthouse-arrests',
-        'ny-protect-our-courts-act',
-        'united-states-v-new-york-protect-our-courts-act',
-      ].sort(),
-    )
+    expect(slugs(res.body.docs)).toEqual([...NY_SEED_RESOURCES].sort())
   })
 
   it('populates a jurisdiction inside a resource with its own fields, without its resources join', async () => {

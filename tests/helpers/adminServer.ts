@@ -6,11 +6,11 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { adminBuildIsCurrent, buildAdmin } from '../../src/adminBuild'
 import { projectRoot } from '../../src/paths'
+import { freePort } from './instances'
 
 export type AdminServer = { url: string; stop: () => Promise<void> }
 
@@ -19,13 +19,6 @@ export function ensureAdminBuild(): void {
   if (!adminBuildIsCurrent(projectRoot)) buildAdmin(projectRoot)
 }
 
-async function freePort(): Promise<number> {
-  const server = net.createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as net.AddressInfo
-  await new Promise((resolve) => server.close(resolve))
-  return port
-}
 
 export async function startAdminServer(): Promise<AdminServer> {
   ensureAdminBuild()

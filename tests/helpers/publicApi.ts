@@ -72,3 +72,15 @@ export const publicGraphqlQueries = [
   '{ Jurisdictions(limit: 100) { docs { code resources { docs { title summary } } } } }',
   '{ versionsResources(limit: 100) { docs { version { title summary } } } }',
 ]
+
+/** The seeded published resources that name New York (US-NY), by slug. */
+export const NY_SEED_RESOURCES = [
+  'demo-courthouse-arrest-incident-form',
+  'demo-know-your-rights-training-for-court-advocates',
+  'demo-model-statement-prosecutor',
+  'demo-social-media-kit',
+  'ny-coalition-letter-to-chief-judge-2017',
+  'ny-oca-rule-judicial-warrant-courthouse-arrests',
+  'ny-protect-our-courts-act',
+  'united-states-v-new-york-protect-our-courts-act',
+] as const

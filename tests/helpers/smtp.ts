@@ -1,7 +1,7 @@
 /** A real SMTP server on loopback, for tests of what happens while the mail server is down. */
-import net from 'node:net'
 import { simpleParser } from 'mailparser'
 import { SMTPServer } from 'smtp-server'
+import { freePort } from './instances'
 
 export type ReceivedMail = { to: string[]; subject: string; attachments: { filename?: string; content: string }[] }
 
@@ -42,10 +42,3 @@ export async function localSmtp(): Promise<LocalSmtp> {
   }
 }
 
-async function freePort(): Promise<number> {
-  const server = net.createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as net.AddressInfo
-  await new Promise<void>((resolve) => server.close(() => resolve()))
-  return port
-}
