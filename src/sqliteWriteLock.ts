@@ -19,7 +19,7 @@
  * the lock for WARN_AFTER_MS, and gives up (an error) at WAIT_LIMIT_MS.
  */
 import { createClient, type Client, type Config, type InArgs, type InStatement, type ResultSet, type Transaction, type TransactionMode } from '@libsql/client'
-import type { DatabaseAdapterObj } from 'payload'
+import type { BaseDatabaseAdapter, DatabaseAdapterObj } from 'payload'
 
 const WARN_AFTER_MS = 5_000
 const WAIT_LIMIT_MS = 30_000
@@ -222,6 +222,7 @@ export function withSerializedWrites(adapter: DatabaseAdapterObj): DatabaseAdapt
     ...adapter,
     init: (args) => {
       const instance = adapter.init(args) as ReturnType<DatabaseAdapterObj['init']> & { client?: Client; clientConfig: Config }
+      endJobTransactionOnError(instance)
       let client: Client | undefined
       Object.defineProperty(instance, 'client', {
         configurable: true,
@@ -233,5 +234,25 @@ export function withSerializedWrites(adapter: DatabaseAdapterObj): DatabaseAdapt
       })
       return instance
     },
+  }
+}
+
+/**
+ * Payload's `updateJob` (the jobs queue's bookkeeping) begins a transaction for one
+ * `db.updateJobs` call, passing `{ transactionID }` as its request, and neither commits nor rolls
+ * it back when that call throws (e.g. the job row is gone): the transaction, and with it the write
+ * lock, would stay held for good and every later write would fail. Roll such a transaction back.
+ */
+function endJobTransactionOnError(instance: Pick<BaseDatabaseAdapter, 'updateJobs' | 'rollbackTransaction'>): void {
+  const updateJobs = instance.updateJobs
+  instance.updateJobs = async function (this: BaseDatabaseAdapter, args) {
+    try {
+      return await updateJobs.call(this, args)
+    } catch (error) {
+      const req = args.req as { transactionID?: string | number } | undefined
+      const ownTransaction = req && Object.keys(req).length === 1 && (typeof req.transactionID === 'string' || typeof req.transactionID === 'number')
+      if (ownTransaction) await this.rollbackTransaction(req.transactionID!).catch(() => undefined)
+      throw error
+    }
   }
 }

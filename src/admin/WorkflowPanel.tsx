@@ -86,7 +86,7 @@ export function WorkflowPanel() {
   return (
     <div className="workflow-panel" style={{ display: 'grid', gap: 12, marginBottom: 24 }}>
       <h4 style={{ margin: 0 }}>{tr(t, 'custom:review')}</h4>
-      <div>
+      <div className="workflow-panel__state">
         {tr(t, 'custom:state')}: <StatusBadge state={state.reviewStatus} />
         {state.live && state.reviewStatus !== 'published' ? <div style={{ fontSize: 12 }}>{tr(t, 'custom:live')}</div> : null}
       </div>

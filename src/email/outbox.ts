@@ -1,5 +1,6 @@
 import type { Payload, PayloadRequest } from 'payload'
 import { inBackground } from '../background'
+import { runJobsNow } from '../jobs/runNow'
 import type { EmailJobInput } from './messages'
 
 /**
@@ -12,14 +13,8 @@ export async function queueEmail(req: PayloadRequest, input: EmailJobInput): Pro
 }
 
 /** Tries to deliver queued emails now; a failure leaves them queued for the retrying worker. */
-export async function deliverNow(payload: Payload, jobIds: (string | number)[]): Promise<void> {
-  for (const id of jobIds) {
-    try {
-      await payload.jobs.runByID({ id, overrideAccess: true, silent: { info: true } })
-    } catch {
-      payload.logger.warn({ msg: 'Email job could not run now; it stays queued', job: String(id) })
-    }
-  }
+export function deliverNow(payload: Payload, jobIds: (string | number)[]): Promise<void> {
+  return runJobsNow(payload, jobIds, 'An email job')
 }
 
 /**

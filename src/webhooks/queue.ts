@@ -1,6 +1,7 @@
 import crypto from 'node:crypto'
 import type { Payload, PayloadRequest } from 'payload'
 import { inBackground } from '../background'
+import { runJobsNow } from '../jobs/runNow'
 import type { WebhookEvent } from './events'
 
 export type ResourceRef = { id: string | number; slug?: string | null }
@@ -35,14 +36,8 @@ export async function queueWebhooks(req: PayloadRequest, event: WebhookEvent, re
 }
 
 /** Tries the deliveries now rather than at the worker's next minute; a failure stays queued for retry. */
-export async function deliverWebhooksNow(payload: Payload, jobIds: (string | number)[]): Promise<void> {
-  for (const id of jobIds) {
-    try {
-      await payload.jobs.runByID({ id, overrideAccess: true, silent: { info: true } })
-    } catch {
-      payload.logger.warn({ msg: 'Webhook job could not run now; it stays queued', job: String(id) })
-    }
-  }
+export function deliverWebhooksNow(payload: Payload, jobIds: (string | number)[]): Promise<void> {
+  return runJobsNow(payload, jobIds, 'A webhook job')
 }
 
 /** For hooks inside an operation's transaction: deliver once it has committed (see email/outbox.ts). */

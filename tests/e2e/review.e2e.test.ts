@@ -52,9 +52,28 @@ const signIn = (page: Page, email: string) => signInToAdmin(page, server!.url, e
 
 /** The review panel's current state badge, after the page (re)loaded. */
 async function reviewState(page: Page): Promise<string | null> {
-  const badge = page.locator('.workflow-panel .review-badge').first()
+  const badge = page.locator('.workflow-panel__state .review-badge').first()
   await badge.waitFor({ state: 'visible' })
   return badge.getAttribute('data-state')
+}
+
+/**
+ * Clicks a review button and waits for the server's answer, so that a refused transition fails
+ * here with the server's reason (the panel only shows it in a toast), not as a badge that never came.
+ */
+async function takeAction(page: Page, action: string) {
+  const answered = page.waitForResponse(
+    (r) => r.request().method() === 'POST' && new URL(r.url()).pathname.endsWith('/workflow'),
+    { timeout: 60_000 },
+  )
+  await page.locator(`#workflow-${action}`).click()
+  const res = await answered
+  if (!res.ok()) throw new Error(`${action} was refused: ${res.status()} ${await res.text()}`)
+}
+
+/** After a transition the panel reloads the page; waits for its state badge (not the history's) to show the new state. */
+async function waitForState(page: Page, state: string) {
+  await page.locator(`.workflow-panel__state .review-badge[data-state="${state}"]`).waitFor({ state: 'visible', timeout: 60_000 })
 }
 
 async function saveDraft(page: Page) {
@@ -120,9 +139,8 @@ describe('review workflow in the admin panel (Chromium)', () => {
       resourceId = page.url().split('/').pop()!.split('?')[0]!
       expect(await reviewState(page)).toBe('draft')
       expect(await page.locator('#workflow-publish').count()).toBe(0)
-      await page.locator('#workflow-submit').click()
-      await page.waitForLoadState('load')
-      await page.locator('.workflow-panel .review-badge[data-state="in_review"]').first().waitFor({ state: 'visible' })
+      await takeAction(page, 'submit')
+      await waitForState(page, 'in_review')
       await expect(page.locator('.workflow-panel').first().textContent()).resolves.toContain('In review')
     })
 
@@ -148,8 +166,8 @@ describe('review workflow in the admin panel (Chromium)', () => {
     await step(ed, '2-request-changes', async () => {
       expect(await reviewState(ed)).toBe('in_review')
       await ed.locator('textarea[name="workflow-note"]').fill(NOTE)
-      await ed.locator('#workflow-request_changes').click()
-      await ed.locator('.workflow-panel .review-badge[data-state="changes_requested"]').first().waitFor({ state: 'visible' })
+      await takeAction(ed, 'request_changes')
+      await waitForState(ed, 'changes_requested')
       await ed.locator('.workflow-history__note', { hasText: NOTE }).waitFor({ state: 'visible' })
     })
 
@@ -165,8 +183,8 @@ describe('review workflow in the admin panel (Chromium)', () => {
     await step(lp, '2-leader-edits-and-resubmits', async () => {
       await lp.locator('#field-summary').fill('Orden que prohíbe los arrestos civiles en los juzgados sin orden judicial. Firmada.')
       await saveDraft(lp)
-      await lp.locator('#workflow-submit').click()
-      await lp.locator('.workflow-panel .review-badge[data-state="in_review"]').first().waitFor({ state: 'visible' })
+      await takeAction(lp, 'submit')
+      await waitForState(lp, 'in_review')
     })
 
     await step(ed, '2-editor-publishes', async () => {
@@ -176,8 +194,8 @@ describe('review workflow in the admin panel (Chromium)', () => {
       expect(await publish.isDisabled()).toBe(true) // the checklist is not confirmed yet
       await ed.locator('input[name="checklist-personalDataCleared"]').check()
       await ed.locator('input[name="checklist-sourcesChecked"]').check()
-      await publish.click()
-      await ed.locator('.workflow-panel .review-badge[data-state="published"]').first().waitFor({ state: 'visible' })
+      await takeAction(ed, 'publish')
+      await waitForState(ed, 'published')
     })
 
     const res = await api(`/api/resources/${resourceId}?depth=1`)

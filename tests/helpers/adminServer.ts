@@ -10,6 +10,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { adminBuildIsCurrent, buildAdmin } from '../../src/adminBuild'
 import { projectRoot } from '../../src/paths'
+import { quoteServerOutputOnFailure } from './browser'
 import { freePort } from './instances'
 
 export type AdminServer = { url: string; stop: () => Promise<void> }
@@ -39,7 +40,7 @@ export async function startAdminServer(): Promise<AdminServer> {
       PAYLOAD_SECRET: crypto.randomBytes(32).toString('hex'),
       SERVER_URL: url,
       PORT: String(port),
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: 'info', // quoted by a failed step (tests/helpers/browser.ts)
       DISABLE_PAYLOAD_HMR: 'true',
       NEXT_TELEMETRY_DISABLED: '1',
       // Next's types declare NODE_ENV required; the child must start without it (see above).
@@ -53,6 +54,7 @@ export async function startAdminServer(): Promise<AdminServer> {
   }
   child.stdout!.on('data', keep)
   child.stderr!.on('data', keep)
+  quoteServerOutputOnFailure(() => output)
   await waitUntilListening(child, url, () => output)
   return {
     url,

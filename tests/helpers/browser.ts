@@ -55,7 +55,17 @@ export async function launchBrowser({ locale = 'en-US' }: { locale?: string } = 
   }
 }
 
-/** Runs a step; when it fails, saves a screenshot named after it (tests/e2e/screenshots/, git-ignored). */
+let serverOutput: (() => string) | undefined
+
+/** The admin server registers its captured output, which a failed step then quotes. */
+export function quoteServerOutputOnFailure(output: () => string): void {
+  serverOutput = output
+}
+
+/**
+ * Runs a step; when it fails, saves a screenshot named after it (tests/e2e/screenshots/,
+ * git-ignored) and adds what CI cannot show otherwise: the page's toasts and the server's last output.
+ */
 export async function step<T>(page: Page, name: string, action: () => Promise<T>): Promise<T> {
   try {
     return await action()
@@ -63,9 +73,16 @@ export async function step<T>(page: Page, name: string, action: () => Promise<T>
     fs.mkdirSync(SCREENSHOTS, { recursive: true })
     const file = path.join(SCREENSHOTS, `${name.replace(/[^a-z0-9-]+/gi, '-')}.png`)
     await page.screenshot({ path: file, fullPage: true }).catch(() => undefined)
+    const toasts = await page.locator('[data-sonner-toast]').allTextContents().catch(() => [])
+    const context = [
+      `(screenshot: ${file})`,
+      `(page: ${page.url()})`,
+      toasts.length ? `(toasts: ${toasts.join(' | ')})` : '',
+      serverOutput ? `(server output, last lines:\n${serverOutput().split('\n').slice(-40).join('\n')})` : '',
+    ].filter(Boolean).join('\n')
     const failure = error as Error
-    failure.message = `${failure.message}\n(screenshot: ${file})`
-    failure.stack = `${failure.stack ?? ''}\n(screenshot: ${file})`
+    failure.message = `${failure.message}\n${context}`
+    failure.stack = `${failure.stack ?? ''}\n${context}`
     throw failure
   }
 }
