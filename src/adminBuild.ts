@@ -33,6 +33,62 @@ export function adminBuildIsCurrent(root: string): boolean {
   )
 }
 
+const LOCK = '.next-build.lock'
+const LOCK_STALE_MS = 20 * 60_000
+
+/**
+ * Builds the admin panel unless its build is current. Several processes may need it at once (the
+ * two browser-test files of a first `npm test`, `npm start` beside it): one builds under a lock
+ * file, the others wait and then use its build, rather than two `next build`s writing one `.next`.
+ */
+export function ensureAdminBuild(root: string, log: (line: string) => void = console.log): void {
+  const lock = path.join(root, LOCK)
+  let waiting = false
+  while (!adminBuildIsCurrent(root)) {
+    let fd: number
+    try {
+      fd = fs.openSync(lock, 'wx')
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+      if (lockIsStale(lock)) fs.rmSync(lock, { force: true })
+      else {
+        if (!waiting) log('Waiting for the admin panel build another process is making…')
+        waiting = true
+        sleepSync(1000)
+      }
+      continue
+    }
+    try {
+      fs.writeSync(fd, String(process.pid))
+      if (!adminBuildIsCurrent(root)) buildAdmin(root, log)
+    } finally {
+      fs.closeSync(fd)
+      fs.rmSync(lock, { force: true })
+    }
+  }
+}
+
+/** A lock whose process is gone (or older than any build) was left by a crash. */
+function lockIsStale(lock: string): boolean {
+  let pid: number, age: number
+  try {
+    pid = Number(fs.readFileSync(lock, 'utf8'))
+    age = Date.now() - fs.statSync(lock).mtimeMs
+  } catch {
+    return false // gone meanwhile: the caller tries again
+  }
+  if (age > LOCK_STALE_MS) return true
+  if (!pid) return age > 5_000 // its pid not yet written
+  try {
+    process.kill(pid, 0)
+    return false
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH'
+  }
+}
+
+const sleepSync = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms)
+
 /** Regenerates the import map, then runs `next build`; throws if either fails. */
 export function buildAdmin(root: string, log: (line: string) => void = console.log): void {
   const started = Date.now()

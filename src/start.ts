@@ -5,7 +5,7 @@
  */
 import 'dotenv/config'
 import http from 'node:http'
-import { adminBuildIsCurrent, buildAdmin } from './adminBuild'
+import { ensureAdminBuild } from './adminBuild'
 import { projectRoot } from './paths'
 import { seedIfEmpty } from '../seed/seed'
 import { claimJobsRunner } from './jobsLock'
@@ -34,7 +34,7 @@ const settings = settingsOrExit()
 const jobsLock = orExit(() => claimJobsRunner(settings))
 // Payload's dev-only HMR socket only makes sense under `next dev`.
 if (!dev) process.env.DISABLE_PAYLOAD_HMR = 'true'
-if (admin === 'production' && !adminBuildIsCurrent(projectRoot)) buildAdmin(projectRoot)
+if (admin === 'production') ensureAdminBuild(projectRoot)
 
 const { app, payload, upgrade, close } = await createApp({ settings, admin })
 await seedEmptyEmbeddedDatabase()
