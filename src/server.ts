@@ -6,7 +6,7 @@ import { contentVersion } from './cache/contentVersion'
 import { PublicResponseCache } from './cache/publicResponses'
 import { createConfig } from './config'
 import { pingDatabase, replicaSetWarning } from './database'
-import { heldMail } from './email/adapter'
+import { heldMail, withBestEffortEmail } from './email/adapter'
 import { errorHandler, notFound } from './http/errors'
 import { createMetrics, metricsRoute } from './http/metrics'
 import { requestLog, routePatterns } from './http/requestLog'
@@ -90,6 +90,8 @@ export async function createApp({ settings, admin = false, logDestination }: Cre
     app.post('/api/contributors', rateLimitByAddress(accountLimits[0]!.limiter, message))
     app.post('/api/contributors/forgot-password', rateLimitByAddress(accountLimits[1]!.limiter, message))
   }
+  // Forgot-password sends its email inside the request: a mail failure answers like an unknown address.
+  app.post('/api/contributors/forgot-password', (_req, _res, next) => withBestEffortEmail(next))
   // Registration data must never sit in a browser or proxy cache.
   app.use(['/api/webinar-registrations', '/api/registration-audit', '/api/graphql'], (_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store')

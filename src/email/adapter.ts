@@ -1,5 +1,8 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
 import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
 import nodemailer from 'nodemailer'
+import shared from 'nodemailer/lib/shared/index.js'
+import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js'
 import type { EmailAdapter } from 'payload'
 import type { Settings } from '../settings'
 
@@ -32,7 +35,7 @@ export class HeldMail {
   }
 }
 
-type Logger = { info: (msg: string) => void }
+type Logger = { info: (msg: string) => void; warn: (msg: string) => void }
 
 /**
  * A nodemailer transport that keeps messages in memory. Its log line names the subject only:
@@ -73,6 +76,18 @@ function addressList(value: unknown): string {
     .join(', ')
 }
 
+/**
+ * How long a send may wait on an unresponsive mail server. nodemailer waits up to 2 minutes for a
+ * connection and 10 for a silent socket; Payload's forgot-password sends inside its transaction,
+ * where on SQLite the write lock makes every other write wait meanwhile (and give up after 30 s).
+ * The outbox retries whatever times out. Query parameters of SMTP_URL (`?connectionTimeout=…`) win.
+ */
+export const SMTP_TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 }
+
+export function smtpOptions(smtpUrl: string): SMTPTransport.Options {
+  return { ...SMTP_TIMEOUTS, ...shared.parseConnectionUrl(smtpUrl) }
+}
+
 /** SMTP when SMTP_URL is set; otherwise the in-memory transport. `onFailure` counts failed sends (metrics). */
 export async function emailAdapter(
   settings: Settings,
@@ -80,16 +95,13 @@ export async function emailAdapter(
   log: () => Logger | undefined,
   onFailure?: () => void,
 ): Promise<EmailAdapter> {
-  const transport = settings.smtpUrl
-    ? nodemailer.createTransport(settings.smtpUrl)
-    : holdingTransport(held, log)
+  const transport = settings.smtpUrl ? nodemailer.createTransport(smtpOptions(settings.smtpUrl)) : holdingTransport(held, log)
   const adapter = await nodemailerAdapter({
     defaultFromAddress: settings.emailFrom.address,
     defaultFromName: settings.emailFrom.name,
     transport,
     skipVerify: true,
   })
-  if (!onFailure) return adapter
   return (args) => {
     const inner = adapter(args)
     return {
@@ -98,13 +110,25 @@ export async function emailAdapter(
         try {
           return await inner.sendEmail(message)
         } catch (error) {
-          onFailure()
-          throw error
+          onFailure?.()
+          if (!bestEffort.getStore()) throw error
+          // The transport's error can name the recipient: not logged.
+          log()?.warn('An email sent during the request could not be delivered (the mail server failed or timed out)')
+          return undefined
         }
       },
     }
   }
 }
+
+const bestEffort = new AsyncLocalStorage<true>()
+
+/**
+ * Runs `work` with sends that do not throw. For Payload's forgot-password, which sends inside the
+ * request: a failing mail server must not answer 500 for a known address and 200 for an unknown
+ * one (that tells who has an account). The person can ask again; the failure is logged and counted.
+ */
+export const withBestEffortEmail = <T>(work: () => T): T => bestEffort.run(true, work)
 
 /** The process's held mail (one per process; tests read it). */
 export const heldMail = new HeldMail()
