@@ -1,23 +1,7 @@
-import { plainText } from '../search/text'
+import { searchEntry, type SearchEntryData } from '../search/entry'
 import type { BulkResource } from './resources'
 
 type Id = string | number
-
-/** The search-entries fields (collections/SearchEntries) of one published bulk record in one locale, as src/search/sync.ts would write them. */
-export type SearchEntryData = {
-  resource: string
-  locale: 'en' | 'es'
-  slug: string
-  title: string
-  summary: string
-  documents: string
-  body: string
-  category: string
-  section: string | null
-  jurisdictions: string
-  issuedAt: string | null
-  publishedAt: string | null
-}
 
 /**
  * The index rows of the published records: bulk writes run no hooks, so the import writes them
@@ -28,22 +12,24 @@ export function searchEntriesOf(records: BulkResource[], ids: Id[], codes: Map<s
   const entries: SearchEntryData[] = []
   records.forEach((r, i) => {
     if (r.reviewStatus !== 'published') return
-    const jurisdictions = r.jurisdictions.map((j) => codes.get(String(j))).filter(Boolean)
+    const jurisdictionCodes = r.jurisdictions.map((j) => codes.get(String(j))).filter((code): code is string => Boolean(code))
     for (const locale of ['en', 'es'] as const) {
-      entries.push({
-        resource: String(ids[i]),
-        locale,
-        slug: r.slug!,
-        title: r.title[locale] || r.title.en,
-        summary: r.summary?.[locale] || r.summary?.en || '',
-        documents: '',
-        body: plainText(r.body?.[locale] ?? r.body?.en),
-        category: r.category,
-        section: r.section ?? null,
-        jurisdictions: jurisdictions.length ? ` ${jurisdictions.join(' ')} ` : '',
-        issuedAt: r.issuedAt ?? null,
-        publishedAt: r.publishedAt ?? now,
-      })
+      entries.push(
+        searchEntry({
+          resource: ids[i]!,
+          locale,
+          slug: r.slug!,
+          title: r.title[locale] || r.title.en,
+          summary: r.summary?.[locale] || r.summary?.en,
+          body: r.body?.[locale] ?? r.body?.en,
+          documentTitles: [],
+          category: r.category,
+          section: r.section,
+          jurisdictionCodes,
+          issuedAt: r.issuedAt,
+          publishedAt: r.publishedAt ?? now,
+        }),
+      )
     }
   })
   return entries

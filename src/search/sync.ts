@@ -1,5 +1,5 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Payload, PayloadRequest, TypedLocale, Where } from 'payload'
-import { plainText } from './text'
+import { searchEntry, type SearchEntrySource } from './entry'
 
 type Id = string | number
 type Related = { code?: string; title?: string } | string | number | null
@@ -31,24 +31,24 @@ export async function reindexResource(payload: Payload, id: Id, req?: Partial<Pa
     })
     const doc = docs[0] as unknown as Record<string, unknown> | undefined
     if (!doc) return
-    const codes = ((doc.jurisdictions ?? []) as Related[]).map((j) => (typeof j === 'object' ? j?.code : undefined)).filter(Boolean)
-    const titles = ((doc.documents ?? []) as Related[]).map((d) => (typeof d === 'object' ? d?.title : undefined)).filter(Boolean)
+    const codes = ((doc.jurisdictions ?? []) as Related[]).map((j) => (typeof j === 'object' ? j?.code : undefined)).filter((c): c is string => Boolean(c))
+    const titles = ((doc.documents ?? []) as Related[]).map((d) => (typeof d === 'object' ? d?.title : undefined)).filter((t): t is string => Boolean(t))
     await payload.create({
       collection: 'search-entries',
-      data: {
+      data: searchEntry({
         resource,
-        locale,
+        locale: locale as SearchEntrySource['locale'],
         slug: doc.slug as string,
-        title: (doc.title as string) ?? '',
-        summary: (doc.summary as string) ?? '',
-        documents: titles.join('\n'),
-        body: plainText(doc.body),
+        title: doc.title as string | undefined,
+        summary: doc.summary as string | undefined,
+        body: doc.body,
+        documentTitles: titles,
         category: doc.category as string,
-        section: (doc.section as string) ?? null,
-        jurisdictions: codes.length ? ` ${codes.join(' ')} ` : '',
-        issuedAt: (doc.issuedAt as string) ?? null,
-        publishedAt: (doc.publishedAt as string) ?? null,
-      },
+        section: doc.section as string | undefined,
+        jurisdictionCodes: codes,
+        issuedAt: doc.issuedAt as string | undefined,
+        publishedAt: doc.publishedAt as string | undefined,
+      }),
       overrideAccess: true,
       req,
     })
