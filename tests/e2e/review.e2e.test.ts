@@ -23,6 +23,7 @@ let server: AdminServer | undefined
 let leader: Browser | undefined
 let editor: Browser | undefined
 let resourceId = ''
+let adminToken = ''
 const accounts = { editor: 'editor-e2e@example.org', leader: 'leader-e2e@example.org' }
 
 async function api(pathname: string, init: RequestInit & { token?: string } = {}) {
@@ -38,6 +39,7 @@ async function createAccounts() {
   expect((await api('/api/contributors', { method: 'POST', body: JSON.stringify(admin) })).status).toBe(201)
   const login = await api('/api/contributors/login', { method: 'POST', body: JSON.stringify({ email: admin.email, password: PASSWORD }) })
   const { token } = (await login.json()) as { token: string }
+  adminToken = token
   for (const [role, email] of [['editor', accounts.editor], ['contributor', accounts.leader]] as const) {
     const res = await api('/api/contributors', {
       method: 'POST',
@@ -74,6 +76,26 @@ async function takeAction(page: Page, action: string) {
 /** After a transition the panel reloads the page; waits for its state badge (not the history's) to show the new state. */
 async function waitForState(page: Page, state: string) {
   await page.locator(`.workflow-panel__state .review-badge[data-state="${state}"]`).waitFor({ state: 'visible', timeout: 60_000 })
+}
+
+/**
+ * Picks an option of a select field by keyboard (type, Enter): a click on a react-select option
+ * can miss under load (the menu re-renders under the pointer) and leave nothing selected.
+ */
+async function choose(page: Page, field: string, label: string) {
+  const select = page.locator(`#field-${field}`)
+  await select.locator('.rs__control').click()
+  await select.locator('input').first().pressSequentially(label)
+  await page.locator('.rs__option', { hasText: label }).first().waitFor({ state: 'visible' })
+  await page.keyboard.press('Enter')
+  await select.locator('.rs__single-value', { hasText: label }).waitFor({ state: 'visible' })
+}
+
+/** The stored working copy (the latest draft), as an admin reads it. */
+async function storedDraft(id: string): Promise<Record<string, unknown>> {
+  const res = await api(`/api/resources/${id}?draft=true&depth=0`, { token: adminToken })
+  expect(res.status).toBe(200)
+  return (await res.json()) as Record<string, unknown>
 }
 
 async function saveDraft(page: Page) {
@@ -116,8 +138,7 @@ describe('review workflow in the admin panel (Chromium)', () => {
         expect(await page.locator(id).count()).toBe(0)
       }
       expect(await page.locator('#action-save').count()).toBe(0)
-      await page.locator('#field-category .rs__control').click()
-      await page.locator('.rs__option', { hasText: 'Judicial rule' }).first().click()
+      await choose(page, 'category', 'Judicial rule')
     })
 
     await step(page, '1-attach-pdf', async () => {
@@ -137,6 +158,8 @@ describe('review workflow in the admin panel (Chromium)', () => {
     await step(page, '1-save-and-submit', async () => {
       await saveDraft(page)
       resourceId = page.url().split('/').pop()!.split('?')[0]!
+      // What the form showed is what was stored (a lost selection would only surface at publish).
+      expect(await storedDraft(resourceId)).toMatchObject({ title: TITLE, category: 'judicial-rule' })
       expect(await reviewState(page)).toBe('draft')
       expect(await page.locator('#workflow-publish').count()).toBe(0)
       await takeAction(page, 'submit')
@@ -183,6 +206,7 @@ describe('review workflow in the admin panel (Chromium)', () => {
     await step(lp, '2-leader-edits-and-resubmits', async () => {
       await lp.locator('#field-summary').fill('Orden que prohíbe los arrestos civiles en los juzgados sin orden judicial. Firmada.')
       await saveDraft(lp)
+      expect(await storedDraft(resourceId)).toMatchObject({ category: 'judicial-rule', summary: expect.stringContaining('Firmada.') })
       await takeAction(lp, 'submit')
       await waitForState(lp, 'in_review')
     })
