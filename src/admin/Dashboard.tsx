@@ -1,13 +1,18 @@
 import type { Payload, PayloadRequest, TypedUser, Where } from 'payload'
 import type { I18nClient } from '@payloadcms/translations'
 import { isEditor } from '../../access/roles'
+import { CATEGORIES } from '../../collections/Resources/options'
 import { ActivateButton } from './ActivateButton'
 import { tr } from './i18n'
+import { optionLabel } from './labels'
 
 export type Props = { payload: Payload; user?: TypedUser | null; i18n: I18nClient }
 export type Row = { id: string | number; title?: string; reviewStatus?: string; updatedAt: string; category?: string; jurisdictions?: unknown[]; owner?: unknown }
 
 export const link = (id: string | number) => `/admin/collections/resources/${id}`
+/** A category's label in the panel's language (the row carries the API value). */
+const categoryLabel = (value: string | undefined, language: string) =>
+  value ? optionLabel('category', value, CATEGORIES.find((c) => c.value === value)?.label ?? value, language) : ''
 const nameOf = (value: unknown) => (value && typeof value === 'object' ? ((value as { name?: string; code?: string }).name ?? '') : '')
 
 /** "3 d", "5 h", "12 min": how long a submission has waited. */
@@ -80,7 +85,7 @@ async function EditorPanels({ payload, user, i18n }: Props & { user: TypedUser }
               <a href={link(doc.id)}>{doc.title || String(doc.id)}</a>
             </td>
             <td style={{ padding: '6px 8px' }}>{(doc.jurisdictions ?? []).map(nameOf).filter(Boolean).join(', ')}</td>
-            <td style={{ padding: '6px 8px' }}>{doc.category}</td>
+            <td style={{ padding: '6px 8px' }}>{categoryLabel(doc.category, i18n.language)}</td>
             <td style={{ padding: '6px 8px' }}>{nameOf(doc.owner)}</td>
             <td style={{ padding: '6px 8px', whiteSpace: 'nowrap' }}>{showAge ? `${age(since(doc))} ${tr(t, 'custom:waiting')}` : age(doc.updatedAt)}</td>
           </tr>

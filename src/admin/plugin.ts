@@ -1,6 +1,6 @@
 import type { CollectionConfig, Condition, Config, Field, Plugin } from 'payload'
 import { isEditor } from '../../access/roles'
-import { labelCollection, labelDocuments, labelResources } from './labels'
+import { labelCollection } from './labels'
 import { adminTranslations } from './translations'
 
 /** Shown only to editors and admins: for contributors the field is not in the form at all. */
@@ -84,11 +84,11 @@ export const adminPanel: Plugin = (config: Config): Config => ({
   },
   i18n: { ...config.i18n, translations: { ...config.i18n?.translations, ...adminTranslations } as never },
   collections: (config.collections ?? []).map(labelCollection).map((collection) => {
-    if (collection.slug === 'resources') return resources(labelResources(collection))
+    if (collection.slug === 'resources') return resources(collection)
     const hidden = EDITOR_COLLECTIONS.has(collection.slug)
       ? { hidden: ({ user }: { user: unknown }) => !isEditor(user as never) }
       : {}
-    const fields = collection.slug === 'documents' ? hideFields(labelDocuments(collection).fields, DOCUMENT_EDITOR_FIELDS) : collection.fields
+    const fields = collection.slug === 'documents' ? hideFields(collection.fields, DOCUMENT_EDITOR_FIELDS) : collection.fields
     return { ...collection, admin: { ...collection.admin, ...hidden }, fields }
   }),
 })

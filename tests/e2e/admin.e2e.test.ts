@@ -186,7 +186,7 @@ describe('admin panel in Chromium', () => {
     })
   }, 60_000)
 
-  it('a Spanish-speaking campaign leader lands on "Mis envíos" and works in Spanish', async () => {
+  it('a Spanish-speaking campaign leader lands on "Mis envíos" and works in Spanish, and so does an editor', async () => {
     const spanish = await launchBrowser({ locale: 'es-ES' })
     const { page } = spanish
     try {
@@ -221,10 +221,21 @@ describe('admin panel in Chromium', () => {
         // Plain-language help, in Spanish, under the fields a campaign leader fills.
         await form.getByText('El nombre del documento tal como se conoce, en su propio idioma.').waitFor({ state: 'visible' })
         await form.getByText(/Adjunte el documento \(PDF, Word o una imagen\)/).waitFor({ state: 'visible' })
+        await form.getByText('Dónde se ubica entre las nueve secciones del kit de herramientas publicado.').waitFor({ state: 'visible' })
         // Payload's own strings in Spanish too.
         await page.locator('#action-save-draft', { hasText: 'Guardar borrador' }).waitFor({ state: 'visible' })
         await page.locator('#field-category .rs__control').click()
         await page.locator('.rs__option', { hasText: 'Norma judicial' }).first().waitFor({ state: 'visible' })
+      })
+      await step(page, 'es-editor-list', async () => {
+        // An editor in Spanish: the editors' collections are translated too (tests/adminLabels.test.ts covers every field).
+        await spanish.context.clearCookies()
+        await signIn(page, ADMIN)
+        await page.goto(`${server!.url}/admin/collections/jurisdictions`)
+        await page.locator('h1', { hasText: 'Jurisdicciones' }).first().waitFor({ state: 'visible' })
+        const head = await page.locator('.collection-list table thead').textContent()
+        expect(head).toContain('Código')
+        expect(head).toContain('Estado de la protección')
       })
     } finally {
       await spanish.close()

@@ -1,0 +1,98 @@
+/** Accounts, webinars and the people who register for them (sensitive: see docs/PRIVACY.md). */
+import { type CollectionText, l } from './types'
+
+export const contributors: CollectionText = {
+  labels: { singular: l('Contributor', 'Colaborador'), plural: l('Contributors', 'Colaboradores') },
+  fields: {
+    name: 'Nombre',
+    role: 'Rol',
+    status: 'Estado de la cuenta',
+    organization: 'Organización',
+    jurisdictions: 'Jurisdicciones',
+    publicAttribution: 'Atribución pública',
+  },
+  descriptions: {
+    organization: 'La organización o campaña con la que trabaja la persona.',
+    jurisdictions: 'Los estados o lugares para los que la persona envía documentos.',
+    publicAttribution:
+      'Mostrar mi nombre en los recursos que aporté. Desactivado por defecto: la API pública nunca muestra a un colaborador salvo que lo acepte.',
+  },
+  options: {
+    role: { admin: 'Administrador/a', editor: 'Editor/a', contributor: 'Colaborador/a' },
+    status: { pending: 'Pendiente', active: 'Activa', suspended: 'Suspendida' },
+  },
+}
+
+export const webinars: CollectionText = {
+  labels: { singular: l('Webinar', 'Seminario web'), plural: l('Webinars', 'Seminarios web') },
+  fields: {
+    title: 'Título',
+    description: 'Descripción',
+    startsAt: 'Comienza',
+    endsAt: 'Termina',
+    timezone: l('Time zone', 'Zona horaria'),
+    capacity: 'Cupo',
+    registrationOpen: 'Inscripción abierta',
+    joinUrl: l('Join link', 'Enlace para unirse'),
+    language: 'Idioma',
+    seatsLeft: 'Plazas disponibles',
+    reminderSentAt: 'Recordatorio enviado',
+  },
+  descriptions: {
+    timezone: 'Zona horaria IANA de las horas que indican los correos, p. ej., America/Chicago.',
+    capacity: 'Plazas. Vacío: sin límite. Las inscripciones que lo superen pasan a la lista de espera.',
+    joinUrl: 'Nunca es público: solo se envía por correo a las personas inscritas (confirmación y recordatorio del día anterior).',
+    seatsLeft: 'Vacío cuando el cupo es ilimitado.',
+    reminderSentAt: 'Lo fija la tarea de recordatorios el día anterior.',
+  },
+  options: { language: { en: 'Inglés', es: 'Español' } },
+}
+
+export const webinarRegistrations: CollectionText = {
+  labels: {
+    singular: l('Webinar registration', 'Inscripción a un seminario web'),
+    plural: l('Webinar registrations', 'Inscripciones a seminarios web'),
+  },
+  description:
+    'Datos personales sensibles: cada consulta de la lista y cada exportación quedan registradas en la auditoría de inscripciones.',
+  fields: {
+    webinar: 'Seminario web',
+    name: 'Nombre',
+    email: 'Correo electrónico',
+    organization: 'Organización',
+    jurisdiction: 'Jurisdicción',
+    role: 'Función',
+    interest: 'Interés',
+    message: 'Mensaje',
+    consent: 'Consentimiento',
+    status: 'Estado',
+  },
+  options: {
+    role: {
+      organizer: 'Organizador/a',
+      attorney: 'Abogado/a',
+      advocate: 'Defensor/a',
+      'affected-community-member': 'Persona de la comunidad afectada',
+      'public-official': 'Funcionario/a público/a',
+      other: 'Otro',
+    },
+    interest: { 'start-campaign': 'Iniciar una campaña', 'expand-campaign': 'Ampliar una campaña', learn: 'Aprender' },
+    status: { registered: 'Inscrita', waitlisted: 'En lista de espera', cancelled: 'Cancelada' },
+  },
+}
+
+export const registrationAudit: CollectionText = {
+  labels: {
+    singular: l('Registration audit entry', 'Entrada de auditoría'),
+    plural: l('Registration audit log', 'Auditoría de inscripciones'),
+  },
+  description: 'Quién consultó o exportó inscripciones a seminarios web, y qué borró la tarea de retención.',
+  fields: { action: 'Acción', user: 'Usuario', webinar: 'Seminario web', rows: 'Filas' },
+  descriptions: {
+    user: 'Vacío para la tarea de retención.',
+    webinar: 'Vacío cuando un listado abarcó todos los seminarios web.',
+  },
+  options: {
+    action: { list: 'Listado', read: 'Consulta de una', export: 'Exportación CSV', retention: 'Borrado por retención' },
+  },
+}
