@@ -6,7 +6,7 @@ import { buildConfig, type Payload, type SanitizedConfig } from 'payload'
 import type { DestinationStream } from 'pino'
 import { collections } from '../collections'
 import { bumpContentVersionOnWrite, contentVersion } from './cache/contentVersion'
-import { databaseAdapter, migrateSqlite, tuneSqlite } from './database'
+import { databaseAdapter, migrateSqlite, sizeSqliteCache, tuneSqlite } from './database'
 import { mapEndpoint } from './endpoints/map'
 import { searchEndpoint } from './endpoints/search'
 import { emailAdapter, heldMail } from './email/adapter'
@@ -96,6 +96,7 @@ export async function createConfig(settings: Settings, hooks: ConfigHooks = {}):
       await migrateSqlite(instance, settings)
       await createFts(instance)
       await reindexAllIfEmpty(instance)
+      await sizeSqliteCache(instance, settings.sqliteCacheMb)
       await tuneSqlite(instance) // after the migrations: they may add tables
     },
   })

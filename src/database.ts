@@ -98,6 +98,19 @@ export async function pingDatabase(payload: Payload): Promise<void> {
 }
 
 /**
+ * SQLite's own page cache, per connection (its default is 2 MB). Reads that walk one jurisdiction's
+ * resources (the jurisdiction filter, the toolkit, the feed) touch more pages than that at 100,000
+ * resources and went back to the operating system for them: 64 MB made them 1.2-3x faster there
+ * (docs/BENCHMARKS.md, optimisation 14). Memory is taken only as pages are read, up to the size of
+ * the database; `SQLITE_CACHE_MB` trades it back.
+ */
+export async function sizeSqliteCache(payload: Payload, megabytes: number): Promise<void> {
+  const db = payload.db as unknown as { name: string; client?: { execute: (sql: string) => Promise<unknown> } }
+  if (db.name !== 'sqlite' || !db.client || megabytes <= 0) return
+  await db.client.execute(`PRAGMA cache_size = -${Math.round(megabytes * 1024)}`)
+}
+
+/**
  * SQLite without statistics plans Payload's list queries as scans per row (21.6 s at 10,000 rows in
  * a prototype); the indexes that make the good plan possible are in the schema (src/sqliteIndexes.ts).
  * Idempotent: runs at every start and after each schema change.

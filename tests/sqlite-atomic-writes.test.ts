@@ -127,10 +127,11 @@ describe('the write lock', () => {
   it('the main connection and the transactions keep the configured settings', async () => {
     expect(Number(await scalar('PRAGMA busy_timeout'))).toBe(5000)
     expect(Number(await scalar('PRAGMA synchronous'))).toBe(1) // NORMAL
+    expect(Number(await scalar('PRAGMA cache_size'))).toBe(-64 * 1024) // SQLITE_CACHE_MB's default, in KiB
     const raw = (app.payload.db as unknown as { client: { transaction: () => Promise<Sql & { commit: () => Promise<void> }> } }).client
     const tx = await raw.transaction()
     const inside = async (sql: string) => Object.values((await tx.execute(sql)).rows[0] ?? {})[0]
-    expect([Number(await inside('PRAGMA busy_timeout')), Number(await inside('PRAGMA foreign_keys')), await inside('PRAGMA journal_mode')]).toEqual([5000, 1, 'wal'])
+    expect([Number(await inside('PRAGMA busy_timeout')), Number(await inside('PRAGMA foreign_keys')), await inside('PRAGMA journal_mode'), Number(await inside('PRAGMA cache_size'))]).toEqual([5000, 1, 'wal', -64 * 1024])
     await tx.commit()
   })
 })

@@ -31,6 +31,8 @@ const settings = (dbFile: string, port = 0) =>
     LOG_LEVEL: 'warn',
     JOBS_AUTORUN: 'false',
     REGISTRATION_RATE_LIMIT: '0',
+    // To compare page-cache sizes: SQLITE_CACHE_MB=0 npm run bench …
+    ...(process.env.SQLITE_CACHE_MB ? { SQLITE_CACHE_MB: process.env.SQLITE_CACHE_MB } : {}),
   })
 
 if (mode === 'seed') {
