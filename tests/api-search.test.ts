@@ -101,6 +101,14 @@ describe('GET /api/search on the seeded library', () => {
   })
 })
 
+/** A published New York resource (category media unless `fields` say otherwise). */
+const publish = (slug: string, fields: Record<string, unknown>) =>
+  app.payload.create({
+    collection: 'resources',
+    data: { slug, title: `Ranking ${slug}`, category: 'media', jurisdictions: [ny], _status: 'published', reviewStatus: 'published', ...fields } as never,
+    overrideAccess: true,
+  })
+
 describe('ranking on a fixed corpus', () => {
   const word = 'zephyrine'
   beforeAll(async () => {
@@ -110,12 +118,6 @@ describe('ranking on a fixed corpus', () => {
       file: { data: pdfBytes(), mimetype: 'application/pdf', name: 'report.pdf', size: pdfBytes().length },
       overrideAccess: true,
     })
-    const publish = (slug: string, fields: Record<string, unknown>) =>
-      app.payload.create({
-        collection: 'resources',
-        data: { slug, title: `Ranking ${slug}`, category: 'media', jurisdictions: [ny], _status: 'published', reviewStatus: 'published', ...fields } as never,
-        overrideAccess: true,
-      })
     await publish('rank-body', { body: paragraphs([`Somewhere deep in the text: ${word}.`, `And ${word} again, and ${word} a third time.`]) })
     await publish('rank-documents', { documents: [doc.id] })
     await publish('rank-summary', { summary: `About ${word} in brief.` })
@@ -140,19 +142,11 @@ describe('ranking on a fixed corpus', () => {
 
   it('finds a word prefix of a word published after the prefix was searched (the expansion cache follows the index)', async () => {
     expect((await search('q=vexillo')).body.totalDocs).toBe(0)
-    await app.payload.create({
-      collection: 'resources',
-      data: { slug: 'rank-vexillology', title: 'Vexillology of the courts', category: 'media', jurisdictions: [ny], _status: 'published', reviewStatus: 'published' } as never,
-      overrideAccess: true,
-    })
+    await publish('rank-vexillology', { title: 'Vexillology of the courts' })
     expect(slugsOf(await search('q=vexillo'))).toEqual(['rank-vexillology'])
     expect(slugsOf(await search('q=VEXILLOLOGY+court'))).toEqual(['rank-vexillology'])
     // The category filter is the whole value: "media" is not "social-media".
-    await app.payload.create({
-      collection: 'resources',
-      data: { slug: 'rank-vexillology-posts', title: 'Vexillology posts', category: 'social-media', jurisdictions: [ny], _status: 'published', reviewStatus: 'published' } as never,
-      overrideAccess: true,
-    })
+    await publish('rank-vexillology-posts', { title: 'Vexillology posts', category: 'social-media' })
     expect(slugsOf(await search('q=vexillo&category=media'))).toEqual(['rank-vexillology'])
     expect(slugsOf(await search('q=vexillo&category=social-media'))).toEqual(['rank-vexillology-posts'])
   })
