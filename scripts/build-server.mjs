@@ -21,5 +21,5 @@ export const buildServer = (entryPoints) => build({
 })
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
-  await buildServer({ start: 'src/start.ts', jobs: 'src/jobsWorker.ts' })
+  await buildServer({ start: 'src/start.ts', jobs: 'src/jobs/worker.ts' })
 }

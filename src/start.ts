@@ -5,10 +5,10 @@
  */
 import 'dotenv/config'
 import http from 'node:http'
-import { ensureAdminBuild } from './adminBuild'
-import { projectRoot } from './paths'
+import { ensureAdminBuild } from './admin/build'
+import { projectRoot } from './settings/paths'
 import { seedIfEmpty } from '../seed/seed'
-import { claimJobsRunner } from './jobsLock'
+import { claimJobsRunner } from './jobs/lock'
 import { createApp } from './server'
 import { ConfigurationError, loadSettings, type Settings } from './settings'
 

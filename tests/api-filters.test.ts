@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import request from 'supertest'
 import { seed } from '../seed/seed'
-import { tuneSqlite } from '../src/database'
+import { tuneSqlite } from '../src/db/database'
 import { startTestApp, type TestApp } from './helpers/testApp'
 import { NY_SEED_RESOURCES } from './helpers/publicApi'
 

@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
 import request from 'supertest'
-import { backupSqlite } from '../src/backup'
+import { backupSqlite } from '../src/db/backup'
 import { startTestApp, type TestApp } from './helpers/testApp'
 
 const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'cms-backup-test-'))

@@ -6,7 +6,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import { parse } from 'yaml'
-import { projectRoot } from '../src/paths'
+import { projectRoot } from '../src/settings/paths'
 
 type Service = {
   image?: string

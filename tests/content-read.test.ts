@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import request from 'supertest'
 import { seed } from '../seed/seed'
-import { tuneSqlite } from '../src/database'
+import { tuneSqlite } from '../src/db/database'
 import { NY_SEED_RESOURCES } from './helpers/publicApi'
 import { createAccount, signIn, startTestApp, type TestApp } from './helpers/testApp'
 import { publishThroughWorkflow } from './helpers/workflow'
@@ -51,7 +51,7 @@ describe('localized reads', () => {
 
   // Each of these was a per-row scan once (docs/BENCHMARKS.md): a filtered page computed every
   // match's subqueries before sorting (12-20 s at 10,000 rows); the supersededBy join and the
-  // arrays walked whole tables for each document. src/sqliteIndexes.ts and the resources indexes.
+  // arrays walked whole tables for each document. src/db/sqliteIndexes.ts and the resources indexes.
   it('plans every documented public read as index lookups, and a filtered page in sort order (SQLite)', async () => {
     if (app.payload.db.name !== 'sqlite') return
     await tuneSqlite(app.payload)

@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { claimJobsRunner } from '../src/jobsLock'
+import { claimJobsRunner } from '../src/jobs/lock'
 import { ConfigurationError } from '../src/settings'
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cms-jobs-lock-'))

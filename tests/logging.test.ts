@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream'
 import { describe, expect, it } from '@jest/globals'
 import { pino } from 'pino'
-import { loggerOptions, scrub } from '../src/logging'
+import { loggerOptions, scrub } from '../src/settings/logging'
 
 function capture() {
   const lines: string[] = []

@@ -1,10 +1,10 @@
 /**
- * Production on SQLite: Payload pushes no schema, so the committed migrations (src/migrations)
+ * Production on SQLite: Payload pushes no schema, so the committed migrations (src/db/migrations)
  * must build it at start on an empty file, before tuneSqlite indexes `_locales(_parent_id)`.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import request from 'supertest'
-import { migrations } from '../src/migrations'
+import { migrations } from '../src/db/migrations'
 import { createAccount, startTestApp, type TestApp } from './helpers/testApp'
 
 type Sql = { execute: (sql: string) => Promise<{ rows: Record<string, unknown>[] }> }

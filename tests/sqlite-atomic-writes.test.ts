@@ -1,6 +1,6 @@
 /**
  * SQLite runs every Payload operation in a transaction, the writes of the process taking turns
- * through one lock (src/sqliteWriteLock.ts). Proves: a failed operation leaves nothing behind;
+ * through one lock (src/db/sqliteWriteLock.ts). Proves: a failed operation leaves nothing behind;
  * a write outside a transaction waits for the open one instead of failing with SQLITE_BUSY;
  * reads neither wait nor see uncommitted rows; the connections keep their settings.
  * (MongoDB runs its own transactions with a replica set: these tests are SQLite's.)
@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { PayloadRequest } from 'payload'
 import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
-import { isRead, WriteLock } from '../src/sqliteWriteLock'
+import { isRead, WriteLock } from '../src/db/sqliteWriteLock'
 import { createAccount, signIn, startTestApp, type TestApp } from './helpers/testApp'
 import { createWebinar, registrationsOf, signUp } from './helpers/webinars'
 

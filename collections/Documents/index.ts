@@ -15,7 +15,7 @@ const requireAltForImages: TextFieldSingleValidation = (value, { siblingData }) 
 
 /**
  * Files attached to resources: PDFs, Word documents and images, checked by content. Stored on
- * local disk (UPLOAD_DIR) or, with S3_BUCKET set, in S3-compatible storage (src/storage.ts).
+ * local disk (UPLOAD_DIR) or, with S3_BUCKET set, in S3-compatible storage (src/plugins/storage.ts).
  */
 export const Documents: CollectionConfig = {
   slug: 'documents',

@@ -10,7 +10,7 @@ import type { Payload } from 'payload'
 import { paragraphs } from '../../seed/lexical'
 import { seed } from '../../seed/seed'
 import { CATEGORIES, SECTIONS } from '../../collections/Resources/options'
-import { tuneSqlite } from '../../src/database'
+import { tuneSqlite } from '../../src/db/database'
 import { assignSlugs, insertResources, type BulkResource } from '../../src/bulk/resources'
 
 export const BENCH_DIR = path.resolve('data/bench')

@@ -1,5 +1,5 @@
 import type { Payload, PayloadRequest } from 'payload'
-import { inBackground } from '../background'
+import { inBackground } from '../jobs/background'
 import { runJobsNow } from '../jobs/runNow'
 import type { EmailJobInput } from './messages'
 

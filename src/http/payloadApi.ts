@@ -6,7 +6,7 @@ import type { PublicResponseCache } from '../cache/publicResponses'
 import { type BodyLimits, sendWebResponse, setStatusAndHeaders, toWebRequest } from './bridge'
 import { HttpError } from './errors'
 import { applyHttpCaching, cachedPublicRead, etagOf, isAnonymous } from './httpCaching'
-import { cappedPageQuery, queryProblem } from './queryGuard'
+import { cappedPageQuery, queryProblem } from '../security/queryGuard'
 
 export type PayloadApiOptions = {
   limits: BodyLimits

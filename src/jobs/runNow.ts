@@ -6,7 +6,7 @@ import type { Payload } from 'payload'
  *
  * Not `payload.jobs.runByID`: it claims a job whatever its state, so a job the cron picked up at
  * the same moment ran twice (two emails), and the loser's bookkeeping failed inside a
- * transaction Payload never ends (see src/sqliteWriteLock.ts). `run` with a `where` claims only
+ * transaction Payload never ends (see src/db/sqliteWriteLock.ts). `run` with a `where` claims only
  * jobs that are not processing, in one transaction.
  */
 export async function runJobsNow(payload: Payload, ids: (string | number)[], what: string): Promise<void> {

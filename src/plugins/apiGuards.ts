@@ -1,8 +1,8 @@
 import { type CollectionBeforeOperationHook, NotFound, type Plugin } from 'payload'
-import { MAX_PAGE_SIZE } from '../http/queryGuard'
+import { MAX_PAGE_SIZE } from '../security/queryGuard'
 
 /**
- * GraphQL's page cap (REST's is applied to the URL: src/http/queryGuard.ts). A hook sees every
+ * GraphQL's page cap (REST's is applied to the URL: src/security/queryGuard.ts). A hook sees every
  * read made with the GraphQL request, including server code's own, so it only caps: a
  * `pagination: false` read gets at most MAX_PAGE_SIZE rows, never the default 10.
  */

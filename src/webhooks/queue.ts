@@ -1,6 +1,6 @@
 import crypto from 'node:crypto'
 import type { Payload, PayloadRequest } from 'payload'
-import { inBackground } from '../background'
+import { inBackground } from '../jobs/background'
 import { runJobsNow } from '../jobs/runNow'
 import type { WebhookEvent } from './events'
 

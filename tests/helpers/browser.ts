@@ -6,7 +6,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
-import { projectRoot } from '../../src/paths'
+import { projectRoot } from '../../src/settings/paths'
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 export const SCREENSHOTS = path.join(projectRoot, 'tests', 'e2e', 'screenshots')

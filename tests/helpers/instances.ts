@@ -4,7 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import net from 'node:net'
-import { projectRoot } from '../../src/paths'
+import { projectRoot } from '../../src/settings/paths'
 
 export type Child = { url: string; port: number; process: ChildProcess; output: () => string; stop: () => Promise<void> }
 

@@ -1,4 +1,4 @@
-import { backgroundIdle } from '../../src/background'
+import { backgroundIdle } from '../../src/jobs/background'
 import type { TestApp } from './testApp'
 
 /** Waits until the app's mail holds a message matching `match` (emails go out after commit). */
@@ -14,7 +14,7 @@ export async function waitForMail(app: TestApp, match: (m: TestApp['mail']['mess
 
 /** Lets any delivery in flight finish, so that "no email" assertions mean something. */
 export async function settle(app: TestApp) {
-  // Deliveries started after a commit (src/background.ts), then any job still being run.
+  // Deliveries started after a commit (src/jobs/background.ts), then any job still being run.
   await backgroundIdle()
   for (let i = 0; i < 10; i++) {
     const { totalDocs } = await app.payload.count({ collection: 'payload-jobs', where: { and: [{ taskSlug: { equals: 'sendEmail' } }, { processing: { equals: true } }] } })

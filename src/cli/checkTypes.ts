@@ -3,11 +3,11 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { generateTypes } from 'payload/node'
-import config from './payload.config'
+import config from '../payload.config'
+import { projectRoot } from '../settings/paths'
 
-const committed = path.join(path.dirname(fileURLToPath(import.meta.url)), 'payload-types.ts')
+const committed = path.join(projectRoot, 'src', 'payload-types.ts')
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'payload-types-'))
 const fresh = path.join(dir, 'payload-types.ts')
 process.env.PAYLOAD_TS_OUTPUT_PATH = fresh

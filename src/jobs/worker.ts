@@ -4,9 +4,9 @@
  */
 import 'dotenv/config'
 import { getPayload } from 'payload'
-import { createConfig } from './config'
-import { claimJobsRunner } from './jobsLock'
-import { ConfigurationError, loadSettings } from './settings'
+import { createConfig } from '../config'
+import { claimJobsRunner } from './lock'
+import { ConfigurationError, loadSettings } from '../settings'
 
 function settingsOrExit() {
   try {

@@ -5,7 +5,7 @@
  * (MongoDB deployments: one instance or one worker, by configuration; see docs/DEPLOYMENT.md.)
  */
 import fs from 'node:fs'
-import { ConfigurationError, type Settings } from './settings'
+import { ConfigurationError, type Settings } from '../settings'
 
 export type JobsLock = { release: () => void }
 

@@ -1,6 +1,6 @@
 import { s3Storage } from '@payloadcms/storage-s3'
 import type { CollectionConfig, Plugin } from 'payload'
-import type { Settings } from './settings'
+import type { Settings } from '../settings'
 
 /** Upload collections keep their files under UPLOAD_DIR/<collection> when stored on local disk. */
 export function withUploadDir(collections: CollectionConfig[], uploadDir: string): CollectionConfig[] {

@@ -10,7 +10,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { createClient } from '@libsql/client'
-import { loadSettings, type Settings } from './settings'
+import { loadSettings, type Settings } from '../settings'
 
 export type BackupResult = { database: string; uploads?: string }
 

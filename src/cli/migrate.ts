@@ -1,21 +1,21 @@
 /**
  * SQL migrations for the SQLite adapter (MongoDB needs none):
- *   npm run migrate:create -- --name <name>   writes src/migrations/<timestamp>_<name>.{ts,json} for what changed
+ *   npm run migrate:create -- --name <name>   writes src/db/migrations/<timestamp>_<name>.{ts,json} for what changed
  *   npm run check:migrations                  fails when the config would produce a non-empty new migration
  *   npm run migrate:reset-initial             pre-release only: replaces every migration with one `initial`
  * Payload's own CLI (`npm run payload migrate:create`) does the same `create`, but prompts, and
  * exited early and silently now and then on this machine (see generateTypes.ts).
  * Boots Payload on a throwaway database without connecting: the migration is computed from the
- * config's schema against the latest committed snapshot (`src/migrations/*.json`), not from a database.
+ * config's schema against the latest committed snapshot (`src/db/migrations/*.json`), not from a database.
  */
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { getPayload, type Payload } from 'payload'
-import { createConfig } from './config'
-import { migrationDir } from './database'
-import { loadSettings } from './settings'
+import { createConfig } from '../config'
+import { migrationDir } from '../db/database'
+import { loadSettings } from '../settings'
 
 type DrizzleKit = {
   generateDrizzleJson: (schema: unknown) => Promise<{ version: string }>
@@ -79,13 +79,13 @@ if (command === 'check') {
   const statements = await pendingStatements(payload)
   if (statements.length) {
     console.error(
-      `A migration is missing: the config needs ${statements.length} schema statement(s) that src/migrations does not create.\n` +
-        'Run `npm run migrate:create -- --name <what-changed>` and commit src/migrations/.\n\n' +
+      `A migration is missing: the config needs ${statements.length} schema statement(s) that src/db/migrations does not create.\n` +
+        'Run `npm run migrate:create -- --name <what-changed>` and commit src/db/migrations/.\n\n' +
         statements.slice(0, 20).join('\n') + (statements.length > 20 ? `\n… and ${statements.length - 20} more` : ''),
     )
     process.exit(1)
   }
-  console.log(`Migrations are current (${snapshots().length} in src/migrations).`)
+  console.log(`Migrations are current (${snapshots().length} in src/db/migrations).`)
 } else if (command === 'create') {
   await create(payload, name)
 } else if (command === 'reset-initial') {

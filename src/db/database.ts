@@ -2,15 +2,15 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { sqliteAdapter } from '@payloadcms/db-sqlite'
 import type { DatabaseAdapterObj, Payload } from 'payload'
-import { dropFts } from './search/sqliteFts'
+import { dropFts } from '../search/sqliteFts'
 import { migrations } from './migrations'
-import { projectRoot } from './paths'
+import { projectRoot } from '../settings/paths'
 import { readPathIndexes } from './sqliteIndexes'
 import { withSerializedWrites } from './sqliteWriteLock'
-import type { Settings } from './settings'
+import type { Settings } from '../settings'
 
 /** Committed SQL migrations (`npm run migrate:create`); `npm run check:migrations` fails when one is missing. */
-export const migrationDir = path.join(projectRoot, 'src', 'migrations')
+export const migrationDir = path.join(projectRoot, 'src', 'db', 'migrations')
 // The generated index types each migration's arguments; the adapter's option takes them as unknown.
 const committedMigrations = migrations as unknown as NonNullable<Parameters<typeof sqliteAdapter>[0]['prodMigrations']>
 
@@ -27,7 +27,7 @@ export async function databaseAdapter(database: Settings['database'], { producti
   fs.mkdirSync(path.dirname(database.file), { recursive: true })
   const { sqliteAdapter } = await import('@payloadcms/db-sqlite')
   // Each Payload operation in one transaction (all of it or nothing), the writes of this process
-  // taking turns through one lock (src/sqliteWriteLock.ts). Not for an in-memory database: the
+  // taking turns through one lock (src/db/sqliteWriteLock.ts). Not for an in-memory database: the
   // transactions' second connection would open a different, empty one.
   const atomic = !/:memory:|mode=memory/.test(database.url)
   const adapter = sqliteAdapter({
@@ -112,7 +112,7 @@ export async function sizeSqliteCache(payload: Payload, megabytes: number): Prom
 
 /**
  * SQLite without statistics plans Payload's list queries as scans per row (21.6 s at 10,000 rows in
- * a prototype); the indexes that make the good plan possible are in the schema (src/sqliteIndexes.ts).
+ * a prototype); the indexes that make the good plan possible are in the schema (src/db/sqliteIndexes.ts).
  * Idempotent: runs at every start and after each schema change.
  */
 export async function tuneSqlite(payload: Payload): Promise<void> {
