@@ -15,9 +15,16 @@ type Id = string | number
  */
 export async function seed(payload: Payload): Promise<void> {
   const jurisdictionIds = new Map<string, Id>()
-  for (const { parent, protectionSummary, ...j } of jurisdictions) {
-    const data = { ...j, parent: parent ? must(jurisdictionIds, parent) : null, protectionSummary: protectionSummary?.en ?? null }
-    const es = protectionSummary?.es ? { protectionSummary: protectionSummary.es } : undefined
+  for (const { parent, protectionSummary, scope, remedy, ...j } of jurisdictions) {
+    const localized = { protectionSummary, scope, remedy }
+    const data = {
+      ...j,
+      protectionStatus: j.protectionStatus ?? 'unknown',
+      parent: parent ? must(jurisdictionIds, parent) : null,
+      ...Object.fromEntries(Object.entries(localized).map(([field, text]) => [field, text?.en ?? null])),
+    }
+    const spanish = Object.entries(localized).filter(([, text]) => text?.es).map(([field, text]) => [field, text!.es])
+    const es = spanish.length ? Object.fromEntries(spanish) : undefined
     jurisdictionIds.set(j.code, await upsert(payload, { collection: 'jurisdictions', key: 'code', data, es }))
   }
 

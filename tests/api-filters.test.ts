@@ -4,6 +4,7 @@ import { seed } from '../seed/seed'
 import { tuneSqlite } from '../src/db/database'
 import { startTestApp, type TestApp } from './helpers/testApp'
 import { NY_SEED_RESOURCES } from './helpers/publicApi'
+import { resources as seedResources, type SeedResource } from '../seed/data/resources'
 
 /** The filters docs/API.md "Filtering" documents, with their expected results on the seed data. */
 let app: TestApp
@@ -28,17 +29,20 @@ const slugs = (res: { body: { docs: { slug: string }[] } }) => res.body.docs.map
 
 const NY_RESOURCES = [...NY_SEED_RESOURCES].sort()
 
+/** The published seed resources that match, read from the seed data itself (sorted). */
+const seeded = (matches: (r: SeedResource) => boolean) => seedResources.filter((r) => r.status !== 'draft' && matches(r)).map((r) => r.slug).sort()
+
 /** The documented filter queries and what each returns on the seed data. */
 const FILTERS: [string, string[]][] = [
   ['where[jurisdictions.code][equals]=US-NY', NY_RESOURCES],
   ['where[or][0][jurisdictions.code][equals]=US-NY&where[or][1][jurisdictions.parent.code][equals]=US-NY', [...NY_RESOURCES, 'kings-county-da-statement']],
-  ['where[category][equals]=legislation', ['ca-sb-349-courthouse-civil-arrest-privilege', 'co-sb-20-083-protection-from-civil-arrest', 'ny-protect-our-courts-act', 'wa-rcw-2-28-300-courthouse-civil-arrest']],
-  ['where[section][equals]=court-system-statements-and-policies', ['nj-judiciary-directive-07-19', 'ny-oca-rule-judicial-warrant-courthouse-arrests', 'or-supreme-court-rule-judicial-warrant']],
-  ['where[topics.slug][equals]=warrant-requirements', ['ny-oca-rule-judicial-warrant-courthouse-arrests', 'or-supreme-court-rule-judicial-warrant']],
+  ['where[category][equals]=legislation', seeded((r) => r.category === 'legislation')],
+  ['where[section][equals]=court-system-statements-and-policies', seeded((r) => r.section === 'court-system-statements-and-policies')],
+  ['where[topics.slug][equals]=warrant-requirements', seeded((r) => Boolean(r.topics?.includes('warrant-requirements')))],
   ['where[organizations.slug][equals]=cbp', ['ice-cbp-memo-2021-courthouse-enforcement']],
-  ['where[legislativeStatus][equals]=enacted', ['co-sb-20-083-protection-from-civil-arrest', 'ny-protect-our-courts-act', 'wa-rcw-2-28-300-courthouse-civil-arrest']],
+  ['where[legislativeStatus][equals]=enacted', seeded((r) => r.legislativeStatus === 'enacted')],
   ['where[legislativeStatus][in]=vetoed,failed', ['ca-sb-349-courthouse-civil-arrest-privilege']],
-  ['where[issuedAt][greater_than_equal]=2019-01-01&where[issuedAt][less_than]=2022-01-01', ['ice-cbp-memo-2021-courthouse-enforcement', 'nj-judiciary-directive-07-19']],
+  ['where[issuedAt][greater_than_equal]=2019-01-01&where[issuedAt][less_than]=2022-01-01', seeded((r) => Boolean(r.issuedAt && r.issuedAt >= '2019-01-01' && r.issuedAt < '2022-01-01'))],
   ['where[and][0][jurisdictions.code][equals]=US-NY&where[and][1][category][equals]=legislation', ['ny-protect-our-courts-act']],
 ]
 

@@ -85,7 +85,7 @@ describe('npm run seed', () => {
 })
 
 describe('seeded data', () => {
-  it('has the federal level, 50 states, DC and the 5 inhabited territories with ISO codes', async () => {
+  it('has the federal level, 50 states, DC, the 5 inhabited territories with ISO codes, and Cook County', async () => {
     const { docs } = await app.payload.find({ collection: 'jurisdictions', pagination: false, depth: 0 })
     const byType = (type: string) => docs.filter((d) => d.type === type).map((d) => d.code)
     expect(byType('federal')).toEqual(['US'])
@@ -93,7 +93,8 @@ describe('seeded data', () => {
     expect(byType('district')).toEqual(['US-DC'])
     expect(byType('territory').sort()).toEqual(['US-AS', 'US-GU', 'US-MP', 'US-PR', 'US-VI'])
     for (const code of [...byType('state'), ...byType('territory')]) expect(code).toMatch(/^US-[A-Z]{2}$/)
-    expect(docs).toHaveLength(57)
+    expect(byType('county')).toEqual(['US-IL-COOK']) // the seeded items' counties
+    expect(docs).toHaveLength(58)
   })
 
   it('gives published resources the published review state, and drafts the draft one', async () => {

@@ -19,13 +19,17 @@ export const JURISDICTION_TYPES = options([
 
 export const PROTECTION_STATUSES = options([
   ['statute', 'Statute: a law protects people at courthouses'],
-  ['court-rule', 'Court rule: the court system limits arrests'],
+  ['court-rule', 'Court rule or policy: the court system sets limits at its courthouses'],
   ['executive-order', 'Executive order'],
   ['attorney-general-guidance', 'Attorney general guidance'],
   ['local-policy', 'Local policy (county or city)'],
   ['campaign-active', 'No protection yet; a campaign is active'],
   ['none-known', 'No protection known'],
+  ['unknown', 'Not yet researched'],
 ])
+
+/** Never empty: "not researched yet" is a value of its own, so that a map can tell it from "no protection". */
+const unknownWhenEmpty = ({ value }: { value?: unknown }) => value ?? 'unknown'
 
 export const WARRANT_STANDARDS = options([
   ['judicial-warrant', 'Judicial warrant required'],
@@ -74,7 +78,15 @@ export const Jurisdictions: CollectionConfig = {
       label: 'Protection profile',
       admin: { description: 'How people going to court here are protected from civil immigration arrest.' },
       fields: [
-        { name: 'protectionStatus', type: 'select', index: true, options: PROTECTION_STATUSES },
+        {
+          name: 'protectionStatus',
+          type: 'select',
+          index: true,
+          options: PROTECTION_STATUSES,
+          // On every write, so a new jurisdiction is `unknown` until researched; on every read too, for
+          // rows written before `unknown` existed (SQLite's migration backfills them; MongoDB has none).
+          hooks: { beforeChange: [unknownWhenEmpty], afterRead: [unknownWhenEmpty] },
+        },
         {
           name: 'protectionSummary',
           type: 'textarea',

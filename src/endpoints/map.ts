@@ -1,13 +1,21 @@
 import type { Endpoint } from 'payload'
 import { PROTECTION_STATUSES } from '../../collections/Jurisdictions'
+import { jurisdictions as jurisdictionLabels } from '../admin/labels/reference'
 import { publicOperation } from './openapiCommon'
 
 /** The jurisdictions a national map shows: states, DC and the territories. */
 export const MAP_TYPES = ['state', 'district', 'territory']
 
+const SPANISH_STATUS = jurisdictionLabels.options?.protectionStatus ?? {}
+
+/** What each protectionStatus means, in the order a legend lists them, in English or Spanish. */
+export const mapLegend = (locale: string) =>
+  PROTECTION_STATUSES.map(({ value, label }) => ({ value, label: (locale === 'es' && SPANISH_STATUS[value]) || label }))
+
 /**
- * GET /api/map: every state, DC and territory with code, name, type and protectionStatus, in one
- * small response (about 4 KB) a map can fetch on page load. Cached like every anonymous read.
+ * GET /api/map: every state, DC and territory with code, name, type and protectionStatus, and the
+ * legend of the statuses, in one small response (about 5 KB) a map can fetch on page load. Cached
+ * like every anonymous read. `unknown` (not researched yet) is a status of its own, never null.
  */
 export const mapEndpoint: Endpoint = {
   path: '/map',
@@ -23,8 +31,8 @@ export const mapEndpoint: Endpoint = {
       overrideAccess: false,
       // No req: the API's page cap (src/plugins/apiGuards.ts) is for clients' lists, not this one.
     })
-    const jurisdictions = docs.map(({ code, name, type, protectionStatus }) => ({ code, name, type, protectionStatus: protectionStatus ?? null }))
-    return Response.json({ jurisdictions })
+    const jurisdictions = docs.map(({ code, name, type, protectionStatus }) => ({ code, name, type, protectionStatus }))
+    return Response.json({ jurisdictions, legend: mapLegend(req.locale === 'es' ? 'es' : 'en') })
   },
   custom: {
     openapi: {
@@ -46,13 +54,22 @@ export const mapEndpoint: Endpoint = {
                         code: { type: 'string', example: 'US-NY' },
                         name: { type: 'string' },
                         type: { type: 'string', enum: MAP_TYPES },
-                        protectionStatus: { type: ['string', 'null'], enum: [...PROTECTION_STATUSES.map((s) => s.value), null] },
+                        protectionStatus: { type: 'string', enum: PROTECTION_STATUSES.map((s) => s.value) },
                       },
                       required: ['code', 'name', 'type', 'protectionStatus'],
                     },
                   },
+                  legend: {
+                    type: 'array',
+                    description: 'Every protectionStatus value with its meaning, in the requested locale (`?locale=es`).',
+                    items: {
+                      type: 'object',
+                      properties: { value: { type: 'string', enum: PROTECTION_STATUSES.map((s) => s.value) }, label: { type: 'string' } },
+                      required: ['value', 'label'],
+                    },
+                  },
                 },
-                required: ['jurisdictions'],
+                required: ['jurisdictions', 'legend'],
               },
             },
           },

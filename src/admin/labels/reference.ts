@@ -41,12 +41,13 @@ export const jurisdictions: CollectionText = {
     },
     protectionStatus: {
       statute: 'Ley: una ley protege a las personas en los tribunales',
-      'court-rule': 'Norma judicial: el sistema judicial limita los arrestos',
+      'court-rule': 'Norma o política judicial: el sistema judicial pone límites en sus tribunales',
       'executive-order': 'Orden ejecutiva',
       'attorney-general-guidance': 'Orientación del fiscal general',
       'local-policy': 'Política local (condado o ciudad)',
       'campaign-active': 'Aún sin protección; hay una campaña activa',
       'none-known': 'No se conoce ninguna protección',
+      unknown: 'Aún sin investigar',
     },
     warrantStandard: {
       'judicial-warrant': 'Se requiere una orden judicial firmada por un juez',
