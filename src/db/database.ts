@@ -78,7 +78,7 @@ export async function migrateSqlite(payload: Payload, settings: Pick<Settings, '
 export function replicaSetWarning(database: Settings['database']): string | undefined {
   if (database.kind !== 'mongodb' || database.url.startsWith('mongodb+srv://')) return undefined
   if (/[?&]replicaSet=/.test(database.url)) return undefined
-  return 'DATABASE_URI names no replicaSet: MongoDB runs without transactions, so a failed request can leave partial writes. Use a replica set in production (see README).'
+  return 'DATABASE_URI names no replicaSet: MongoDB runs without transactions, so a failed request can leave partial writes. Use a replica set in production (see docs/DEPLOYMENT.md).'
 }
 
 /** Round trip to the database, for /readyz. */
