@@ -458,6 +458,10 @@ export interface Document {
 export interface Contributor {
   id: number;
   name: string;
+  /**
+   * Needed to change your password.
+   */
+  currentPassword?: string | null;
   role: 'admin' | 'editor' | 'contributor';
   status: 'pending' | 'active' | 'suspended';
   /**
@@ -1079,6 +1083,7 @@ export interface RegistrationAuditSelect<T extends boolean = true> {
  */
 export interface ContributorsSelect<T extends boolean = true> {
   name?: T;
+  currentPassword?: T;
   role?: T;
   status?: T;
   organization?: T;

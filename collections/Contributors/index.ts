@@ -3,11 +3,13 @@ import { adminOnly, adminOnlyField } from '../../access/adminOnly'
 import { ROLES } from '../../access/roles'
 import { anyone } from '../../access/anyone'
 import { editors } from '../../access/editors'
+import { sameId } from '../../access/sameId'
 import { selfOrEditor } from '../../access/selfOrEditor'
 import { anyAccount } from '../../access/signedIn'
 import { selfOrContributorsForEditors, statusFieldUpdate } from './access'
 import { assignRoleOnCreate } from './hooks/assignRoleOnCreate'
 import { guardAccountChanges } from './hooks/guardAccountChanges'
+import { guardPasswordChanges } from './hooks/guardPasswordChanges'
 import { notifyAccountChanges } from './hooks/notifyAccountChanges'
 import { rejectMalformedCredentials } from './hooks/rejectMalformedCredentials'
 
@@ -42,12 +44,25 @@ export const Contributors: CollectionConfig = {
     admin: anyAccount,
   },
   hooks: {
-    beforeOperation: [rejectMalformedCredentials, guardAccountChanges],
+    beforeOperation: [rejectMalformedCredentials, guardAccountChanges, guardPasswordChanges],
     beforeChange: [assignRoleOnCreate],
     afterChange: [notifyAccountChanges],
   },
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 200 },
+    {
+      // Asked for, and checked, when the owner sets a new password (hooks/guardPasswordChanges); never stored.
+      name: 'currentPassword',
+      type: 'text',
+      virtual: true,
+      access: { read: () => false },
+      admin: {
+        readOnly: false,
+        condition: (data, _siblingData, { user }) => sameId(data?.id, user?.id),
+        description: 'Needed to change your password.',
+        components: { Field: '/admin/CurrentPasswordField#CurrentPasswordField' },
+      },
+    },
     {
       name: 'role',
       type: 'select',
