@@ -465,6 +465,10 @@ export interface Contributor {
   role: 'admin' | 'editor' | 'contributor';
   status: 'pending' | 'active' | 'suspended';
   /**
+   * Takes the place of the email address once confirmed by the link sent to it.
+   */
+  pendingEmail?: string | null;
+  /**
    * The organization or campaign the person works with.
    */
   organization?: (number | null) | Organization;
@@ -1086,6 +1090,7 @@ export interface ContributorsSelect<T extends boolean = true> {
   currentPassword?: T;
   role?: T;
   status?: T;
+  pendingEmail?: T;
   organization?: T;
   jurisdictions?: T;
   publicAttribution?: T;
