@@ -79,7 +79,7 @@ describe('stored text renders inert in every email', () => {
     await settle(app)
     app.mail.clear()
     const { deliverWebinarEmail } = await import('../src/webinars/emails')
-    await deliverWebinarEmail(app.payload, 'registered', { ...(webinar as never), language: 'en', timezone: 'America/New_York', joinUrl: 'https://meet.example.org/secret-room' }, { ...(stored as never), name: `${hostile} <b>x</b>`, status: 'registered' })
+    await deliverWebinarEmail(app.payload, "registered", Object.assign({}, webinar, { language: "en", timezone: "America/New_York", joinUrl: "https://meet.example.org/secret-room" }) as never, Object.assign({}, stored, { name: `${hostile} <b>x</b>`, status: "registered" }) as never)
     const mail = app.mail.to('victim@example.org').at(-1)!
     expect(mail.text).not.toMatch(LIVE_LINK)
     expect(mail.text!.split('\n')[0]).toMatch(/^Hello Ana Your seat moved: https\[:\]\/\/evil\[\.\]example\/login or www\[\.\]evil\[\.\]example <b>x<\/b>,$/)
