@@ -558,7 +558,7 @@ export interface Webinar {
   _status?: ('draft' | 'published') | null;
 }
 /**
- * Sensitive personal data: every list and export is recorded in the registration audit log.
+ * Sensitive personal data: every list, read, count, export and delete is recorded in the registration audit log.
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "webinar-registrations".
@@ -581,14 +581,14 @@ export interface WebinarRegistration {
   createdAt: string;
 }
 /**
- * Who read or exported webinar registrations, and what the retention job deleted.
+ * Who read, counted, exported or deleted webinar registrations, and what the retention job deleted.
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "registration-audit".
  */
 export interface RegistrationAudit {
   id: number;
-  action: 'list' | 'read' | 'export' | 'retention';
+  action: 'list' | 'read' | 'count' | 'export' | 'delete' | 'retention';
   /**
    * Empty for the retention job.
    */
