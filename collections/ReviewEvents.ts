@@ -47,5 +47,13 @@ export const ReviewEvents: CollectionConfig = {
     { name: 'note', type: 'textarea', maxLength: 5000 },
     { name: 'checklist', type: 'json', admin: { description: 'The pre-publication checklist the editor confirmed.' } },
     { name: 'at', type: 'date', required: true, index: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    // Whether the transition emailed anyone; a submit or withdraw that did starts the resource's
+    // quiet period (src/workflow/quietPeriod.ts).
+    {
+      name: 'emailed',
+      type: 'checkbox',
+      defaultValue: false,
+      admin: { readOnly: true, description: 'Whether this transition sent notification emails (none during the quiet period after a submit or withdraw that did).' },
+    },
   ],
 }

@@ -518,6 +518,10 @@ export interface ReviewEvent {
     | boolean
     | null;
   at: string;
+  /**
+   * Whether this transition sent notification emails (none during the quiet period after a submit or withdraw that did).
+   */
+  emailed?: boolean | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1018,6 +1022,7 @@ export interface ReviewEventsSelect<T extends boolean = true> {
   note?: T;
   checklist?: T;
   at?: T;
+  emailed?: T;
   updatedAt?: T;
   createdAt?: T;
 }

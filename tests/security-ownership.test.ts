@@ -217,3 +217,18 @@ describe('files go with the resource they were uploaded for, and only those', ()
     expect((await former.get(`/api/documents/${file}`)).status).toBe(200)
   })
 })
+
+describe('resources reassigned before the owner was one fact', () => {
+  it('the SQLite migration hands them to the owner their working copy names', async () => {
+    if (process.env.DATABASE_URI?.startsWith('mongodb')) return // no migrations on MongoDB
+    const id = (await former.post('/api/resources').send({ title: 'Stale owner', category: 'media' })).body.doc.id as Id
+    expect((await editor.patch(`/api/resources/${id}`).send({ owner: nextId })).status).toBe(200)
+    // As such a resource was stored: the main document still naming the former owner.
+    await app.payload.db.updateOne({ collection: 'resources', id, data: { owner: formerId } })
+    expect(await stored(id)).toMatchObject({ owner: nextId, mainOwner: formerId })
+    const { mirrorOwners } = await import('../src/db/migrations/20261201_102345_review_event_emailed_owner_mirror')
+    await mirrorOwners((app.payload.db as unknown as { drizzle: never }).drizzle)
+    expect(await stored(id)).toMatchObject({ owner: nextId, mainOwner: nextId })
+    expect((await former.delete(`/api/resources/${id}`)).status).toBe(403)
+  })
+})
