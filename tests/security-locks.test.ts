@@ -162,3 +162,24 @@ describe('changing a lock', () => {
     expect(await lockCount()).toBe(1)
   })
 })
+
+describe('malformed locks', () => {
+  it.each([
+    ['a document that is text', { document: 'resources' }],
+    ['an operator for an id', { document: { relationTo: 'resources', value: { $gt: 0 } } }],
+    ['an unknown collection', { document: { relationTo: 'no-such-collection', value: 1 } }],
+    ['an unknown global', { globalSlug: 'no-such-global' }],
+    ['a number for a global', { globalSlug: 123 }],
+    ['a user that is text', { document: { relationTo: 'webinars', value: 1 }, user: 'me' }],
+    ['a user of another collection', { document: { relationTo: 'webinars', value: 1 }, user: { relationTo: 'users', value: 1 } }],
+  ])('%s: a 4xx naming the problem, nothing stored', async (_, body) => {
+    await clearLocks()
+    for (const agent of [leader, editor]) {
+      const res = await agent.post(`/api/${LOCKS}`).send(body)
+      expect(res.status).toBeGreaterThanOrEqual(400)
+      expect(res.status).toBeLessThan(500)
+      expect(res.body.errors[0].message).toBeTruthy()
+    }
+    expect(await lockCount()).toBe(0)
+  })
+})
