@@ -216,6 +216,21 @@ describe('files go with the resource they were uploaded for, and only those', ()
     // The uploader keeps their file: it was not uploaded for that resource.
     expect((await former.get(`/api/documents/${file}`)).status).toBe(200)
   })
+
+  it('nor does linking the former owner\'s other files to a resource handed over from them', async () => {
+    const upload = async (title: string) =>
+      (await former.post('/api/documents').field('_payload', JSON.stringify({ title })).attach('file', pdfBytes(), { filename: 'f.pdf', contentType: 'application/pdf' })).body.doc
+        .id as Id
+    const forIt = await upload('Uploaded for the resource')
+    const other = await upload('Kept for another campaign')
+    const id = (await former.post('/api/resources').send({ title: 'Handed over with one file', category: 'media', documents: [forIt] })).body.doc.id as Id
+    expect((await editor.patch(`/api/resources/${id}`).send({ owner: nextId })).status).toBe(200)
+    expect((await next.patch(`/api/resources/${id}`).send({ documents: [forIt, other] })).status).toBe(200)
+    expect((await next.get(`/api/documents/${forIt}`)).status).toBe(200)
+    expect((await next.get(`/api/documents/${other}`)).status).toBe(404)
+    expect((await former.get(`/api/documents/${forIt}`)).status).toBe(404)
+    expect((await former.get(`/api/documents/${other}`)).status).toBe(200)
+  })
 })
 
 describe('resources reassigned before the owner was one fact', () => {
