@@ -7,7 +7,8 @@ import { currentState } from './workingCopy'
 
 /**
  * Who may do what with `resources`. Anonymous callers, pending and suspended accounts see
- * published content only; a contributor also sees their own; editors see everything.
+ * published content only; a contributor also sees what they own now (the main document's owner
+ * mirrors the working copy's, ownership.ts); editors see everything.
  */
 export const publishedOrOwnOrEditor: Access = ({ req }) => {
   if (isEditor(req.user)) return true
@@ -34,7 +35,7 @@ export const editableByOwnerOrEditor: Access = async ({ req, id }) => {
   if (!activeRole(req.user) || id === undefined || id === null) return false
   const own: Where = { owner: { equals: req.user!.id } }
   const state = await currentState(req, id)
-  if (!state) return own // none: Payload answers as for any missing resource
+  if (!state) return own // no such resource: Payload answers 404
   if (!sameId(state.owner, req.user!.id)) return none(id)
   return isState(state.reviewStatus) && OWNER_EDITABLE.includes(state.reviewStatus) ? own : false
 }
