@@ -18,9 +18,13 @@ const idOf = (value: unknown): Id | null =>
  */
 export const mirrorOwner: CollectionAfterChangeHook = async ({ doc, operation, req }) => {
   if (operation !== 'update' || doc?.id === undefined) return doc
-  const main = (await req.payload.db.findOne({ collection: 'resources', where: { id: { equals: doc.id } }, select: { owner: true }, req })) as { owner?: unknown } | null
+  const main = (await req.payload.db.findOne({ collection: 'resources', where: { id: { equals: doc.id } }, select: { owner: true, updatedAt: true }, req })) as
+    | { owner?: unknown; updatedAt?: string }
+    | null
   if (main && !sameId(main.owner, doc.owner)) {
-    await req.payload.db.updateOne({ collection: 'resources', id: doc.id, data: { owner: idOf(doc.owner) }, req, returning: false })
+    // updatedAt kept: the public version is unchanged (the adapter would stamp it, and the public
+    // responses, their ETags and the feeds' date_modified would move for an unpublished edit).
+    await req.payload.db.updateOne({ collection: 'resources', id: doc.id, data: { owner: idOf(doc.owner), updatedAt: main.updatedAt }, req, returning: false })
   }
   return doc
 }
