@@ -429,6 +429,10 @@ export interface Document {
   id: number;
   title: string;
   /**
+   * The name the file was uploaded with, ending in the extension of what it is. Downloads carry this name.
+   */
+  originalFilename?: string | null;
+  /**
    * Required for images: what the image shows, for people using screen readers.
    */
   alt?: string | null;
@@ -987,6 +991,7 @@ export interface TopicsSelect<T extends boolean = true> {
  */
 export interface DocumentsSelect<T extends boolean = true> {
   title?: T;
+  originalFilename?: T;
   alt?: T;
   language?: T;
   uploadedBy?: T;

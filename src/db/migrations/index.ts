@@ -1,5 +1,6 @@
 import * as migration_20261127_211332_initial from './20261127_211332_initial';
 import * as migration_20261127_221909_read_path_indexes from './20261127_221909_read_path_indexes';
+import * as migration_20261201_101343_document_original_filename from './20261201_101343_document_original_filename';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261127_221909_read_path_indexes.up,
     down: migration_20261127_221909_read_path_indexes.down,
-    name: '20261127_221909_read_path_indexes'
+    name: '20261127_221909_read_path_indexes',
+  },
+  {
+    up: migration_20261201_101343_document_original_filename.up,
+    down: migration_20261201_101343_document_original_filename.down,
+    name: '20261201_101343_document_original_filename'
   },
 ];
