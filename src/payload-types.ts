@@ -173,6 +173,7 @@ export interface Resource {
    * Part of the public URL, made from the English title when left empty. Fixed once the resource has been published.
    */
   slug?: string | null;
+  publishedSlug?: string | null;
   summary?: string | null;
   body?: {
     root: {
@@ -901,6 +902,7 @@ export interface PayloadMigration {
 export interface ResourcesSelect<T extends boolean = true> {
   title?: T;
   slug?: T;
+  publishedSlug?: T;
   summary?: T;
   body?: T;
   category?: T;
