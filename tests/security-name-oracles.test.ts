@@ -108,6 +108,20 @@ describe('publishing settles a clash', () => {
     expect((await editor.post(`/api/resources/${first.id}/workflow`).send({ action: 'publish', checklist: CHECKLIST })).status).toBe(200)
     expect((await anon.get(`/api/resources/${first.id}`)).body.slug).toBe('shared-slug')
   })
+
+  it('the reserved slug is neither shown nor queryable (it would tell of unpublished resources)', async () => {
+    const published = await creators.rest(alice, { title: 'Reserved', slug: 'reserved-slug' })
+    await publishThroughWorkflow(editor, published.id)
+    for (const agent of [request(app.url), bob, editor]) {
+      expect((await agent.get(`/api/resources/${published.id}`)).body).not.toHaveProperty('publishedSlug')
+    }
+    for (const agent of [request(app.url), bob]) {
+      const res = await agent.get('/api/resources?where[publishedSlug][equals]=reserved-slug')
+      expect(res.status).toBe(400)
+      const sorted = await agent.get('/api/resources?sort=publishedSlug')
+      expect(sorted.status).toBeLessThan(500)
+    }
+  })
 })
 
 describe('reads by slug find only what the caller may see', () => {
