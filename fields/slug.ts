@@ -25,14 +25,22 @@ export function toSlug(text: string): string {
  */
 export type SlugUniqueness = 'all' | 'published'
 
-/** Whether another document (not `id`) holds `slug` among those `uniqueAmong` names: public knowledge either way. */
-async function slugTaken(req: PayloadRequest, collection: string, slug: string, uniqueAmong: SlugUniqueness, id?: string | number): Promise<boolean> {
-  const and: Where[] = [{ slug: { equals: slug } }]
-  if (uniqueAmong === 'published') and.push({ _status: { equals: 'published' } })
+/** Whether any document but `id` matches, in this request's transaction (server code: access off). */
+async function anyOther(req: PayloadRequest, collection: string, and: Where[], id?: string | number | null): Promise<boolean> {
   if (id !== undefined && id !== null) and.push({ id: { not_equals: id } })
-  const { totalDocs } = await req.payload.count({ collection: collection as CollectionSlug, where: { and }, overrideAccess: true, req })
-  return totalDocs > 0
+  // A Local API call given `req` resets req.fallbackLocale: the request's write goes on with its own.
+  const { locale, fallbackLocale } = req
+  try {
+    return (await req.payload.count({ collection: collection as CollectionSlug, where: { and }, overrideAccess: true, req })).totalDocs > 0
+  } finally {
+    req.locale = locale
+    req.fallbackLocale = fallbackLocale
+  }
 }
+
+/** Whether another document (not `id`) holds `slug` among those `uniqueAmong` names: public knowledge either way. */
+const slugTaken = (req: PayloadRequest, collection: string, slug: string, uniqueAmong: SlugUniqueness, id?: string | number) =>
+  anyOther(req, collection, [{ slug: { equals: slug } }, ...(uniqueAmong === 'published' ? [{ _status: { equals: 'published' } }] : [])], id)
 
 const numbered = (base: string, n: number) => (n === 1 ? base : `${base.slice(0, MAX_LENGTH - 4)}-${n}`)
 
@@ -106,10 +114,7 @@ export const reservePublishedSlug: CollectionBeforeChangeHook = async ({ data, o
   if (originalDoc?.publishedSlug && originalDoc.publishedSlug === slug) return { ...data, publishedSlug: slug }
   for (let n = 1; n < 1000; n++) {
     const candidate = numbered(slug, n)
-    const and: Where[] = [{ publishedSlug: { equals: candidate } }]
-    if (originalDoc?.id !== undefined) and.push({ id: { not_equals: originalDoc.id } })
-    const { totalDocs } = await req.payload.count({ collection: collection.slug as CollectionSlug, where: { and }, overrideAccess: true, req })
-    if (totalDocs === 0) return { ...data, slug: candidate, publishedSlug: candidate }
+    if (!(await anyOther(req, collection.slug, [{ publishedSlug: { equals: candidate } }], originalDoc?.id))) return { ...data, slug: candidate, publishedSlug: candidate }
   }
   throw new ValidationError({ collection: collection.slug, errors: [{ path: 'slug', message: `The slug "${slug}" is taken: choose another.` }], req })
 }
