@@ -111,6 +111,17 @@ describe('stored under a random name with the extension of what the file is', ()
     })
   })
 
+  it('server code naming a file with a lone surrogate gets the same treatment, and the download no 500', async () => {
+    const doc = await app.payload.create({
+      collection: 'documents',
+      data: { title: 'From a script' } as never,
+      file: { data: pdfBytes(), mimetype: 'application/pdf', name: 'broken\uD800name.exe', size: pdfBytes().length },
+      overrideAccess: true,
+    })
+    expect(doc).toMatchObject({ filename: expect.stringMatching(/^[0-9a-f]{32}\.pdf$/), originalFilename: 'brokenname.pdf' })
+    expect(await download(editor, doc as { url: string })).toMatchObject({ status: 200, name: 'brokenname.pdf' })
+  })
+
   it('serves byte ranges (PDF viewers ask for them) and answers 416 to an impossible one', async () => {
     const doc = (await upload(editor, pdfBytes(), 'ranged.pdf')).body.doc
     const path = new URL(doc.url, app.url).pathname

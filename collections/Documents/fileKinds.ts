@@ -53,8 +53,8 @@ export const EXTENSIONS: Record<string, string> = {
 /** The name a file is stored and served under: random (it tells nothing, and never collides), with its content's extension. */
 export const storedFileName = (mimeType: string) => `${crypto.randomBytes(16).toString('hex')}.${EXTENSIONS[mimeType]}`
 
-/** Control characters, format characters (bidi overrides such as U+202E, zero-width marks) and line separators. */
-const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu
+/** Control characters, format characters (bidi overrides such as U+202E, zero-width marks), line separators, lone surrogates. */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/gu
 /** What file systems and download dialogs will not take in a name. */
 const RESERVED = /[\\/:*?"<>|]/g
 const MAX_BASE_LENGTH = 150
