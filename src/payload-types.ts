@@ -173,6 +173,7 @@ export interface Resource {
    * Part of the public URL, made from the English title when left empty. Fixed once the resource has been published.
    */
   slug?: string | null;
+  publishedSlug?: string | null;
   summary?: string | null;
   body?: {
     root: {
@@ -429,6 +430,10 @@ export interface Topic {
 export interface Document {
   id: number;
   title: string;
+  /**
+   * The name the file was uploaded with, ending in the extension of what it is. Downloads carry this name.
+   */
+  originalFilename?: string | null;
   /**
    * Required for images: what the image shows, for people using screen readers.
    */
@@ -910,6 +915,7 @@ export interface PayloadMigration {
 export interface ResourcesSelect<T extends boolean = true> {
   title?: T;
   slug?: T;
+  publishedSlug?: T;
   summary?: T;
   body?: T;
   category?: T;
@@ -1000,6 +1006,7 @@ export interface TopicsSelect<T extends boolean = true> {
  */
 export interface DocumentsSelect<T extends boolean = true> {
   title?: T;
+  originalFilename?: T;
   alt?: T;
   language?: T;
   uploadedBy?: T;

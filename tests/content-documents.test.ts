@@ -46,7 +46,7 @@ describe('accepted files', () => {
     const file = await editor.get(new URL(res.body.doc.url, app.url).pathname)
     expect(file.status).toBe(200)
     expect(file.headers['content-type']).toBe('application/pdf')
-    expect(file.headers['content-disposition']).toBe('inline')
+    expect(file.headers['content-disposition']).toBe('inline; filename=court-rule.pdf')
     expect(file.headers['x-content-type-options']).toBe('nosniff')
   })
 

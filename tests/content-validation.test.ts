@@ -38,7 +38,9 @@ describe('resources', () => {
     const res = await editor.post('/api/resources').send(resource({ title: 'Protect Our Courts: Act (2020)' }))
     expect(res.status).toBe(201)
     expect(res.body.doc.slug).toBe('protect-our-courts-act-2020')
-    // The same title again gets a free slug instead of a collision.
+    // Once that one is published, the same title again gets a free slug instead of a collision
+    // (drafts do not count: tests/security-name-oracles.test.ts).
+    await publishThroughWorkflow(editor, res.body.doc.id)
     const again = await editor.post('/api/resources').send(resource({ title: 'Protect Our Courts: Act (2020)' }))
     expect(again.status).toBe(201)
     expect(again.body.doc.slug).toBe('protect-our-courts-act-2020-2')
@@ -58,9 +60,10 @@ describe('resources', () => {
     await expectRefused('resources', resource({ category: 'legislation', legislativeStatus: 'pending' }), 'legislativeStatus')
   })
 
-  it('refuses a duplicate slug', async () => {
+  it('refuses the slug of a published resource', async () => {
     const first = await editor.post('/api/resources').send(resource({ slug: 'one-of-a-kind' }))
     expect(first.status).toBe(201)
+    await publishThroughWorkflow(editor, first.body.doc.id)
     await expectRefused('resources', resource({ title: 'Another', slug: 'one-of-a-kind' }), 'slug')
   })
 

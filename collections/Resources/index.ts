@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { languageField } from '../../fields/language'
 import { linksField } from '../../fields/links'
-import { keepPublishedSlug, slugField } from '../../fields/slug'
+import { keepPublishedSlug, publishedSlugField, reservePublishedSlug, slugField } from '../../fields/slug'
 import {
   activeAccounts,
   deletableByOwnerOrEditor,
@@ -54,14 +54,15 @@ export const Resources: CollectionConfig = {
   // and stops at `limit` instead of sorting every match (docs/API.md "Filtering", docs/BENCHMARKS.md).
   indexes: [
     ...['updatedAt', 'issuedAt', 'publishedAt'].map((sort) => ({ fields: ['_status', sort, 'createdAt'] })),
-    ...['category', 'section', 'legislativeStatus'].map((filter) => ({ fields: [filter, '_status', 'updatedAt', 'createdAt'] })),
+    ...['category', 'section', 'legislativeStatus', 'slug'].map((filter) => ({ fields: [filter, '_status', 'updatedAt', 'createdAt'] })),
   ],
   hooks: {
     beforeOperation: [guardOperations],
     beforeValidate: [rejectSelfSupersede],
-    // resetReviewOnEdit last: it sees the slug the slug hook settled.
+    // resetReviewOnEdit after the slug hooks: it sees the slug they settled; reservePublishedSlug last:
+    // it sees whether the write publishes.
     // forgetSuperseded: the per-request memo of superseded ids is stale after a write.
-    beforeChange: [keepPublishedSlug, resetReviewOnEdit, ({ data, req }) => (forgetSuperseded(req), data)],
+    beforeChange: [keepPublishedSlug, resetReviewOnEdit, reservePublishedSlug, ({ data, req }) => (forgetSuperseded(req), data)],
     // mirrorOwner: one owner for the working copy and the main document (ownership.ts).
     // The search index follows the published version, in the same transaction.
     afterChange: [mirrorOwner, reindexAfterChange],
@@ -71,7 +72,9 @@ export const Resources: CollectionConfig = {
   endpoints: [workflowEndpoint, workflowStateEndpoint],
   fields: [
     { name: 'title', type: 'text', required: true, localized: true, maxLength: 300 },
-    slugField('title', 'Part of the public URL, made from the English title when left empty. Fixed once the resource has been published.'),
+    // Unique among published resources only: a draft's slug must not tell anyone of other people's drafts.
+    slugField('title', 'Part of the public URL, made from the English title when left empty. Fixed once the resource has been published.', 'published'),
+    publishedSlugField,
     {
       name: 'summary',
       type: 'textarea',

@@ -115,6 +115,7 @@ function toStored(record: BulkResource, now: string): Record<string, unknown> {
     owner: record.owner ?? null,
     publishedAt: published ? (record.publishedAt ?? now) : (record.publishedAt ?? null),
     _status: published ? 'published' : 'draft',
+    publishedSlug: published ? record.slug : undefined,
     createdAt: now,
     updatedAt: now,
   }

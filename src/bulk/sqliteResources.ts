@@ -23,13 +23,13 @@ type Value = string | number | null
 type Rows = Record<string, Value[][]>
 
 const COLUMNS: Record<string, string[]> = {
-  resources: ['id', 'slug', 'category', 'section', 'issuer_type', 'issued_at', 'effective_at', 'bill_number', 'legislative_status', 'review_status', 'owner_id', 'assignee_id', 'published_at', 'publish_at', 'updated_at', 'created_at', '_status'],
+  resources: ['id', 'slug', 'category', 'section', 'issuer_type', 'issued_at', 'effective_at', 'bill_number', 'legislative_status', 'review_status', 'owner_id', 'assignee_id', 'published_at', 'publish_at', 'updated_at', 'created_at', '_status', 'published_slug'],
   resources_locales: ['title', 'summary', 'body', 'issued_by', '_locale', '_parent_id'],
   resources_rels: ['order', 'parent_id', 'path', 'jurisdictions_id', 'organizations_id', 'topics_id', 'resources_id', 'documents_id'],
   resources_links: ['_order', '_parent_id', 'id', 'url'],
   resources_links_locales: ['label', '_locale', '_parent_id'],
   resources_language: ['order', 'parent_id', 'value'],
-  _resources_v: ['id', 'parent_id', 'version_slug', 'version_category', 'version_section', 'version_issuer_type', 'version_issued_at', 'version_effective_at', 'version_bill_number', 'version_legislative_status', 'version_review_status', 'version_owner_id', 'version_assignee_id', 'version_published_at', 'version_publish_at', 'version_updated_at', 'version_created_at', 'version__status', 'created_at', 'updated_at', 'snapshot', 'published_locale', 'latest'],
+  _resources_v: ['id', 'parent_id', 'version_slug', 'version_category', 'version_section', 'version_issuer_type', 'version_issued_at', 'version_effective_at', 'version_bill_number', 'version_legislative_status', 'version_review_status', 'version_owner_id', 'version_assignee_id', 'version_published_at', 'version_publish_at', 'version_updated_at', 'version_created_at', 'version__status', 'created_at', 'updated_at', 'snapshot', 'published_locale', 'latest', 'version_published_slug'],
   _resources_v_locales: ['version_title', 'version_summary', 'version_body', 'version_issued_by', '_locale', '_parent_id'],
   _resources_v_rels: ['order', 'parent_id', 'path', 'jurisdictions_id', 'organizations_id', 'topics_id', 'resources_id', 'documents_id'],
   _resources_v_version_links: ['_order', '_parent_id', 'id', 'url', '_uuid'],
@@ -59,8 +59,10 @@ function addRows(rows: Rows, r: BulkResource, id: number, versionId: number, lin
   const status = published ? 'published' : 'draft'
   const publishedAt = published ? (r.publishedAt ?? now) : (r.publishedAt ?? null)
   const scalars: Value[] = [r.slug!, r.category, r.section ?? null, r.issuerType ?? null, r.issuedAt ?? null, r.effectiveAt ?? null, r.billNumber ?? null, r.legislativeStatus ?? null, r.reviewStatus ?? 'draft', (r.owner as number) ?? null, null, publishedAt, null]
-  rows.resources!.push([id, ...scalars, now, now, status])
-  rows._resources_v!.push([versionId, id, ...scalars, now, now, status, now, now, null, null, 1])
+  // A published resource holds its slug (fields/slug.ts, reservePublishedSlug).
+  const publishedSlug = published ? r.slug! : null
+  rows.resources!.push([id, ...scalars, now, now, status, publishedSlug])
+  rows._resources_v!.push([versionId, id, ...scalars, now, now, status, now, now, null, null, 1, publishedSlug])
 
   for (const locale of ['en', 'es'] as const) {
     const values: Value[] = [r.title[locale] ?? null, r.summary?.[locale] ?? null, json(r.body?.[locale]), r.issuedBy?.[locale] ?? null]

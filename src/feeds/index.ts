@@ -1,6 +1,6 @@
-import { Feed } from 'feed'
 import type { Endpoint, PayloadRequest, Where } from 'payload'
 import { CATEGORIES } from '../../collections/Resources/options'
+import { atomFeed, jsonFeed, type FeedModel } from './formats'
 
 /** Items per feed unless `?limit=` asks for fewer or more (up to MAX_ITEMS). */
 const DEFAULT_ITEMS = 30
@@ -112,7 +112,7 @@ async function latestPublished(req: PayloadRequest, query: FeedQuery): Promise<F
   return docs as unknown as FeedResource[]
 }
 
-function buildFeed(req: PayloadRequest, query: FeedQuery, resources: FeedResource[]): Feed {
+function buildFeed(req: PayloadRequest, query: FeedQuery, resources: FeedResource[]): FeedModel {
   const base = req.payload.config.serverURL
   const api = `${base}${req.payload.config.routes.api}`
   const search = new URLSearchParams()
@@ -123,7 +123,7 @@ function buildFeed(req: PayloadRequest, query: FeedQuery, resources: FeedResourc
   const scope = [query.jurisdiction?.name, query.category && CATEGORIES.find((c) => c.value === query.category)?.label].filter(Boolean).join(' · ')
   const newest = resources.reduce((max, r) => Math.max(max, new Date(r.updatedAt).getTime()), 0)
 
-  const feed = new Feed({
+  return {
     id: `${api}/feed.xml${suffix}`,
     title: `ICE Out of Courts Campaign Toolkit${scope ? `: ${scope}` : ''}`,
     description: 'The latest published resources of the ICE Out of Courts Campaign Toolkit.',
@@ -132,40 +132,23 @@ function buildFeed(req: PayloadRequest, query: FeedQuery, resources: FeedResourc
     // The newest item's time, not "now": the same content gives the same bytes, so ETags hold.
     updated: new Date(newest || 0),
     generator: 'ICE Out of Courts Toolkit CMS',
-    copyright: 'Published by the ICE Out of Courts campaign',
-    feedLinks: { atom: `${api}/feed.xml${suffix}`, json: `${api}/feed.json${suffix}` },
-  })
-  for (const r of resources) {
-    const link = `${api}/resources/${r.id}`
-    const codes = (r.jurisdictions ?? []).map((j) => (typeof j === 'object' && j?.code ? j.code : null)).filter((c): c is string => !!c)
-    feed.addItem({
-      id: link,
-      link,
-      title: r.title ?? '',
-      description: r.summary ?? undefined,
-      date: new Date(r.updatedAt),
-      published: r.publishedAt ? new Date(r.publishedAt) : undefined,
-      category: [...(r.category ? [{ name: r.category, term: r.category }] : []), ...codes.map((code) => ({ name: code, term: code }))],
-    })
+    rights: 'Published by the ICE Out of Courts campaign',
+    atomUrl: `${api}/feed.xml${suffix}`,
+    jsonUrl: `${api}/feed.json${suffix}`,
+    items: resources.map((r) => {
+      const link = `${api}/resources/${r.id}`
+      const codes = (r.jurisdictions ?? []).map((j) => (typeof j === 'object' && j?.code ? j.code : null)).filter((c): c is string => !!c)
+      return {
+        id: link,
+        link,
+        title: r.title ?? '',
+        summary: r.summary ?? undefined,
+        updated: new Date(r.updatedAt),
+        published: r.publishedAt ? new Date(r.publishedAt) : undefined,
+        tags: [...(r.category ? [r.category] : []), ...codes],
+      }
+    }),
   }
-  return feed
-}
-
-/** JSON Feed 1.1 (https://jsonfeed.org/version/1.1): the `feed` package writes version 1; 1.1 adds `language`. */
-function jsonFeed11(feed: Feed, language: string): string {
-  const doc = JSON.parse(feed.json1()) as Record<string, unknown> & { items: Record<string, unknown>[] }
-  doc.version = 'https://jsonfeed.org/version/1.1'
-  doc.language = language
-  for (const item of doc.items) {
-    // Version 1 put the summary in content_html when there is no content; 1.1 readers want it as summary text.
-    if (item.content_html !== undefined && item.summary === undefined) {
-      item.summary = item.content_html
-      item.content_text = item.content_html
-      delete item.content_html
-    }
-    if (item.content_text === undefined && item.content_html === undefined) item.content_text = ''
-  }
-  return JSON.stringify(doc)
 }
 
 const feedHandler =
@@ -180,8 +163,8 @@ const feedHandler =
     }
     const feed = buildFeed(req, query, await latestPublished(req, query))
     return format === 'json'
-      ? new Response(jsonFeed11(feed, query.locale), { headers: { 'Content-Type': 'application/feed+json; charset=utf-8' } })
-      : new Response(feed.atom1(), { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } })
+      ? new Response(jsonFeed(feed), { headers: { 'Content-Type': 'application/feed+json; charset=utf-8' } })
+      : new Response(atomFeed(feed), { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } })
   }
 
 const parameters = [

@@ -152,7 +152,8 @@ describe('review workflow in the admin panel (Chromium)', () => {
       const title = page.locator('[id="field-title"]').last()
       await title.fill('Orden firmada')
       await page.locator('.bulk-upload--actions-bar__buttons button', { hasText: /^Save$/ }).filter({ visible: true }).first().click()
-      await page.locator('.upload', { hasText: 'orden-firmada.pdf' }).first().waitFor({ state: 'visible' })
+      // The card shows the stored name: random, with the content's extension (the uploaded name is the record's originalFilename).
+      await page.locator('.upload', { hasText: /[0-9a-f]{32}\.pdf/ }).first().waitFor({ state: 'visible' })
     })
 
     await step(page, '1-save-and-submit', async () => {

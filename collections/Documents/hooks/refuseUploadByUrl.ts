@@ -9,7 +9,10 @@ import { ValidationError, type CollectionBeforeOperationHook } from 'payload'
  * by URL, so documents have no GraphQL mutations (index.ts).
  */
 export const refuseUploadByUrl: CollectionBeforeOperationHook = ({ args, operation, req, collection }) => {
-  if ((operation !== 'create' && operation !== 'update') || req.payloadAPI === 'local') return args
+  if (operation !== 'create' && operation !== 'update') return args
+  // Server code: the Local API, and the S3 storage plugin's write after an upload, which runs inside
+  // the REST request and echoes the stored document, `url` included (it fetches nothing).
+  if (req.payloadAPI === 'local' || (args as { overrideAccess?: boolean }).overrideAccess === true) return args
   const bodies = [req.data, (args as { data?: unknown }).data] as Array<Record<string, unknown> | undefined>
   if (bodies.some((body) => body && typeof body === 'object' && body.url !== undefined && body.url !== null)) {
     throw new ValidationError({

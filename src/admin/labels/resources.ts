@@ -161,9 +161,10 @@ export const resources: CollectionText = {
 /** The file form that also opens from a resource's "Create New" (what a campaign leader fills). */
 export const documents: CollectionText = {
   labels: { singular: l('Document', 'Documento'), plural: l('Documents', 'Documentos') },
-  fields: { title: 'Título', alt: 'Texto alternativo', language: 'Idioma', uploadedBy: 'Subido por' },
+  fields: { title: 'Título', originalFilename: 'Nombre del archivo', alt: 'Texto alternativo', language: 'Idioma', uploadedBy: 'Subido por' },
   help: { title: 'custom:contributorTitleHelp' },
   descriptions: {
+    originalFilename: 'El nombre con que se subió el archivo, terminado en la extensión de lo que es. Las descargas llevan este nombre.',
     alt: 'Obligatorio para imágenes: qué muestra la imagen, para quienes usan lectores de pantalla.',
     language: 'El idioma del archivo.',
   },

@@ -2,7 +2,9 @@ import * as migration_20261127_211332_initial from './20261127_211332_initial';
 import * as migration_20261127_221909_read_path_indexes from './20261127_221909_read_path_indexes';
 import * as migration_20261201_100000_protection_status_unknown from './20261201_100000_protection_status_unknown';
 import * as migration_20261201_101258_pending_email from './20261201_101258_pending_email';
+import * as migration_20261201_101343_document_original_filename from './20261201_101343_document_original_filename';
 import * as migration_20261201_102345_review_event_emailed_owner_mirror from './20261201_102345_review_event_emailed_owner_mirror';
+import * as migration_20261201_103256_resource_slugs_unique_when_published from './20261201_103256_resource_slugs_unique_when_published';
 
 export const migrations = [
   {
@@ -26,8 +28,18 @@ export const migrations = [
     name: '20261201_101258_pending_email',
   },
   {
+    up: migration_20261201_101343_document_original_filename.up,
+    down: migration_20261201_101343_document_original_filename.down,
+    name: '20261201_101343_document_original_filename',
+  },
+  {
     up: migration_20261201_102345_review_event_emailed_owner_mirror.up,
     down: migration_20261201_102345_review_event_emailed_owner_mirror.down,
     name: '20261201_102345_review_event_emailed_owner_mirror',
+  },
+  {
+    up: migration_20261201_103256_resource_slugs_unique_when_published.up,
+    down: migration_20261201_103256_resource_slugs_unique_when_published.down,
+    name: '20261201_103256_resource_slugs_unique_when_published',
   },
 ];
