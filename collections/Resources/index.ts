@@ -9,6 +9,7 @@ import {
   publishedOrOwnOrEditor,
   versionsOfOwnOrEditor,
 } from './access'
+import { publicationPreviewEndpoint } from './endpoints/publicationPreview'
 import { workflowEndpoint, workflowStateEndpoint } from './endpoints/workflow'
 import { guardOperations } from './hooks/guardOperations'
 import { notifyWebhooksOnDelete } from './hooks/notifyWebhooksOnDelete'
@@ -66,7 +67,7 @@ export const Resources: CollectionConfig = {
     beforeDelete: [deleteReviewHistory],
     afterDelete: [unindexAfterDelete, notifyWebhooksOnDelete, ({ req }) => forgetSuperseded(req)],
   },
-  endpoints: [workflowEndpoint, workflowStateEndpoint],
+  endpoints: [workflowEndpoint, workflowStateEndpoint, publicationPreviewEndpoint],
   fields: [
     { name: 'title', type: 'text', required: true, localized: true, maxLength: 300 },
     slugField('title', 'Part of the public URL, made from the English title when left empty. Fixed once the resource has been published.'),
