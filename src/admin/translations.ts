@@ -61,7 +61,7 @@ const en = {
   previewPublished: 'Published',
   previewProposed: 'After publishing',
   previewChanged: 'Changed',
-  previewEmptyFields: 'Fields empty in both versions are not listed ({{count}}).',
+  previewEmptyFields: 'Each language as stored: where a language is empty, its readers get the English text. Fields empty in both versions are not listed ({{count}}).',
   allLanguages: 'All languages',
 }
 
@@ -126,7 +126,7 @@ const es: Record<Keys, string> = {
   previewPublished: 'Publicado',
   previewProposed: 'Al publicar',
   previewChanged: 'Cambiado',
-  previewEmptyFields: 'No se listan los campos vacíos en ambas versiones ({{count}}).',
+  previewEmptyFields: 'Cada idioma tal como está guardado: donde un idioma está vacío, sus lectores ven el texto en inglés. No se listan los campos vacíos en ambas versiones ({{count}}).',
   allLanguages: 'Todos los idiomas',
 }
 

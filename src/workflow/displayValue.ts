@@ -90,6 +90,7 @@ export function displayValue(field: FlattenedField, value: unknown, req: Payload
       return rows
         .map((row) =>
           field.flattenedFields
+            .filter((sub) => sub.name !== 'id') // an array row's own id: bookkeeping
             .map((sub) => {
               const text = displayValue(sub, (row as Record<string, unknown>)?.[sub.name], req, titles)
               return text ? `${getTranslation(('label' in sub && sub.label) || toWords(sub.name), req.i18n)}: ${text}` : ''
