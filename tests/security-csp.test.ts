@@ -69,6 +69,14 @@ describe('API answers load and run nothing', () => {
     for (const [what, call] of cases) expectApiPolicy(await call(), what)
   })
 
+  it('except the development-only GraphQL Playground, which loads its page from jsDelivr and cannot be framed', async () => {
+    const res = await request(app.url).get('/api/graphql-playground')
+    expect(res.status).toBe(200)
+    const policy = directives(res.headers['content-security-policy'])
+    expect(policy.get('script-src')).toContain('https://cdn.jsdelivr.net')
+    expect(policy.get('frame-ancestors')).toEqual(["'none'"])
+  })
+
   it('a file is served with its policy too, so an upload can never run as a page', async () => {
     const res = await request(app.url).get(fileUrl)
     expect(res.status).toBe(200)
