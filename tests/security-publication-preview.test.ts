@@ -137,6 +137,14 @@ describe('publication preview', () => {
     expect((await request(app.url).get(`/api/resources/${id}?locale=es`)).body.title).toBe(ES.title)
   })
 
+  it('once taken down (archived), diffs against the last published version', async () => {
+    expect((await asEditor.post(`/api/resources/${id}/workflow`).send({ action: 'archive' })).status).toBe(200)
+    expect((await request(app.url).get(`/api/resources/${id}`)).status).toBe(404)
+    const preview = (await asEditor.get(`/api/resources/${id}/publication-preview`)).body as Preview
+    expect(preview).toMatchObject({ live: false, publishedVersion: expect.anything() })
+    expect(row(preview, 'title', 'es')).toMatchObject({ publishedText: ES.title, proposedText: 'Memorando revisado', changed: true })
+  })
+
   it('is for editors and the owner only, through every way of calling it', async () => {
     const url = `/api/resources/${id}/publication-preview`
     expect((await request(app.url).get(url)).status).toBe(401)

@@ -64,7 +64,7 @@ export function PublicationPreview({ id, stale, onSeen }: { id: string | number;
         {tr(t, 'custom:previewOpen')}
       </Button>
       <Drawer slug={DRAWER} title={tr(t, 'custom:previewTitle')} className="publication-preview__drawer">
-        {!preview.publishedVersion ? <Banner type="info">{tr(t, 'custom:previewNeverPublished')}</Banner> : null}
+        {!preview.live && !preview.publishedVersion ? <Banner type="info">{tr(t, 'custom:previewNeverPublished')}</Banner> : null}
         {preview.publishedVersion && !preview.live ? <Banner type="info">{tr(t, 'custom:previewNotLive')}</Banner> : null}
         <table className="publication-preview__table">
           <thead>

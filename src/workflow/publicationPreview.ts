@@ -30,7 +30,7 @@ export type PublicationPreview = {
   id: string | number
   /** The public sees a published version right now. */
   live: boolean
-  /** The version the diff is against: the last published one (Payload's versions). */
+  /** The last published version (Payload's versions); while live, the diff is against what the public reads now. */
   publishedVersion: { id: string | number; updatedAt: string } | null
   locales: { code: string; label: string }[]
   rows: PreviewRow[]
@@ -76,8 +76,10 @@ export async function publicationPreview(
     })
     return docs[0] as { id: string | number; updatedAt: string; version: Doc } | undefined
   }
-  const main = (await payload.findByID({ ...byId, id, draft: false })) as Doc | null
+  const readMain = (locale?: string) => payload.findByID({ ...byId, id, draft: false, locale: locale as never }) as Promise<Doc | null>
+  const main = await readMain()
   if (!main) return null
+  const live = main._status === 'published'
 
   const proposed = new Map<string | undefined, Doc>()
   const published = new Map<string | undefined, Doc | null>()
@@ -88,7 +90,10 @@ export async function publicationPreview(
     proposed.set(locale, await asThePublicReadsIt(req, collection, draft, locale))
     const version = await readLastPublished(locale)
     if (version) publishedVersion = { id: version.id, updatedAt: version.updatedAt }
-    published.set(locale, version ? await asThePublicReadsIt(req, collection, version.version, locale) : null)
+    // While live, the main document is what the public reads (even once maxPerDoc has pruned
+    // the version it was published as); otherwise the last published version.
+    const before = live ? await readMain(locale) : (version?.version ?? null)
+    published.set(locale, before ? await asThePublicReadsIt(req, collection, before, locale) : null)
   }
 
   const fields = collection.flattenedFields.filter(
@@ -115,7 +120,7 @@ export async function publicationPreview(
   const titles: Titles = await relatedTitles(req, fields, rows)
   return {
     id,
-    live: main._status === 'published',
+    live,
     publishedVersion,
     locales,
     rows: rows.map((row) => {
