@@ -74,6 +74,9 @@ export async function createConfig(settings: Settings, hooks: ConfigHooks = {}):
     jobs: jobsConfig(settings),
     admin: {
       user: 'contributors',
+      // Payload's default is Gravatar: every page would send a hash of the user's email to a third
+      // party. A local icon instead (and the admin's CSP allows no third-party images).
+      avatar: 'default',
       meta: { titleSuffix: ' · ICE Out of Courts Toolkit' },
       importMap: { baseDir: dirname },
     },

@@ -7,6 +7,7 @@ import { PublicResponseCache } from './cache/publicResponses'
 import { createConfig } from './config'
 import { pingDatabase, replicaSetWarning } from './db/database'
 import { heldMail, withBestEffortEmail } from './email/adapter'
+import { adminContentSecurityPolicy, apiContentSecurityPolicy, playgroundContentSecurityPolicy } from './http/contentSecurityPolicy'
 import { errorHandler, notFound } from './http/errors'
 import { createMetrics, metricsRoute } from './http/metrics'
 import { requestLog, routePatterns } from './http/requestLog'
@@ -54,8 +55,9 @@ export async function createApp({ settings, admin = false, logDestination }: Cre
   app.set('trust proxy', settings.trustProxy)
   // First, so every answer (even a helmet or parser error) is logged, counted and carries its id.
   app.use(requestLog({ logger: () => payload.logger, route: routePatterns(config), observe: metrics.observeRequest }))
-  // The admin panel's scripts are Next's own; its CSP is Next's business, not helmet's default.
-  app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }))
+  // Content-Security-Policy: nothing loads or runs from an API answer; the admin panel's pages get
+  // their own policy below (src/http/contentSecurityPolicy.ts).
+  app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }), apiContentSecurityPolicy)
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' })
@@ -100,6 +102,8 @@ export async function createApp({ settings, admin = false, logDestination }: Cre
     next()
   })
 
+  if (!settings.production) app.get('/api/graphql-playground', playgroundContentSecurityPolicy)
+
   app.use(
     '/api',
     payloadApi(config, {
@@ -114,7 +118,7 @@ export async function createApp({ settings, admin = false, logDestination }: Cre
   if (admin) {
     nextApp = await startNext(admin === 'dev', settings)
     const handle = nextApp.getRequestHandler()
-    app.all(['/admin', '/admin/{*rest}', '/_next/{*rest}', '/__nextjs{*rest}'], (req, res) => handle(req, res))
+    app.all(['/admin', '/admin/{*rest}', '/_next/{*rest}', '/__nextjs{*rest}'], adminContentSecurityPolicy({ dev: admin === 'dev' }), (req, res) => handle(req, res))
     app.get('/', (_req, res) => res.redirect('/admin'))
   } else {
     app.get('/', (_req, res) => {

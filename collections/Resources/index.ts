@@ -9,6 +9,7 @@ import {
   publishedOrOwnOrEditor,
   versionsOfOwnOrEditor,
 } from './access'
+import { publicationPreviewEndpoint } from './endpoints/publicationPreview'
 import { mirrorOwner } from './ownership'
 import { workflowEndpoint, workflowStateEndpoint } from './endpoints/workflow'
 import { guardOperations } from './hooks/guardOperations'
@@ -69,7 +70,7 @@ export const Resources: CollectionConfig = {
     beforeDelete: [deleteReviewHistory],
     afterDelete: [unindexAfterDelete, notifyWebhooksOnDelete, ({ req }) => forgetSuperseded(req)],
   },
-  endpoints: [workflowEndpoint, workflowStateEndpoint],
+  endpoints: [workflowEndpoint, workflowStateEndpoint, publicationPreviewEndpoint],
   fields: [
     { name: 'title', type: 'text', required: true, localized: true, maxLength: 300 },
     // Unique among published resources only: a draft's slug must not tell anyone of other people's drafts.

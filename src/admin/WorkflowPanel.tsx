@@ -1,6 +1,7 @@
 'use client'
 import { Button, toast, useDocumentInfo, useFormModified, useTranslation } from '@payloadcms/ui'
 import { useCallback, useEffect, useState } from 'react'
+import { PublicationPreview } from './PublicationPreview'
 import { StatusBadge } from './StatusBadge'
 import { tr } from './i18n'
 import type { CustomKey } from './translations'
@@ -17,8 +18,9 @@ const getJson = async <T,>(url: string): Promise<T | undefined> => {
 
 /**
  * The review workflow on a resource (a sidebar `ui` field): the actions the signed-in person may
- * take now (from GET /api/resources/:id/workflow), the note, the pre-publication checklist, the
- * transition history and a link to Payload's diff against the published version.
+ * take now (from GET /api/resources/:id/workflow), the note, the pre-publication checklist, what
+ * publishing would make public (every field and language, PublicationPreview), the transition
+ * history and a link to Payload's diff against the published version.
  */
 export function WorkflowPanel() {
   const { id } = useDocumentInfo()
@@ -30,6 +32,8 @@ export function WorkflowPanel() {
   const [note, setNote] = useState('')
   const [checked, setChecked] = useState<Record<string, boolean>>({})
   const [busy, setBusy] = useState(false)
+  // Publish is enabled once the editor has looked at everything it makes public (PublicationPreview).
+  const [previewSeen, setPreviewSeen] = useState(false)
 
   const load = useCallback(async () => {
     if (id === undefined || id === null) return
@@ -90,6 +94,7 @@ export function WorkflowPanel() {
         {tr(t, 'custom:state')}: <StatusBadge state={state.reviewStatus} />
         {state.live && state.reviewStatus !== 'published' ? <div style={{ fontSize: 12 }}>{tr(t, 'custom:live')}</div> : null}
       </div>
+      <PublicationPreview id={id} stale={modified} onSeen={setPreviewSeen} />
       {state.actions.length > 0 && (
         <>
           {modified ? <p className="workflow-panel__hint">{tr(t, 'custom:saveFirst')}</p> : null}
@@ -107,6 +112,7 @@ export function WorkflowPanel() {
               <small>{tr(t, 'custom:noteHelp')}</small>
             </label>
           )}
+          {state.actions.includes('publish') && !previewSeen ? <p className="workflow-panel__hint">{tr(t, 'custom:previewSeeFirst')}</p> : null}
           {state.actions.includes('publish') && (
             <fieldset className="workflow-panel__checklist" style={{ display: 'grid', gap: 6 }}>
               <legend>{tr(t, 'custom:checklist')}</legend>
@@ -134,7 +140,7 @@ export function WorkflowPanel() {
                 disabled={
                   busy ||
                   modified ||
-                  (action === 'publish' && !checklistDone) ||
+                  (action === 'publish' && (!checklistDone || !previewSeen)) ||
                   (action === 'request_changes' && !note.trim())
                 }
                 onClick={() => void act(action)}

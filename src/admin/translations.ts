@@ -49,6 +49,20 @@ const en = {
   contributorTitleHelp: 'The name of the document as people know it, in its own language.',
   contributorSummaryHelp: 'In a few sentences: what is this, and how could a campaign use it?',
   contributorDocumentsHelp: 'Attach the document itself (PDF, Word or an image). Remove names of people who were arrested, A-numbers and docket numbers first.',
+  previewTitle: 'What will become public',
+  previewOpen: 'Review what will be published',
+  previewNoChanges: 'Nothing differs from the published version.',
+  previewFailed: 'Could not load what would become public; publishing stays off until it loads.',
+  previewSeeFirst: 'Review what will be published (every field, every language) before publishing.',
+  previewNeverPublished: 'Never published: everything below becomes public.',
+  previewNotLive: 'Not public now: compared with the last published version.',
+  previewField: 'Field',
+  previewLanguage: 'Language',
+  previewPublished: 'Published',
+  previewProposed: 'After publishing',
+  previewChanged: 'Changed',
+  previewEmptyFields: 'Each language as stored: where a language is empty, its readers get the English text. Fields empty in both versions are not listed ({{count}}).',
+  allLanguages: 'All languages',
 }
 
 type Keys = keyof typeof en
@@ -100,6 +114,20 @@ const es: Record<Keys, string> = {
   contributorTitleHelp: 'El nombre del documento tal como se conoce, en su propio idioma.',
   contributorSummaryHelp: 'En pocas frases: ¿qué es y cómo podría usarlo una campaña?',
   contributorDocumentsHelp: 'Adjunte el documento (PDF, Word o una imagen). Antes, quite los nombres de personas arrestadas, los números A y los números de expediente.',
+  previewTitle: 'Lo que se hará público',
+  previewOpen: 'Revisar lo que se publicará',
+  previewNoChanges: 'Nada difiere de la versión publicada.',
+  previewFailed: 'No se pudo cargar lo que se haría público; no se puede publicar hasta que cargue.',
+  previewSeeFirst: 'Revise lo que se publicará (todos los campos, todos los idiomas) antes de publicar.',
+  previewNeverPublished: 'Nunca publicado: todo lo de abajo se hará público.',
+  previewNotLive: 'No es público ahora: se compara con la última versión publicada.',
+  previewField: 'Campo',
+  previewLanguage: 'Idioma',
+  previewPublished: 'Publicado',
+  previewProposed: 'Al publicar',
+  previewChanged: 'Cambiado',
+  previewEmptyFields: 'Cada idioma tal como está guardado: donde un idioma está vacío, sus lectores ven el texto en inglés. No se listan los campos vacíos en ambas versiones ({{count}}).',
+  allLanguages: 'Todos los idiomas',
 }
 
 export const adminTranslations = { en: { custom: en }, es: { custom: es } }

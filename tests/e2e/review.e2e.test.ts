@@ -219,6 +219,10 @@ describe('review workflow in the admin panel (Chromium)', () => {
       expect(await publish.isDisabled()).toBe(true) // the checklist is not confirmed yet
       await ed.locator('input[name="checklist-personalDataCleared"]').check()
       await ed.locator('input[name="checklist-sourcesChecked"]').check()
+      expect(await publish.isDisabled()).toBe(true) // nor has the editor seen what becomes public
+      await ed.locator('#workflow-preview').click()
+      await ed.locator('.publication-preview__table tr[data-field="title"]', { hasText: TITLE }).first().waitFor({ state: 'visible' })
+      await ed.locator('.publication-preview__drawer .drawer__header__close').first().click()
       await takeAction(ed, 'publish')
       await waitForState(ed, 'published')
     })

@@ -27,6 +27,40 @@ export type Browser = {
   close: () => Promise<void>
 }
 
+/** What a page did that it must not: the step that caused it fails (see `step`). */
+export type PageProblems = {
+  /** Content-Security-Policy violations Chromium reported (a blocked script, style, image, frame…). */
+  cspViolations: string[]
+  /** Requests to any host but the server under test (a CDN, Gravatar, fonts, analytics…). */
+  foreignRequests: string[]
+  /** Console errors and uncaught exceptions: the CSP test requires none; other tests may expect some (a 404 page). */
+  consoleErrors: string[]
+}
+const problems = new WeakMap<Page, PageProblems>()
+const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost'])
+
+export function problemsOf(page: Page): PageProblems {
+  let found = problems.get(page)
+  if (!found) problems.set(page, (found = { cspViolations: [], foreignRequests: [], consoleErrors: [] }))
+  return found
+}
+
+function watch(page: Page): void {
+  const found = problemsOf(page)
+  page.on('console', (message) => {
+    const text = `${message.text()} (on ${page.url()})`
+    if (/Content.Security.Policy/i.test(message.text())) found.cspViolations.push(text)
+    else if (message.type() === 'error') found.consoleErrors.push(text)
+  })
+  page.on('pageerror', (error) => found.consoleErrors.push(`uncaught: ${error.message} (on ${page.url()})`))
+  page.on('request', (request) => {
+    const url = new URL(request.url())
+    if ((url.protocol === 'http:' || url.protocol === 'https:' || url.protocol.startsWith('ws')) && !LOCAL_HOSTS.has(url.hostname)) {
+      found.foreignRequests.push(`${request.method()} ${request.url()} (from ${page.url()})`)
+    }
+  })
+}
+
 /**
  * A fresh browser profile per call: no cookies or storage leak from one test into another.
  * `locale` sets the browser's language (Accept-Language), which Payload's admin follows.
@@ -44,7 +78,15 @@ export async function launchBrowser({ locale = 'en-US' }: { locale?: string } = 
     locale,
   })
   context.setDefaultTimeout(30_000)
+  // Every violation reaches the console, even one a page's own code would swallow.
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`Content-Security-Policy violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`),
+    )
+  })
+  context.on('page', watch)
   const page = context.pages()[0] ?? (await context.newPage())
+  if (!problems.has(page)) watch(page)
   return {
     context,
     page,
@@ -65,10 +107,17 @@ export function quoteServerOutputOnFailure(output: () => string): void {
 /**
  * Runs a step; when it fails, saves a screenshot named after it (tests/e2e/screenshots/,
  * git-ignored) and adds what CI cannot show otherwise: the page's toasts and the server's last output.
+ * A step also fails when the page broke its Content-Security-Policy or asked another host for
+ * anything while it ran.
  */
 export async function step<T>(page: Page, name: string, action: () => Promise<T>): Promise<T> {
+  const found = problemsOf(page)
+  const before = { csp: found.cspViolations.length, foreign: found.foreignRequests.length }
   try {
-    return await action()
+    const result = await action()
+    const broken = [...found.cspViolations.slice(before.csp), ...found.foreignRequests.slice(before.foreign)]
+    if (broken.length) throw new Error(`The page broke its Content-Security-Policy or called another host:\n${broken.join('\n')}`)
+    return result
   } catch (error) {
     fs.mkdirSync(SCREENSHOTS, { recursive: true })
     const file = path.join(SCREENSHOTS, `${name.replace(/[^a-z0-9-]+/gi, '-')}.png`)
