@@ -7,6 +7,7 @@ import type { DestinationStream } from 'pino'
 import { collections } from '../collections'
 import { bumpContentVersionOnWrite, contentVersion } from './cache/contentVersion'
 import { databaseAdapter, migrateSqlite, sizeSqliteCache, tuneSqlite } from './db/database'
+import { compareCsvEndpoint, compareEndpoint } from './compare/endpoints'
 import { mapEndpoint } from './endpoints/map'
 import { searchEndpoint } from './endpoints/search'
 import { emailAdapter, heldMail } from './email/adapter'
@@ -62,7 +63,7 @@ export async function createConfig(settings: Settings, hooks: ConfigHooks = {}):
       adminPanel,
     ],
     hooks: { afterError: [hideAccountLock] },
-    endpoints: [searchEndpoint, mapEndpoint, ...feedEndpoints],
+    endpoints: [searchEndpoint, mapEndpoint, compareEndpoint, compareCsvEndpoint, ...feedEndpoints],
     custom: { webhooks: { allowPrivateUrls: settings.webhookAllowPrivateUrls } },
     // depth=99 is clamped to this: deeper graphs are what `depth` abuse is after.
     maxDepth: 5,

@@ -25,6 +25,7 @@ import {
   SECTIONS,
   selectOptions,
 } from './options'
+import { isModelField, provisionsFields } from './provisions'
 import { socialPostsField } from './socialPosts'
 import { workflowFields } from './workflowFields'
 import { reindexAfterChange, unindexAfterDelete } from '../../src/search/sync'
@@ -151,6 +152,8 @@ export const Resources: CollectionConfig = {
         },
       ],
     },
+    provisionsFields,
+    isModelField,
     {
       type: 'collapsible',
       label: 'Replaces or replaced by',

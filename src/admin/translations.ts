@@ -49,6 +49,18 @@ const en = {
   contributorTitleHelp: 'The name of the document as people know it, in its own language.',
   contributorSummaryHelp: 'In a few sentences: what is this, and how could a campaign use it?',
   contributorDocumentsHelp: 'Attach the document itself (PDF, Word or an image). Remove names of people who were arrested, A-numbers and docket numbers first.',
+  compareTitle: 'Compare',
+  compareIntro: 'Protections side by side, provision by provision: the published instruments of each jurisdiction that provide each provision.',
+  compareJurisdictions: 'Jurisdictions (up to 12)',
+  compareWithModel: 'With the model law',
+  compareCsv: 'Export CSV',
+  comparePick: 'Pick one or more jurisdictions.',
+  compareProvision: 'Provision',
+  compareModel: 'Model law',
+  compareExtentPartial: 'partial',
+  compareSuperseded: 'superseded',
+  compareNone: 'none',
+  compareNotAllowed: 'Only active accounts can use the compare screen.',
 }
 
 type Keys = keyof typeof en
@@ -100,6 +112,18 @@ const es: Record<Keys, string> = {
   contributorTitleHelp: 'El nombre del documento tal como se conoce, en su propio idioma.',
   contributorSummaryHelp: 'En pocas frases: ¿qué es y cómo podría usarlo una campaña?',
   contributorDocumentsHelp: 'Adjunte el documento (PDF, Word o una imagen). Antes, quite los nombres de personas arrestadas, los números A y los números de expediente.',
+  compareTitle: 'Comparar',
+  compareIntro: 'Las protecciones una al lado de otra, disposición por disposición: los instrumentos publicados de cada jurisdicción que contienen cada disposición.',
+  compareJurisdictions: 'Jurisdicciones (hasta 12)',
+  compareWithModel: 'Con la ley modelo',
+  compareCsv: 'Exportar CSV',
+  comparePick: 'Elija una o más jurisdicciones.',
+  compareProvision: 'Disposición',
+  compareModel: 'Ley modelo',
+  compareExtentPartial: 'parcial',
+  compareSuperseded: 'reemplazado',
+  compareNone: 'ninguno',
+  compareNotAllowed: 'Solo las cuentas activas pueden usar la pantalla de comparación.',
 }
 
 export const adminTranslations = { en: { custom: en }, es: { custom: es } }
