@@ -26,7 +26,7 @@ export const Organizations: CollectionConfig = {
     { name: 'name', type: 'text', required: true, maxLength: 200 },
     slugField('name'),
     { name: 'type', type: 'select', required: true, index: true, options: ORGANIZATION_TYPES },
-    { name: 'website', type: 'text', maxLength: 2000, validate: validateHttpUrl },
+    { name: 'website', type: 'text', maxLength: 2000, validate: validateHttpUrl, custom: { url: 'web' } },
     {
       name: 'jurisdictions',
       type: 'relationship',

@@ -10,7 +10,7 @@ export function linksField(overrides: Partial<ArrayField> = {}): ArrayField {
     admin: { description: 'Web pages about this item: an official copy, a docket, a news story. http(s) only.' },
     fields: [
       { name: 'label', type: 'text', required: true, maxLength: 200, localized: true },
-      { name: 'url', type: 'text', required: true, maxLength: 2000, validate: validateHttpUrl },
+      { name: 'url', type: 'text', required: true, maxLength: 2000, validate: validateHttpUrl, custom: { url: 'web' } },
     ],
     ...overrides,
   }

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto'
+import { passwordProblem } from '../collections/Contributors/password/policy'
 import type { CollectionSlug, Payload } from 'payload'
 import { jurisdictions } from './data/jurisdictions'
 import { MODEL_LAW, provisions, provisionsProvided } from './data/provisions'
@@ -85,7 +86,10 @@ export const DEMO_ACCOUNTS = [
 export async function seedDemoAccounts(payload: Payload, { production }: { production: boolean }): Promise<boolean> {
   if (production) return false
   if ((await payload.count({ collection: 'contributors', overrideAccess: true })).totalDocs > 0) return false
-  const password = process.env.SEED_PASSWORD || crypto.randomBytes(12).toString('base64url')
+  const password = process.env.SEED_PASSWORD || crypto.randomBytes(18).toString('base64url')
+  // The password policy applies to demo accounts too (collections/Contributors/password/policy.ts).
+  const problem = passwordProblem(password)
+  if (problem) throw new Error(`SEED_PASSWORD is refused: ${problem}`)
   for (const account of DEMO_ACCOUNTS) {
     const jurisdictions = 'jurisdictions' in account ? await idsOf(payload, 'jurisdictions', 'code', account.jurisdictions) : []
     const [organization] = 'organization' in account ? await idsOf(payload, 'organizations', 'slug', [account.organization]) : []

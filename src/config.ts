@@ -19,6 +19,7 @@ import { loggerOptions } from './settings/logging'
 import { adminPanel } from './admin/plugin'
 import { apiGuards } from './plugins/apiGuards'
 import { cookiePolicy } from './plugins/cookiePolicy'
+import { safeLinks } from './plugins/safeLinks'
 import { openApiDocument } from './plugins/openApiDocument'
 import { createFts } from './search/sqliteFts'
 import { reindexAllIfEmpty } from './search/sync'
@@ -57,6 +58,7 @@ export async function createConfig(settings: Settings, hooks: ConfigHooks = {}):
     plugins: [
       uploadStorage(settings.s3),
       apiGuards,
+      safeLinks,
       cookiePolicy(settings.production),
       bumpContentVersionOnWrite(contentVersion),
       openApiDocument(process.env.npm_package_version ?? '0.1.0'),

@@ -502,8 +502,16 @@ export interface Document {
 export interface Contributor {
   id: number;
   name: string;
+  /**
+   * Needed to change your password.
+   */
+  currentPassword?: string | null;
   role: 'admin' | 'editor' | 'contributor';
   status: 'pending' | 'active' | 'suspended';
+  /**
+   * Takes the place of the email address once confirmed by the link sent to it.
+   */
+  pendingEmail?: string | null;
   /**
    * The organization or campaign the person works with.
    */
@@ -1149,8 +1157,10 @@ export interface RegistrationAuditSelect<T extends boolean = true> {
  */
 export interface ContributorsSelect<T extends boolean = true> {
   name?: T;
+  currentPassword?: T;
   role?: T;
   status?: T;
+  pendingEmail?: T;
   organization?: T;
   jurisdictions?: T;
   publicAttribution?: T;

@@ -50,6 +50,8 @@ export async function createApp({ settings, admin = false, logDestination }: Cre
 
   const app = express()
   app.disable('x-powered-by')
+  // Who the client is (req.ip, and so every rate limit): X-Forwarded-For only from TRUST_PROXY's hops.
+  app.set('trust proxy', settings.trustProxy)
   // First, so every answer (even a helmet or parser error) is logged, counted and carries its id.
   app.use(requestLog({ logger: () => payload.logger, route: routePatterns(config), observe: metrics.observeRequest }))
   // The admin panel's scripts are Next's own; its CSP is Next's business, not helmet's default.

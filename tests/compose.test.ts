@@ -32,6 +32,8 @@ describe('docker-compose.yml', () => {
       expect(env.DATABASE_URI).toMatch(/replicaSet=rs0/)
       expect(env.S3_ENDPOINT).toBe('http://minio:9000')
       expect(env.REDIS_URL).toBe('redis://redis:6379')
+      // One nginx in front: rate limits count the client it saw, not nginx (tests/security-trust-proxy.test.ts).
+      expect(env.TRUST_PROXY).toBe('${TRUST_PROXY:-1}')
     }
     // Queued jobs run in exactly one place.
     const autorun = names.filter((n) => (compose.services[n]!.environment as Record<string, string> | undefined)?.JOBS_AUTORUN === 'true')

@@ -1,13 +1,19 @@
+import { validatePersonName } from '../../fields/plainText'
 import type { CollectionConfig } from 'payload'
 import { adminOnly, adminOnlyField } from '../../access/adminOnly'
 import { ROLES } from '../../access/roles'
 import { anyone } from '../../access/anyone'
 import { editors } from '../../access/editors'
+import { sameId } from '../../access/sameId'
 import { selfOrEditor } from '../../access/selfOrEditor'
 import { anyAccount } from '../../access/signedIn'
 import { selfOrContributorsForEditors, statusFieldUpdate } from './access'
 import { assignRoleOnCreate } from './hooks/assignRoleOnCreate'
 import { guardAccountChanges } from './hooks/guardAccountChanges'
+import { guardPasswordChanges } from './hooks/guardPasswordChanges'
+import { deferEmailChange } from './hooks/deferEmailChange'
+import { confirmEmailEndpoints } from './endpoints/confirmEmail'
+import { signUpEndpoint } from './endpoints/signUp'
 import { notifyAccountChanges } from './hooks/notifyAccountChanges'
 import { rejectMalformedCredentials } from './hooks/rejectMalformedCredentials'
 
@@ -25,6 +31,8 @@ export const Contributors: CollectionConfig = {
   // Accounts change over REST only (sign-up, login, password reset), where rate limits and the
   // lockout apply per client address; GraphQL is one route and would sidestep them.
   graphQL: { disableMutations: true },
+  // Sign-up answers alike for new and taken addresses; a new address is confirmed by a link sent to it.
+  endpoints: [signUpEndpoint, ...confirmEmailEndpoints],
   admin: {
     useAsTitle: 'name',
     defaultColumns: ['name', 'email', 'role', 'status'],
@@ -42,12 +50,25 @@ export const Contributors: CollectionConfig = {
     admin: anyAccount,
   },
   hooks: {
-    beforeOperation: [rejectMalformedCredentials, guardAccountChanges],
+    beforeOperation: [rejectMalformedCredentials, guardAccountChanges, guardPasswordChanges, deferEmailChange],
     beforeChange: [assignRoleOnCreate],
     afterChange: [notifyAccountChanges],
   },
   fields: [
-    { name: 'name', type: 'text', required: true, maxLength: 200 },
+    { name: 'name', type: 'text', required: true, maxLength: 200, validate: validatePersonName },
+    {
+      // Asked for, and checked, when the owner sets a new password (hooks/guardPasswordChanges); never stored.
+      name: 'currentPassword',
+      type: 'text',
+      virtual: true,
+      access: { read: () => false },
+      admin: {
+        readOnly: false,
+        condition: (data, _siblingData, { user }) => sameId(data?.id, user?.id),
+        description: 'Needed to change your password.',
+        components: { Field: '/admin/CurrentPasswordField#CurrentPasswordField' },
+      },
+    },
     {
       name: 'role',
       type: 'select',
@@ -69,6 +90,12 @@ export const Contributors: CollectionConfig = {
       ],
       access: { update: statusFieldUpdate },
       saveToJWT: true,
+    },
+    {
+      // A new address waiting for confirmation from it (hooks/deferEmailChange); only the hook sets it.
+      name: 'pendingEmail',
+      type: 'email',
+      admin: { readOnly: true, description: 'Takes the place of the email address once confirmed by the link sent to it.', condition: (data) => Boolean(data?.pendingEmail) },
     },
     {
       name: 'organization',

@@ -40,7 +40,7 @@ export const Webhooks: CollectionConfig = {
   endpoints: [rotateSecretEndpoint],
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 200, admin: { description: 'Who receives it, e.g. "Toolkit site (Netlify build hook)".' } },
-    { name: 'url', type: 'text', required: true, maxLength: 2000, validate: validateUrl, admin: { description: 'https:// address that receives a POST for each event.' } },
+    { name: 'url', type: 'text', required: true, maxLength: 2000, validate: validateUrl, custom: { url: 'web' }, admin: { description: 'https:// address that receives a POST for each event.' } },
     {
       name: 'events',
       type: 'select',

@@ -1,3 +1,4 @@
+import { validateOneLine, validatePersonName } from '../../fields/plainText'
 import type { CollectionConfig } from 'payload'
 import { editors } from '../../access/editors'
 import { nobody } from '../../access/nobody'
@@ -43,9 +44,9 @@ export const WebinarRegistrations: CollectionConfig = {
   },
   fields: [
     { name: 'webinar', type: 'relationship', relationTo: 'webinars', required: true, index: true },
-    { name: 'name', type: 'text', required: true, maxLength: 200 },
+    { name: 'name', type: 'text', required: true, maxLength: 200, validate: validatePersonName },
     { name: 'email', type: 'email', required: true },
-    { name: 'organization', type: 'text', maxLength: 200 },
+    { name: 'organization', type: 'text', maxLength: 200, validate: validateOneLine },
     { name: 'jurisdiction', type: 'relationship', relationTo: 'jurisdictions' },
     { name: 'role', type: 'select', options: REGISTRANT_ROLES.map((value) => ({ label: label(value), value })) },
     {

@@ -79,6 +79,7 @@ export const Webinars: CollectionConfig = {
       name: 'joinUrl',
       type: 'text',
       validate: isHttpUrl,
+      custom: { url: 'web' }, // drafts too: src/plugins/safeLinks.ts
       access: { read: editorsField },
       admin: { description: 'Never public: emailed to registered people only (confirmation and the day-before reminder).' },
     },

@@ -1,10 +1,15 @@
 import type { Payload } from 'payload'
+import { inertBlock, inertLine } from './strangerText'
+import { accountEmail } from './accountEmails'
 
 /** What the `sendEmail` job carries: ids only, so the queue and its logs hold no personal data. */
 export type EmailJobInput =
   | { template: 'workflow'; event: string; recipient: string }
   | { template: 'signup'; contributor: string; recipient: string }
   | { template: 'activated'; contributor: string }
+  | { template: 'signup-existing'; contributor: string }
+  | { template: 'email-change'; contributor: string }
+  | { template: 'email-change-notice'; contributor: string }
 
 export type Message = { to: string; subject: string; text: string }
 
@@ -36,20 +41,22 @@ export async function renderMessage(payload: Payload, input: EmailJobInput): Pro
       payload.findByID({ collection: 'resources', id: event.resource as string, draft: true, depth: 0, overrideAccess: true, disableErrors: true }) as Promise<Doc | null>,
       byId(payload, 'contributors', event.by),
     ])
-    const title = String(resource?.title ?? `Resource ${String(event.resource)}`)
+    // Titles, names and notes are other people's words: one line or quoted, never a link (./strangerText.ts).
+    const title = inertLine(resource?.title ?? `Resource ${String(event.resource)}`)
     const action = String(event.action)
-    const who = String(actor?.name ?? 'An editor')
+    const who = inertLine(actor?.name ?? 'An editor')
     const lines = [
       `${who} ${describe(action)} “${title}”.`,
       `Status: ${label(String(event.from))} → ${label(String(event.to))}.`,
     ]
-    if (event.note && (action === 'request_changes' || action === 'withdraw' || action === 'submit')) lines.push('', 'Note:', String(event.note))
+    if (event.note && (action === 'request_changes' || action === 'withdraw' || action === 'submit')) lines.push('', 'Note:', ...inertBlock(event.note))
     if (action === 'publish') lines.push('', `Public link: ${server}/api/resources/${String(event.resource)}`)
     lines.push('', `Open it in the admin panel: ${admin}/collections/resources/${String(event.resource)}`)
     return { to: String(recipient.email), subject: (SUBJECTS[action] ?? ((t: string) => t))(title), text: lines.join('\n') }
   }
   const contributor = await byId(payload, 'contributors', input.contributor)
   if (!contributor) return null
+  if (input.template !== 'signup' && input.template !== 'activated') return accountEmail(payload, input.template, contributor)
   if (input.template === 'signup') {
     const recipient = await byId(payload, 'contributors', input.recipient)
     if (!recipient?.email) return null
@@ -57,7 +64,7 @@ export async function renderMessage(payload: Payload, input: EmailJobInput): Pro
       to: String(recipient.email),
       subject: 'New contributor sign-up to review',
       text: [
-        `${String(contributor.name)} signed up as a contributor and is waiting for activation.`,
+        `${inertLine(contributor.name)} signed up as a contributor and is waiting for activation.`,
         '',
         `Review the account in the admin panel: ${admin}/collections/contributors/${String(contributor.id)}`,
       ].join('\n'),
@@ -68,7 +75,7 @@ export async function renderMessage(payload: Payload, input: EmailJobInput): Pro
     to: String(contributor.email),
     subject: 'Your contributor account is active',
     text: [
-      `Hello ${String(contributor.name)},`,
+      `Hello ${inertLine(contributor.name)},`,
       '',
       'An editor activated your account on the ICE Out of Courts Campaign Toolkit. You can now sign in,',
       'add your jurisdiction’s resources and submit them for review.',

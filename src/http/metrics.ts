@@ -118,6 +118,7 @@ function timeDatabase(payload: Payload, histogram: Histogram<'operation' | 'coll
   }
 }
 
+// req.ip: the client behind a trusted proxy (TRUST_PROXY), not the proxy's own loopback address.
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1'])
 
 export function metricsRoute(settings: Settings, metrics: Metrics): RequestHandler {
@@ -130,7 +131,7 @@ export function metricsRoute(settings: Settings, metrics: Metrics): RequestHandl
         res.status(401).json(errorBody('GET /metrics needs Authorization: Bearer <METRICS_TOKEN>.'))
         return
       }
-    } else if (settings.production || !LOOPBACK.has(req.socket.remoteAddress ?? '')) {
+    } else if (settings.production || !LOOPBACK.has(req.ip ?? '')) {
       res.status(404).json(errorBody(`Route not found: ${req.method} ${req.path}`))
       return
     }

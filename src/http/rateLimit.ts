@@ -5,6 +5,7 @@
 import type { RequestHandler } from 'express'
 import { Redis } from 'ioredis'
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible'
+import { clientAddress } from './clientAddress'
 import { errorBody } from './errors'
 
 export type RateLimit = { limiter: RateLimiterAbstract; close: () => Promise<void> }
@@ -22,11 +23,11 @@ export function createRateLimiter(opts: { keyPrefix: string; points: number; dur
   }
 }
 
-/** express middleware: one point per request from the client address; 429 with Retry-After when spent. */
+/** express middleware: one point per request from the client address (./clientAddress.ts); 429 with Retry-After when spent. */
 export function rateLimitByAddress(limiter: RateLimiterAbstract, message: string): RequestHandler {
   return async (req, res, next) => {
     try {
-      await limiter.consume(req.ip ?? req.socket.remoteAddress ?? 'unknown')
+      await limiter.consume(clientAddress(req))
       next()
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) return next(rejection)

@@ -119,7 +119,9 @@ export const defaultCollectionRoutes: Record<string, keyof CollectionRules | 'ca
  */
 export const otherRoutes: Record<string, string> = {
   // Auth (contributors)
-  'POST /api/contributors': 'anyone: sign-up (rate limited per address; creates a pending contributor)',
+  'POST /api/contributors': 'anyone: sign-up (rate limited per address; creates a pending contributor; the same answer when the address already has an account, whose owner is emailed instead)',
+  'GET /api/contributors/confirm-email': 'holder of a signed, expiring email-change link (shows what would change; changes nothing)',
+  'POST /api/contributors/confirm-email': 'holder of a signed, expiring email-change link (the new address replaces the old)',
   'POST /api/contributors/login': 'anyone (lockout after 5 failures, answers alike for unknown emails)',
   'POST /api/contributors/logout': 'anyone (ends the caller\'s own session)',
   'GET /api/contributors/me': 'anyone (the caller\'s own account, or null)',

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
+import proxyAddr from 'proxy-addr'
 
 /** Everything the process reads from its environment, validated once at start-up. */
 export type Settings = {
@@ -28,6 +29,8 @@ export type Settings = {
   sqliteCacheMb: number
   /** Webhooks may target loopback/private/link-local addresses (SSRF guard off): default outside production only. */
   webhookAllowPrivateUrls: boolean
+  /** express's `trust proxy`: which hops' X-Forwarded-For to believe (false: none, the socket's address is the client). */
+  trustProxy: TrustProxy
 } & ProductionSettings
 
 /** A configuration the process must refuse to start with. The message is one line for the operator. */
@@ -80,8 +83,42 @@ export function loadSettings(env: Env = process.env, { strict = true } = {}): Se
     registrationRetentionDays: positiveInteger('REGISTRATION_RETENTION_DAYS', env.REGISTRATION_RETENTION_DAYS, 30),
     sqliteCacheMb: positiveInteger('SQLITE_CACHE_MB', env.SQLITE_CACHE_MB, 64),
     webhookAllowPrivateUrls: parseBoolean('WEBHOOK_ALLOW_PRIVATE_URLS', env.WEBHOOK_ALLOW_PRIVATE_URLS, !production),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     ...parseProductionSettings(env),
   }
+}
+
+/** false, a number of hops, or addresses/subnets (and proxy-addr's names: loopback, linklocal, uniquelocal). */
+export type TrustProxy = false | number | string[]
+
+const TRUST_PROXY_FORMS =
+  'TRUST_PROXY must be a number of proxy hops (e.g. 1 for one nginx) or a comma list of the proxies\' addresses or subnets (e.g. 10.0.0.0/8, loopback, uniquelocal)'
+
+/**
+ * Off unless set: without it X-Forwarded-For is ignored and every limit counts the socket's
+ * address. `true` (trust every hop) is refused: any client could then name its own address.
+ */
+function parseTrustProxy(value: string | undefined): TrustProxy {
+  const trimmed = value?.trim() ?? ''
+  if (trimmed === '' || trimmed === 'false' || trimmed === '0') return false
+  if (/^\d+$/.test(trimmed)) {
+    const hops = Number(trimmed)
+    if (hops > 10) throw new ConfigurationError(`${TRUST_PROXY_FORMS}; ${hops} hops is more than any deployment has.`)
+    return hops
+  }
+  if (trimmed === 'true') {
+    throw new ConfigurationError(`${TRUST_PROXY_FORMS}; "true" would trust every hop, so any client could choose its own address.`)
+  }
+  const entries = trimmed.split(',').map((entry) => entry.trim())
+  for (const entry of entries) {
+    try {
+      if (!entry) throw new Error('empty')
+      proxyAddr.compile([entry])
+    } catch {
+      throw new ConfigurationError(`${TRUST_PROXY_FORMS}; "${entry}" is neither.`)
+    }
+  }
+  return entries
 }
 
 function positiveInteger(name: string, value: string | undefined, fallback: number): number {

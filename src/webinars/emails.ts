@@ -1,5 +1,6 @@
 import { createEvent } from 'ics'
 import type { Payload } from 'payload'
+import { inertLine } from '../email/strangerText'
 import { signCancelToken } from './cancelToken'
 import { type EmailKind, emailText } from './emailText'
 import { WEBINAR_QUEUE } from './queue'
@@ -75,7 +76,8 @@ function body(kind: EmailKind, webinar: WebinarForEmail, registration: Registrat
   const seated = registration.status === 'registered'
   const join = seated && webinar.joinUrl ? [`${text.join}: ${webinar.joinUrl}`] : []
   return [
-    text.hello(registration.name),
+    // The name is the registrant's own words: one line, no links (src/email/strangerText.ts).
+    text.hello(inertLine(registration.name)),
     '',
     ...text.lead[kind](webinar.title, seated),
     '',
@@ -91,9 +93,17 @@ function body(kind: EmailKind, webinar: WebinarForEmail, registration: Registrat
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
 
-const toHtml = (lines: string[]) =>
+/** Escaped lines; only the links we made (cancel, join) become anchors, never text someone typed. */
+const toHtml = (lines: string[], links: string[]) =>
   lines
-    .map((line) => escapeHtml(line).replace(/(https?:\/\/[^\s<]+)/g, (url) => `<a href="${url}">${url}</a>`))
+    .map((line) => {
+      let html = escapeHtml(line)
+      for (const url of links) {
+        const escaped = escapeHtml(url)
+        if (line.endsWith(url)) html = `${html.slice(0, -escaped.length)}<a href="${escaped}">${escaped}</a>`
+      }
+      return html
+    })
     .map((line) => (line ? `<p>${line}</p>` : ''))
     .join('\n')
 
@@ -104,13 +114,14 @@ export async function deliverWebinarEmail(
   webinar: WebinarForEmail,
   registration: RegistrationForEmail,
 ): Promise<void> {
-  const lines = body(kind, webinar, registration, cancelUrl(payload, registration, webinar))
+  const cancel = cancelUrl(payload, registration, webinar)
+  const lines = body(kind, webinar, registration, cancel)
   const attachIcs = registration.status === 'registered' && kind !== 'already-registered'
   await payload.sendEmail({
     to: registration.email,
     subject: `${emailText(webinar.language).subject[kind]}: ${webinar.title}`,
     text: lines.join('\n'),
-    html: toHtml(lines),
+    html: toHtml(lines, [cancel, ...(registration.status === 'registered' && webinar.joinUrl ? [webinar.joinUrl] : [])]),
     attachments: attachIcs
       ? [
           {

@@ -1,3 +1,4 @@
+import { oneLineProblem, personNameProblem } from '../../../fields/plainText'
 import { INTERESTS, MESSAGE_MAX, REGISTRANT_ROLES } from '../../WebinarRegistrations/options'
 
 export type FieldError = { path: string; message: string }
@@ -36,6 +37,7 @@ export function parseApplicant(body: unknown): { applicant?: ParsedApplicant; er
   const name = optionalText(input.name)
   if (!name) errors.push({ path: 'name', message: 'Your name is required.' })
   else if (name.length > 200) errors.push({ path: 'name', message: 'The name must be at most 200 characters.' })
+  else if (personNameProblem(name)) errors.push({ path: 'name', message: personNameProblem(name)! })
 
   const email = optionalText(input.email)
   if (!email || email.length > 254 || !EMAIL.test(email)) errors.push({ path: 'email', message: 'A valid email address is required.' })
@@ -47,6 +49,8 @@ export function parseApplicant(body: unknown): { applicant?: ParsedApplicant; er
     errors.push({ path: 'organization', message: 'The organization must be text.' })
   } else if (organization && organization.length > 200) {
     errors.push({ path: 'organization', message: 'The organization must be at most 200 characters.' })
+  } else if (organization && oneLineProblem(organization, 'The organization')) {
+    errors.push({ path: 'organization', message: oneLineProblem(organization, 'The organization')! })
   }
 
   const jurisdiction = input.jurisdiction

@@ -5,6 +5,8 @@ export const contributors: CollectionText = {
   labels: { singular: l('Contributor', 'Colaborador'), plural: l('Contributors', 'Colaboradores') },
   fields: {
     name: 'Nombre',
+    currentPassword: 'Contraseña actual',
+    pendingEmail: 'Correo electrónico pendiente',
     role: 'Rol',
     status: 'Estado de la cuenta',
     organization: 'Organización',
@@ -12,6 +14,8 @@ export const contributors: CollectionText = {
     publicAttribution: 'Atribución pública',
   },
   descriptions: {
+    currentPassword: 'Necesaria para cambiar su contraseña.',
+    pendingEmail: 'Reemplaza el correo electrónico una vez confirmado con el enlace enviado a esa dirección.',
     organization: 'La organización o campaña con la que trabaja la persona.',
     jurisdictions: 'Los estados o lugares para los que la persona envía documentos.',
     publicAttribution:

@@ -1,6 +1,7 @@
 import * as migration_20261127_211332_initial from './20261127_211332_initial';
 import * as migration_20261127_221909_read_path_indexes from './20261127_221909_read_path_indexes';
 import * as migration_20261201_100000_protection_status_unknown from './20261201_100000_protection_status_unknown';
+import * as migration_20261201_101258_pending_email from './20261201_101258_pending_email';
 
 export const migrations = [
   {
@@ -11,11 +12,16 @@ export const migrations = [
   {
     up: migration_20261127_221909_read_path_indexes.up,
     down: migration_20261127_221909_read_path_indexes.down,
-    name: '20261127_221909_read_path_indexes'
+    name: '20261127_221909_read_path_indexes',
   },
   {
     up: migration_20261201_100000_protection_status_unknown.up,
     down: migration_20261201_100000_protection_status_unknown.down,
     name: '20261201_100000_protection_status_unknown',
+  },
+  {
+    up: migration_20261201_101258_pending_email.up,
+    down: migration_20261201_101258_pending_email.down,
+    name: '20261201_101258_pending_email'
   },
 ];
