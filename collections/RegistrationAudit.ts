@@ -3,8 +3,8 @@ import { editors } from '../access/editors'
 import { nobody } from '../access/nobody'
 
 /**
- * Append-only log of who looked at webinar registrations: every list read, single read and CSV
- * export by a person, and every deletion by the retention job. Editors read it; nobody (not even
+ * Append-only log of who looked at webinar registrations: every list, single read, count, CSV
+ * export and delete by a person (REST, GraphQL, admin panel), and every deletion by the retention job. Editors read it; nobody (not even
  * an admin) can create, change or delete an entry through the API or the admin panel.
  */
 export const RegistrationAudit: CollectionConfig = {
@@ -13,7 +13,7 @@ export const RegistrationAudit: CollectionConfig = {
   admin: {
     useAsTitle: 'action',
     defaultColumns: ['createdAt', 'action', 'user', 'webinar', 'rows'],
-    description: 'Who read or exported webinar registrations, and what the retention job deleted.',
+    description: 'Who read, counted, exported or deleted webinar registrations, and what the retention job deleted.',
   },
   access: { read: editors, create: nobody, update: nobody, delete: nobody },
   defaultSort: '-createdAt',
@@ -26,7 +26,9 @@ export const RegistrationAudit: CollectionConfig = {
       options: [
         { label: 'Listed', value: 'list' },
         { label: 'Read one', value: 'read' },
+        { label: 'Counted', value: 'count' },
         { label: 'Exported CSV', value: 'export' },
+        { label: 'Deleted by a person', value: 'delete' },
         { label: 'Deleted by retention', value: 'retention' },
       ],
     },

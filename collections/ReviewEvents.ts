@@ -1,12 +1,17 @@
 import type { Access, CollectionConfig } from 'payload'
+import { editorsField } from '../access/editors'
 import { activeRole, isEditor } from '../access/roles'
 import { nobody } from '../access/signedIn'
+import { ownedResourceIds } from './Resources/ownership'
 import { ACTIONS, STATES } from '../src/workflow/machine'
 
-/** Editors read every event; a contributor the events of resources they own; nobody else. */
-const editorsOrResourceOwner: Access = ({ req }) => {
+/**
+ * Editors read every event; a contributor the events of the resources they own now (a
+ * reassigned resource's whole history goes with it); nobody else.
+ */
+const editorsOrResourceOwner: Access = async ({ req }) => {
   if (isEditor(req.user)) return true
-  if (activeRole(req.user)) return { resourceOwner: { equals: req.user!.id } }
+  if (activeRole(req.user)) return { resource: { in: await ownedResourceIds(req, req.user!.id) } }
   return false
 }
 
@@ -25,8 +30,16 @@ export const ReviewEvents: CollectionConfig = {
   fields: [
     // Written only by server code; not validated against the caller's read access (drafts included).
     { name: 'resource', type: 'relationship', relationTo: 'resources', required: true, index: true, validate: () => true as const },
-    // Copied from the resource so that "a contributor sees the history of their own" is one indexed where.
-    { name: 'resourceOwner', type: 'relationship', relationTo: 'contributors', index: true, validate: () => true as const, admin: { hidden: true } },
+    // Who owned the resource when the event happened (a record; access follows the current owner).
+    {
+      name: 'resourceOwner',
+      type: 'relationship',
+      relationTo: 'contributors',
+      index: true,
+      validate: () => true as const,
+      access: { read: editorsField },
+      admin: { hidden: true },
+    },
     { name: 'action', type: 'select', required: true, options: options(ACTIONS) },
     { name: 'from', type: 'select', required: true, options: options(STATES) },
     { name: 'to', type: 'select', required: true, options: options(STATES) },
@@ -34,5 +47,13 @@ export const ReviewEvents: CollectionConfig = {
     { name: 'note', type: 'textarea', maxLength: 5000 },
     { name: 'checklist', type: 'json', admin: { description: 'The pre-publication checklist the editor confirmed.' } },
     { name: 'at', type: 'date', required: true, index: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    // Whether the transition emailed anyone; a submit or withdraw that did starts the resource's
+    // quiet period (src/workflow/quietPeriod.ts).
+    {
+      name: 'emailed',
+      type: 'checkbox',
+      defaultValue: false,
+      admin: { readOnly: true, description: 'Whether this transition sent notification emails (none during the quiet period after a submit or withdraw that did).' },
+    },
   ],
 }

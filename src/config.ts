@@ -66,7 +66,10 @@ export async function createConfig(settings: Settings, hooks: ConfigHooks = {}):
     ],
     hooks: { afterError: [hideAccountLock] },
     endpoints: [searchEndpoint, mapEndpoint, compareEndpoint, compareCsvEndpoint, ...feedEndpoints],
-    custom: { webhooks: { allowPrivateUrls: settings.webhookAllowPrivateUrls } },
+    custom: {
+      webhooks: { allowPrivateUrls: settings.webhookAllowPrivateUrls },
+      workflow: { notifyQuietMinutes: settings.workflowNotifyQuietMinutes },
+    },
     // depth=99 is clamped to this: deeper graphs are what `depth` abuse is after.
     maxDepth: 5,
     jobs: jobsConfig(settings),

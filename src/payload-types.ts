@@ -570,6 +570,10 @@ export interface ReviewEvent {
     | boolean
     | null;
   at: string;
+  /**
+   * Whether this transition sent notification emails (none during the quiet period after a submit or withdraw that did).
+   */
+  emailed?: boolean | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -610,7 +614,7 @@ export interface Webinar {
   _status?: ('draft' | 'published') | null;
 }
 /**
- * Sensitive personal data: every list and export is recorded in the registration audit log.
+ * Sensitive personal data: every list, read, count, export and delete is recorded in the registration audit log.
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "webinar-registrations".
@@ -633,14 +637,14 @@ export interface WebinarRegistration {
   createdAt: string;
 }
 /**
- * Who read or exported webinar registrations, and what the retention job deleted.
+ * Who read, counted, exported or deleted webinar registrations, and what the retention job deleted.
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "registration-audit".
  */
 export interface RegistrationAudit {
   id: number;
-  action: 'list' | 'read' | 'export' | 'retention';
+  action: 'list' | 'read' | 'count' | 'export' | 'delete' | 'retention';
   /**
    * Empty for the retention job.
    */
@@ -1096,6 +1100,7 @@ export interface ReviewEventsSelect<T extends boolean = true> {
   note?: T;
   checklist?: T;
   at?: T;
+  emailed?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -10,7 +10,9 @@ let asEditor: Awaited<ReturnType<typeof signIn>>
 let asLeader: Awaited<ReturnType<typeof signIn>>
 
 beforeAll(async () => {
-  app = await startTestApp()
+  // Each transition's own email is checked here; the quiet period after a submit or withdraw
+  // (which silences the next ones of the same resource) has its own file, workflow-notify-throttle.
+  app = await startTestApp({ WORKFLOW_NOTIFY_QUIET_MINUTES: '0' })
   editor = await createAccount(app, 'editor', { name: 'Edna Editor' })
   leader = await createAccount(app, 'contributor', { name: 'Lee Leader' })
   asEditor = await signIn(app, editor)

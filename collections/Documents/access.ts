@@ -1,6 +1,7 @@
 import type { Access, FieldAccess, PayloadRequest, Where } from 'payload'
 import { activeRole, isEditor } from '../../access/roles'
 import { sameId } from '../../access/sameId'
+import { contributorFileIds } from './uploadedFor'
 
 const idOf = (value: unknown) => (value && typeof value === 'object' && 'id' in value ? (value as { id: unknown }).id : value)
 
@@ -33,13 +34,15 @@ export async function publiclyLinkedDocumentIds(req: PayloadRequest): Promise<Ar
 
 /**
  * Reading files (records and `/api/documents/file/…`): editors all; anyone else the files a
- * published resource links; an active contributor also their own uploads. A file attached
- * only to a draft, or to an unpublished or archived resource, is nobody else's business.
+ * published resource links; an active contributor also their own uploads and the files uploaded
+ * for the resources they own now (./uploadedFor.ts: a file goes with its resource when an editor
+ * hands it over). A file attached only to a draft, or to an unpublished or archived resource, is
+ * nobody else's business.
  */
 export const linkedFromPublishedOrOwnOrEditor: Access = async ({ req }) => {
   if (isEditor(req.user)) return true
   const published: Where = { id: { in: await publiclyLinkedDocumentIds(req) } }
-  if (activeRole(req.user)) return { or: [published, { uploadedBy: { equals: req.user!.id } }] }
+  if (activeRole(req.user)) return { or: [published, { id: { in: await contributorFileIds(req, req.user!.id) } }] }
   return published
 }
 

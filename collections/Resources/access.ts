@@ -2,11 +2,13 @@ import type { Access, FieldAccess, Where } from 'payload'
 import { activeRole, isEditor } from '../../access/roles'
 import { sameId } from '../../access/sameId'
 import { OWNER_EDITABLE, isState } from '../../src/workflow/machine'
+import { ownedResourceIds } from './ownership'
 import { currentState } from './workingCopy'
 
 /**
  * Who may do what with `resources`. Anonymous callers, pending and suspended accounts see
- * published content only; a contributor also sees their own; editors see everything.
+ * published content only; a contributor also sees what they own now (the main document's owner
+ * mirrors the working copy's, ownership.ts); editors see everything.
  */
 export const publishedOrOwnOrEditor: Access = ({ req }) => {
   if (isEditor(req.user)) return true
@@ -18,32 +20,46 @@ export const publishedOrOwnOrEditor: Access = ({ req }) => {
 export const activeAccounts: Access = ({ req }) => Boolean(activeRole(req.user))
 
 /**
+ * A filter no resource passes, for a decision already taken from the working copy: Payload
+ * combines it with `id equals <id>` and answers 403, as for any refused filter.
+ */
+const none = (id: string | number): Where => ({ id: { not_equals: id } })
+
+/**
  * Editing: editors always (a published resource gets a new draft, see hooks); a contributor only
- * their own resource, one at a time (no bulk update), while it is a draft or has changes requested.
+ * a resource they own now (the working copy's owner, see ownership.ts), one at a time (no bulk
+ * update), while it is a draft or has changes requested.
  */
 export const editableByOwnerOrEditor: Access = async ({ req, id }) => {
   if (isEditor(req.user)) return true
   if (!activeRole(req.user) || id === undefined || id === null) return false
-  const own = { owner: { equals: req.user!.id } }
+  const own: Where = { owner: { equals: req.user!.id } }
   const state = await currentState(req, id)
-  // Someone else's resource, or none: answer as if it did not exist (404), revealing nothing.
-  if (!state || !sameId(state.owner, req.user!.id)) return own
+  if (!state) return own // no such resource: Payload answers 404
+  if (!sameId(state.owner, req.user!.id)) return none(id)
   return isState(state.reviewStatus) && OWNER_EDITABLE.includes(state.reviewStatus) ? own : false
 }
 
-/** Deleting: editors; a contributor their own resource while it has never been published. */
+/**
+ * Deleting: editors; a contributor a resource they own now, while it is a draft or has changes
+ * requested and has never been published (a resource that is or was public keeps its review
+ * history: only editors may delete it, whoever owns it).
+ */
 export const deletableByOwnerOrEditor: Access = async ({ req, id }) => {
   if (isEditor(req.user)) return true
   if (!activeRole(req.user) || id === undefined || id === null) return false
+  const own: Where = { owner: { equals: req.user!.id } }
   const state = await currentState(req, id)
-  if (!state || !sameId(state.owner, req.user!.id)) return { owner: { equals: req.user!.id } }
-  return !state.live && OWNER_EDITABLE.includes(state.reviewStatus as never) ? { owner: { equals: req.user!.id } } : false
+  if (!state) return own
+  if (!sameId(state.owner, req.user!.id)) return none(id)
+  const everPublished = state.live || Boolean(state.publishedAt)
+  return !everPublished && OWNER_EDITABLE.includes(state.reviewStatus as never) ? own : false
 }
 
-/** Versions: editors all; a contributor those of their own resources. */
-export const versionsOfOwnOrEditor: Access = ({ req }) => {
+/** Versions: editors all; a contributor those of the resources they own now (whoever owned each version). */
+export const versionsOfOwnOrEditor: Access = async ({ req }) => {
   if (isEditor(req.user)) return true
-  if (activeRole(req.user)) return { 'version.owner': { equals: req.user!.id } }
+  if (activeRole(req.user)) return { parent: { in: await ownedResourceIds(req, req.user!.id) } }
   return false
 }
 

@@ -9,6 +9,7 @@ import {
   publishedOrOwnOrEditor,
   versionsOfOwnOrEditor,
 } from './access'
+import { mirrorOwner } from './ownership'
 import { workflowEndpoint, workflowStateEndpoint } from './endpoints/workflow'
 import { guardOperations } from './hooks/guardOperations'
 import { notifyWebhooksOnDelete } from './hooks/notifyWebhooksOnDelete'
@@ -62,8 +63,9 @@ export const Resources: CollectionConfig = {
     // resetReviewOnEdit last: it sees the slug the slug hook settled.
     // forgetSuperseded: the per-request memo of superseded ids is stale after a write.
     beforeChange: [keepPublishedSlug, resetReviewOnEdit, ({ data, req }) => (forgetSuperseded(req), data)],
+    // mirrorOwner: one owner for the working copy and the main document (ownership.ts).
     // The search index follows the published version, in the same transaction.
-    afterChange: [reindexAfterChange],
+    afterChange: [mirrorOwner, reindexAfterChange],
     beforeDelete: [deleteReviewHistory],
     afterDelete: [unindexAfterDelete, notifyWebhooksOnDelete, ({ req }) => forgetSuperseded(req)],
   },

@@ -10,7 +10,7 @@ import { INTERESTS, label, MESSAGE_MAX, REGISTRANT_ROLES, REGISTRATION_STATUSES 
 
 /**
  * People signed up for a webinar. Sensitive: it can name activists, lawyers and immigrants.
- * Only editors and admins read it (every read is audited); nobody creates or edits rows through
+ * Only editors and admins read it (every read path is audited: hooks/auditReads); nobody creates or edits rows through
  * the API: the public endpoint `POST /api/webinars/:id/register` is the only way in.
  * No IP address or user agent is stored.
  */
@@ -22,7 +22,7 @@ export const WebinarRegistrations: CollectionConfig = {
     defaultColumns: ['name', 'webinar', 'status', 'createdAt'],
     // Finding one person's rows answers a request to see or delete their data (docs/PRIVACY.md).
     listSearchableFields: ['email', 'name'],
-    description: 'Sensitive personal data: every list and export is recorded in the registration audit log.',
+    description: 'Sensitive personal data: every list, read, count, export and delete is recorded in the registration audit log.',
   },
   access: { read: editors, create: nobody, update: nobody, delete: editors },
   defaultSort: 'createdAt',

@@ -38,7 +38,7 @@ export const collectionMatrix: Record<string, CollectionRules> = {
   resources: {
     graphQL: { singular: 'Resource', plural: 'Resources' },
     read: 'public', create: 'active', update: 'own', delete: 'own', readVersions: 'own',
-    note: 'published to all; a contributor their own (edit/delete only in draft or changes requested); editors all',
+    note: 'published to all; a contributor what they own now (edit in draft or changes requested; delete then too, if never published); editors all',
   },
   jurisdictions: { graphQL: { singular: 'Jurisdiction', plural: 'Jurisdictions' }, read: 'anyone', create: 'editors', update: 'editors', delete: 'editors' },
   organizations: { graphQL: { singular: 'Organization', plural: 'Organizations' }, read: 'anyone', create: 'editors', update: 'editors', delete: 'editors' },
@@ -49,7 +49,7 @@ export const collectionMatrix: Record<string, CollectionRules> = {
     read: 'public', create: 'active', update: 'editors', delete: 'editors',
     note: 'a file is public only while a published resource links it; the uploader and editors read it always',
   },
-  'review-events': { graphQL: { singular: 'ReviewEvent', plural: 'ReviewEvents' }, read: 'own', create: 'nobody', update: 'nobody', delete: 'nobody', note: 'written by the workflow only' },
+  'review-events': { graphQL: { singular: 'ReviewEvent', plural: 'ReviewEvents' }, read: 'own', create: 'nobody', update: 'nobody', delete: 'nobody', note: 'written by the workflow only; a contributor reads those of the resources they own now' },
   webinars: {
     graphQL: { singular: 'Webinar', plural: 'Webinars' },
     read: 'public', create: 'editors', update: 'editors', delete: 'editors', readVersions: 'editors',
@@ -81,7 +81,7 @@ export const collectionMatrix: Record<string, CollectionRules> = {
   'payload-locked-documents': {
     graphQL: { singular: 'PayloadLockedDocument', plural: 'PayloadLockedDocuments' },
     read: 'own', create: 'active', update: 'own', delete: 'own',
-    note: 'admin-panel edit locks (src/security/internalAccess.ts narrows Payload\'s default)',
+    note: 'admin-panel edit locks (src/security/internalAccess.ts narrows Payload\'s default): only in the caller\'s own name, on what they may edit (src/security/lockGuard.ts)',
   },
   'payload-preferences': {
     graphQL: { singular: 'PayloadPreference', plural: 'PayloadPreferences' },

@@ -1,5 +1,6 @@
 import type { Access, SanitizedConfig, Where } from 'payload'
 import { activeRole, isEditor } from '../../access/roles'
+import { guardLocks } from './lockGuard'
 
 /**
  * Payload adds its own collections and globals while it sanitizes the config (after plugins
@@ -23,6 +24,8 @@ export function closeInternalAccess(config: SanitizedConfig): SanitizedConfig {
       // Edit locks name documents and who edits them: not for pending accounts, and a
       // contributor cannot lift or forge an editor's lock.
       Object.assign(collection.access, { read: ownLocksOrEditor, create: activeAccount, update: ownLocksOrEditor, delete: ownLocksOrEditor })
+      // And a lock only in the caller's own name, on what the caller may edit (./lockGuard.ts).
+      collection.hooks.beforeOperation = [...(collection.hooks.beforeOperation ?? []), guardLocks]
     }
     // No REST or GraphQL route today; closed so that a future Payload route would not open it.
     if (collection.slug === 'payload-migrations') Object.assign(collection.access, { read: nobody, create: nobody, update: nobody, delete: nobody })

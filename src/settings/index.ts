@@ -25,6 +25,8 @@ export type Settings = {
   accountRateLimit: number
   /** Days after a webinar ends before its registrations are deleted. */
   registrationRetentionDays: number
+  /** Minutes after a submit or withdraw emailed editors during which the same resource's next ones email nobody (0: no quiet period). */
+  workflowNotifyQuietMinutes: number
   /** SQLite's page cache per connection, in MB (0: SQLite's default of 2 MB). */
   sqliteCacheMb: number
   /** Webhooks may target loopback/private/link-local addresses (SSRF guard off): default outside production only. */
@@ -81,6 +83,7 @@ export function loadSettings(env: Env = process.env, { strict = true } = {}): Se
     registrationRateLimit: positiveInteger('REGISTRATION_RATE_LIMIT', env.REGISTRATION_RATE_LIMIT, 10),
     accountRateLimit: positiveInteger('ACCOUNT_RATE_LIMIT', env.ACCOUNT_RATE_LIMIT, 10),
     registrationRetentionDays: positiveInteger('REGISTRATION_RETENTION_DAYS', env.REGISTRATION_RETENTION_DAYS, 30),
+    workflowNotifyQuietMinutes: positiveInteger('WORKFLOW_NOTIFY_QUIET_MINUTES', env.WORKFLOW_NOTIFY_QUIET_MINUTES, 60),
     sqliteCacheMb: positiveInteger('SQLITE_CACHE_MB', env.SQLITE_CACHE_MB, 64),
     webhookAllowPrivateUrls: parseBoolean('WEBHOOK_ALLOW_PRIVATE_URLS', env.WEBHOOK_ALLOW_PRIVATE_URLS, !production),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),

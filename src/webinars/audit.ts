@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
 type Id = string | number
-export type AuditEntry = { action: 'list' | 'read' | 'export' | 'retention'; webinar?: Id | null; rows: number }
+export type AuditEntry = { action: 'list' | 'read' | 'count' | 'export' | 'delete' | 'retention'; webinar?: Id | null; rows: number }
 
 /** Appends one entry to the registration audit log (the only writer: the API cannot). */
 export async function recordAudit(req: PayloadRequest, entry: AuditEntry): Promise<void> {

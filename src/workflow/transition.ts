@@ -66,7 +66,8 @@ async function run(req: PayloadRequest, id: string | number, request: Transition
       return decision
     }
 
-    const now = new Date().toISOString()
+    const at = new Date()
+    const now = at.toISOString()
     const publishing = decision.action === 'publish'
     const takingDown = (decision.action === 'unpublish' || decision.action === 'archive') && state.live
     const data: Record<string, unknown> = { reviewStatus: decision.to, _status: publishing ? 'published' : 'draft' }
@@ -98,6 +99,7 @@ async function run(req: PayloadRequest, id: string | number, request: Transition
       req.context[WORKFLOW_CONTEXT] = false
     }
 
+    const recipients = await recipientsFor(req, decision.action, state, user.id, id, at)
     const event = await req.payload.create({
       collection: 'review-events',
       data: {
@@ -110,12 +112,13 @@ async function run(req: PayloadRequest, id: string | number, request: Transition
         note: decision.note ?? null,
         checklist: decision.checklist ?? null,
         at: now,
+        emailed: recipients.length > 0,
       } as never,
       overrideAccess: true,
       req,
     })
 
-    for (const recipient of await recipientsFor(req, decision.action, state, user.id)) {
+    for (const recipient of recipients) {
       emails.push(await queueEmail(req, { template: 'workflow', event: String(event.id), recipient: String(recipient) }))
     }
     // Frontends hear of what the public sees changing: publish, a new revision of live content, take-down.

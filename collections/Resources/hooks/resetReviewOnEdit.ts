@@ -7,7 +7,8 @@ import { isWorkflowWrite } from './guardOperations'
  * - a new resource (or a duplicate) starts as a draft owned by its creator, never published;
  * - editing a published resource starts a new revision in `draft` (saved as a draft version:
  *   the public keeps the published one until the revision is published through review);
- * - server code (seed, imports) creating published content gets a consistent reviewStatus.
+ * - server code (seed, imports) creating published content gets a consistent reviewStatus;
+ * - a version restore brings back content, never a former owner or assignee.
  */
 export const resetReviewOnEdit: CollectionBeforeChangeHook = ({ data, operation, originalDoc, req }) => {
   if (isWorkflowWrite(req)) return data
@@ -35,5 +36,10 @@ export const resetReviewOnEdit: CollectionBeforeChangeHook = ({ data, operation,
   data.reviewStatus = state === 'published' ? 'draft' : state
   data.publishedAt = originalDoc?.publishedAt ?? null
   data.publishAt = originalDoc?.publishAt ?? null
+  // Who owns and who reviews a resource are not content: restoring an old version keeps them.
+  if (req.context?.isRestoringVersion && originalDoc) {
+    data.owner = originalDoc.owner ?? null
+    data.assignee = originalDoc.assignee ?? null
+  }
   return data
 }

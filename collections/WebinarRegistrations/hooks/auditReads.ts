@@ -1,10 +1,11 @@
-import type { CollectionAfterOperationHook, Where } from 'payload'
-import { recordAudit } from '../../../src/webinars/audit'
+import type { CollectionAfterOperationHook, PayloadRequest, Where } from 'payload'
+import { recordAudit, type AuditEntry } from '../../../src/webinars/audit'
 import { findById } from '../../../src/webinars/http'
 
 type Id = string | number
+type Row = { webinar?: Id | { id: Id } | null }
 
-/** The webinar a list was filtered to, when the filter names exactly one (`where[webinar][equals]=…`). */
+/** The webinar a query was filtered to, when the filter names exactly one (`where[webinar][equals]=…`). */
 function webinarOf(where: Where | undefined): Id | undefined {
   if (!where) return undefined
   const direct = (where.webinar as { equals?: unknown } | undefined)?.equals
@@ -16,21 +17,50 @@ function webinarOf(where: Where | undefined): Id | undefined {
   return undefined
 }
 
+/** A filter value arrives as text from a query string: store the webinar's own id. */
+async function filteredWebinar(req: PayloadRequest, where: Where | undefined): Promise<Id | undefined> {
+  const filtered = webinarOf(where)
+  return filtered === undefined ? undefined : (await findById<{ id: Id }>(req, 'webinars', filtered))?.id
+}
+const webinarOfRow = (row: Row | null | undefined): Id | undefined => {
+  const webinar = row?.webinar
+  return webinar && typeof webinar === 'object' ? webinar.id : (webinar ?? undefined)
+}
+
 /**
- * Records every read of registrations by a person (REST, GraphQL, admin panel): who, when,
- * which webinar, how many rows. Reads by the server itself (no user) are not people looking.
+ * Every operation whose answer carries registrations (their rows, their number, their distinct
+ * values), as the audit entry it leaves: REST, GraphQL and the admin panel all run these
+ * operations, so each is recorded once whichever way it came.
  */
-export const auditReads: CollectionAfterOperationHook = async ({ operation, args, result, req }) => {
-  if (!req.user || req.context?.skipAudit) return result
-  if (operation === 'find') {
-    const { docs } = result as { docs: unknown[] }
-    // A filter value arrives as text from a query string: store the webinar's own id.
-    const filtered = webinarOf((args as { where?: Where }).where)
-    const webinar = filtered === undefined ? undefined : (await findById<{ id: Id }>(req, 'webinars', filtered))?.id
-    await recordAudit(req, { action: 'list', webinar, rows: docs.length })
-  } else if (operation === 'findByID' && result) {
-    const webinar = (result as { webinar?: Id | { id: Id } }).webinar
-    await recordAudit(req, { action: 'read', webinar: typeof webinar === 'object' ? webinar?.id : webinar, rows: 1 })
+async function entryFor(operation: string, args: { where?: Where }, result: unknown, req: PayloadRequest): Promise<AuditEntry | undefined> {
+  switch (operation) {
+    case 'find':
+      return { action: 'list', webinar: await filteredWebinar(req, args.where), rows: (result as { docs: unknown[] }).docs.length }
+    case 'findDistinct':
+      return { action: 'list', webinar: await filteredWebinar(req, args.where), rows: (result as { values: unknown[] }).values.length }
+    case 'count':
+      return { action: 'count', webinar: await filteredWebinar(req, args.where), rows: (result as { totalDocs: number }).totalDocs }
+    case 'findByID':
+      return result ? { action: 'read', webinar: webinarOfRow(result as Row), rows: 1 } : undefined
+    case 'delete': {
+      const { docs } = result as { docs: Row[] }
+      return docs.length ? { action: 'delete', webinar: await filteredWebinar(req, args.where), rows: docs.length } : undefined
+    }
+    case 'deleteByID':
+      return result ? { action: 'delete', webinar: webinarOfRow(result as Row), rows: 1 } : undefined
   }
+  return undefined
+}
+
+/**
+ * Records every read of registrations by a person: who, when, which webinar, how many rows. A
+ * person's read goes through access control; server code reading with overrideAccess (seat
+ * counts, jobs, the export, which records itself) is not a person looking, nor is a read with no
+ * user (access refuses it).
+ */
+export const auditReads: CollectionAfterOperationHook = async ({ operation, args, result, req, overrideAccess }) => {
+  if (!req.user || req.context?.skipAudit || overrideAccess === true) return result
+  const entry = await entryFor(operation, args as { where?: Where }, result, req)
+  if (entry) await recordAudit(req, entry)
   return result
 }

@@ -58,7 +58,7 @@ export const webinarRegistrations: CollectionText = {
     plural: l('Webinar registrations', 'Inscripciones a seminarios web'),
   },
   description:
-    'Datos personales sensibles: cada consulta de la lista y cada exportación quedan registradas en la auditoría de inscripciones.',
+    'Datos personales sensibles: cada listado, consulta, recuento, exportación y borrado queda registrado en la auditoría de inscripciones.',
   fields: {
     webinar: 'Seminario web',
     name: 'Nombre',
@@ -90,13 +90,20 @@ export const registrationAudit: CollectionText = {
     singular: l('Registration audit entry', 'Entrada de auditoría'),
     plural: l('Registration audit log', 'Auditoría de inscripciones'),
   },
-  description: 'Quién consultó o exportó inscripciones a seminarios web, y qué borró la tarea de retención.',
+  description: 'Quién consultó, contó, exportó o borró inscripciones a seminarios web, y qué borró la tarea de retención.',
   fields: { action: 'Acción', user: 'Usuario', webinar: 'Seminario web', rows: 'Filas' },
   descriptions: {
     user: 'Vacío para la tarea de retención.',
     webinar: 'Vacío cuando un listado abarcó todos los seminarios web.',
   },
   options: {
-    action: { list: 'Listado', read: 'Consulta de una', export: 'Exportación CSV', retention: 'Borrado por retención' },
+    action: {
+      list: 'Listado',
+      read: 'Consulta de una',
+      count: 'Recuento',
+      export: 'Exportación CSV',
+      delete: 'Borrado por una persona',
+      retention: 'Borrado por retención',
+    },
   },
 }

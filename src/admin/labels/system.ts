@@ -14,8 +14,13 @@ export const reviewEvents: CollectionText = {
     note: 'Nota',
     checklist: 'Lista de verificación',
     at: l('At', 'Fecha'),
+    emailed: l('Emailed', 'Notificado por correo'),
   },
-  descriptions: { checklist: 'La lista de verificación previa a la publicación que confirmó la persona editora.' },
+  descriptions: {
+    checklist: 'La lista de verificación previa a la publicación que confirmó la persona editora.',
+    emailed:
+      'Si esta transición envió correos de aviso (ninguno durante el periodo de calma tras un envío o una retirada que sí los envió).',
+  },
   options: { action: ACTION_OPTIONS, from: STATE_OPTIONS, to: STATE_OPTIONS },
 }
 

@@ -2,6 +2,8 @@ import * as migration_20261127_211332_initial from './20261127_211332_initial';
 import * as migration_20261127_221909_read_path_indexes from './20261127_221909_read_path_indexes';
 import * as migration_20261201_100000_protection_status_unknown from './20261201_100000_protection_status_unknown';
 import * as migration_20261201_101258_pending_email from './20261201_101258_pending_email';
+import * as migration_20261201_102345_review_event_emailed_owner_mirror from './20261201_102345_review_event_emailed_owner_mirror';
+import * as migration_20261201_105030_provisions_compare from './20261201_105030_provisions_compare';
 
 export const migrations = [
   {
@@ -22,6 +24,16 @@ export const migrations = [
   {
     up: migration_20261201_101258_pending_email.up,
     down: migration_20261201_101258_pending_email.down,
-    name: '20261201_101258_pending_email'
+    name: '20261201_101258_pending_email',
+  },
+  {
+    up: migration_20261201_102345_review_event_emailed_owner_mirror.up,
+    down: migration_20261201_102345_review_event_emailed_owner_mirror.down,
+    name: '20261201_102345_review_event_emailed_owner_mirror',
+  },
+  {
+    up: migration_20261201_105030_provisions_compare.up,
+    down: migration_20261201_105030_provisions_compare.down,
+    name: '20261201_105030_provisions_compare',
   },
 ];
