@@ -3,6 +3,7 @@ import { Contributors } from './Contributors'
 import { Documents } from './Documents'
 import { Jurisdictions } from './Jurisdictions'
 import { Organizations } from './Organizations'
+import { Provisions } from './Provisions'
 import { RegistrationAudit } from './RegistrationAudit'
 import { Resources } from './Resources'
 import { ReviewEvents } from './ReviewEvents'
@@ -18,6 +19,7 @@ export const collections: CollectionConfig[] = [
   Jurisdictions,
   Organizations,
   Topics,
+  Provisions,
   Documents,
   ReviewEvents,
   Webinars,

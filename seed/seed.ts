@@ -2,6 +2,7 @@ import crypto from 'node:crypto'
 import { passwordProblem } from '../collections/Contributors/password/policy'
 import type { CollectionSlug, Payload } from 'payload'
 import { jurisdictions } from './data/jurisdictions'
+import { MODEL_LAW, provisions, provisionsProvided } from './data/provisions'
 import { organizations } from './data/organizations'
 import { resources } from './data/resources'
 import { topics } from './data/topics'
@@ -40,6 +41,12 @@ export async function seed(payload: Payload): Promise<void> {
     topicIds.set(t.slug, await upsert(payload, { collection: 'topics', key: 'slug', data: { slug: t.slug, name: t.name.en }, es: { name: t.name.es } }))
   }
 
+  const provisionIds = new Map<string, Id>()
+  for (const p of provisions) {
+    const data = { key: p.key, order: p.order, name: p.name.en, description: p.description.en }
+    provisionIds.set(p.key, await upsert(payload, { collection: 'provisions', key: 'key', data, es: { name: p.name.es, description: p.description.es } }))
+  }
+
   const resourceIds = new Map<string, Id>()
   for (const { en, es, status = 'published', ...r } of resources) {
     const data = {
@@ -53,6 +60,8 @@ export async function seed(payload: Payload): Promise<void> {
       supersedes: (r.supersedes ?? []).map((s) => must(resourceIds, s)),
       language: r.language ?? [],
       socialPosts: r.socialPosts ?? [],
+      provisions: (provisionsProvided[r.slug] ?? []).map((p) => ({ provision: must(provisionIds, p.provision), section: p.section ?? null, quote: null, extent: p.extent ?? 'full' })),
+      isModel: r.slug === MODEL_LAW,
     }
     resourceIds.set(r.slug, await upsert(payload, { collection: 'resources', key: 'slug', data, es, status }))
   }

@@ -27,8 +27,8 @@ const differs = (existing: Data, data: Data) =>
 
 export type UpsertInput = {
   collection: CollectionSlug
-  /** The natural key: `slug` or `code`. */
-  key: 'slug' | 'code'
+  /** The natural key: `slug`, `code` or `key`. */
+  key: 'slug' | 'code' | 'key'
   /** Every non-localized field, and the English values of localized ones. */
   data: Data
   /** Spanish values of localized fields. */

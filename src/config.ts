@@ -7,6 +7,7 @@ import type { DestinationStream } from 'pino'
 import { collections } from '../collections'
 import { bumpContentVersionOnWrite, contentVersion } from './cache/contentVersion'
 import { databaseAdapter, migrateSqlite, sizeSqliteCache, tuneSqlite } from './db/database'
+import { compareCsvEndpoint, compareEndpoint } from './compare/endpoints'
 import { mapEndpoint } from './endpoints/map'
 import { searchEndpoint } from './endpoints/search'
 import { emailAdapter, heldMail } from './email/adapter'
@@ -64,7 +65,7 @@ export async function createConfig(settings: Settings, hooks: ConfigHooks = {}):
       adminPanel,
     ],
     hooks: { afterError: [hideAccountLock] },
-    endpoints: [searchEndpoint, mapEndpoint, ...feedEndpoints],
+    endpoints: [searchEndpoint, mapEndpoint, compareEndpoint, compareCsvEndpoint, ...feedEndpoints],
     custom: {
       webhooks: { allowPrivateUrls: settings.webhookAllowPrivateUrls },
       workflow: { notifyQuietMinutes: settings.workflowNotifyQuietMinutes },

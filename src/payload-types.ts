@@ -71,6 +71,7 @@ export interface Config {
     jurisdictions: Jurisdiction;
     organizations: Organization;
     topics: Topic;
+    provisions: Provision;
     documents: Document;
     'review-events': ReviewEvent;
     webinars: Webinar;
@@ -98,6 +99,7 @@ export interface Config {
     jurisdictions: JurisdictionsSelect<false> | JurisdictionsSelect<true>;
     organizations: OrganizationsSelect<false> | OrganizationsSelect<true>;
     topics: TopicsSelect<false> | TopicsSelect<true>;
+    provisions: ProvisionsSelect<false> | ProvisionsSelect<true>;
     documents: DocumentsSelect<false> | DocumentsSelect<true>;
     'review-events': ReviewEventsSelect<false> | ReviewEventsSelect<true>;
     webinars: WebinarsSelect<false> | WebinarsSelect<true>;
@@ -264,6 +266,25 @@ export interface Resource {
    */
   legislativeStatus?:
     ('drafted' | 'introduced' | 'passed-chamber' | 'enacted' | 'vetoed' | 'failed' | 'enjoined' | 'repealed') | null;
+  provisions?:
+    | {
+        provision: number | Provision;
+        /**
+         * Pinpoint citation, e.g. "Civil Rights Law §28". Empty when not known.
+         */
+        section?: string | null;
+        extent: 'full' | 'partial';
+        /**
+         * A short quote of the text that provides it, exactly as written.
+         */
+        quote?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * A model law: the default that /api/jurisdictions/{code}/gaps compares a jurisdiction against.
+   */
+  isModel?: boolean | null;
   /**
    * Earlier items this one replaces, e.g. the memo a new ICE memo rescinds.
    */
@@ -420,6 +441,28 @@ export interface Topic {
    * Part of the public URL: lowercase letters, digits and hyphens. Left empty, it is made from the name.
    */
   slug: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "provisions".
+ */
+export interface Provision {
+  id: number;
+  /**
+   * Stable identifier used by the API and CSV, e.g. "judicial-warrant-required". Never rename one.
+   */
+  key: string;
+  name: string;
+  /**
+   * In plain words: what a law or rule with this provision does.
+   */
+  description?: string | null;
+  /**
+   * Position in the matrix, smallest first.
+   */
+  order: number;
   updatedAt: string;
   createdAt: string;
 }
@@ -835,6 +878,10 @@ export interface PayloadLockedDocument {
         value: number | Topic;
       } | null)
     | ({
+        relationTo: 'provisions';
+        value: number | Provision;
+      } | null)
+    | ({
         relationTo: 'documents';
         value: number | Document;
       } | null)
@@ -929,6 +976,16 @@ export interface ResourcesSelect<T extends boolean = true> {
   effectiveAt?: T;
   billNumber?: T;
   legislativeStatus?: T;
+  provisions?:
+    | T
+    | {
+        provision?: T;
+        section?: T;
+        extent?: T;
+        quote?: T;
+        id?: T;
+      };
+  isModel?: T;
   supersedes?: T;
   supersededBy?: T;
   superseded?: T;
@@ -997,6 +1054,18 @@ export interface OrganizationsSelect<T extends boolean = true> {
 export interface TopicsSelect<T extends boolean = true> {
   name?: T;
   slug?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "provisions_select".
+ */
+export interface ProvisionsSelect<T extends boolean = true> {
+  key?: T;
+  name?: T;
+  description?: T;
+  order?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 import { anyone } from '../../access/anyone'
 import { editors } from '../../access/editors'
 import { reindexNamingResources } from '../../src/search/sync'
+import { gapsEndpoint } from '../../src/compare/endpoints'
 import { toolkitEndpoint } from './endpoints/toolkit'
 import { validateJurisdictionCode } from './validateCode'
 
@@ -51,7 +52,7 @@ export const Jurisdictions: CollectionConfig = {
     name: true, code: true, type: true, parent: true, protectionStatus: true, protectionSummary: true,
     effectiveAt: true, warrantStandard: true, scope: true, remedy: true, updatedAt: true, createdAt: true,
   },
-  endpoints: [toolkitEndpoint],
+  endpoints: [toolkitEndpoint, gapsEndpoint],
   hooks: { afterChange: [reindexNamingResources] },
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 200 },

@@ -27,6 +27,7 @@ import {
   SECTIONS,
   selectOptions,
 } from './options'
+import { isModelField, provisionsFields } from './provisions'
 import { socialPostsField } from './socialPosts'
 import { workflowFields } from './workflowFields'
 import { reindexAfterChange, unindexAfterDelete } from '../../src/search/sync'
@@ -157,6 +158,8 @@ export const Resources: CollectionConfig = {
         },
       ],
     },
+    provisionsFields,
+    isModelField,
     {
       type: 'collapsible',
       label: 'Replaces or replaced by',

@@ -13,6 +13,7 @@ const EDITOR_COLLECTIONS = new Set([
   'jurisdictions',
   'organizations',
   'topics',
+  'provisions',
   'documents',
   'webinars',
   'webinar-registrations',
@@ -79,7 +80,12 @@ export const adminPanel: Plugin = (config: Config): Config => ({
       ...config.admin?.components,
       beforeDashboard: [...(config.admin?.components?.beforeDashboard ?? []), component('Dashboard')],
       // Contributors land on "My submissions"; editors keep Payload's dashboard.
-      views: { ...config.admin?.components?.views, dashboard: { Component: component('HomeView') } },
+      views: {
+        ...config.admin?.components?.views,
+        dashboard: { Component: component('HomeView') },
+        compare: { Component: component('CompareView'), path: '/compare' },
+      },
+      afterNavLinks: [...(config.admin?.components?.afterNavLinks ?? []), component('CompareNavLink', 'CompareView')],
     },
   },
   i18n: { ...config.i18n, translations: { ...config.i18n?.translations, ...adminTranslations } as never },

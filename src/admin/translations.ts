@@ -63,6 +63,18 @@ const en = {
   previewChanged: 'Changed',
   previewEmptyFields: 'Each language as stored: where a language is empty, its readers get the English text. Fields empty in both versions are not listed ({{count}}).',
   allLanguages: 'All languages',
+  compareTitle: 'Compare',
+  compareIntro: 'Protections side by side, provision by provision: the published instruments of each jurisdiction that provide each provision.',
+  compareJurisdictions: 'Jurisdictions (up to 12)',
+  compareWithModel: 'With the model law',
+  compareCsv: 'Export CSV',
+  comparePick: 'Pick one or more jurisdictions.',
+  compareProvision: 'Provision',
+  compareModel: 'Model law',
+  compareExtentPartial: 'partial',
+  compareSuperseded: 'superseded',
+  compareNone: 'none',
+  compareNotAllowed: 'Only active accounts can use the compare screen.',
 }
 
 type Keys = keyof typeof en
@@ -128,6 +140,18 @@ const es: Record<Keys, string> = {
   previewChanged: 'Cambiado',
   previewEmptyFields: 'Cada idioma tal como está guardado: donde un idioma está vacío, sus lectores ven el texto en inglés. No se listan los campos vacíos en ambas versiones ({{count}}).',
   allLanguages: 'Todos los idiomas',
+  compareTitle: 'Comparar',
+  compareIntro: 'Las protecciones una al lado de otra, disposición por disposición: los instrumentos publicados de cada jurisdicción que contienen cada disposición.',
+  compareJurisdictions: 'Jurisdicciones (hasta 12)',
+  compareWithModel: 'Con la ley modelo',
+  compareCsv: 'Exportar CSV',
+  comparePick: 'Elija una o más jurisdicciones.',
+  compareProvision: 'Disposición',
+  compareModel: 'Ley modelo',
+  compareExtentPartial: 'parcial',
+  compareSuperseded: 'reemplazado',
+  compareNone: 'ninguno',
+  compareNotAllowed: 'Solo las cuentas activas pueden usar la pantalla de comparación.',
 }
 
 export const adminTranslations = { en: { custom: en }, es: { custom: es } }

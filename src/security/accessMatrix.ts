@@ -43,6 +43,7 @@ export const collectionMatrix: Record<string, CollectionRules> = {
   jurisdictions: { graphQL: { singular: 'Jurisdiction', plural: 'Jurisdictions' }, read: 'anyone', create: 'editors', update: 'editors', delete: 'editors' },
   organizations: { graphQL: { singular: 'Organization', plural: 'Organizations' }, read: 'anyone', create: 'editors', update: 'editors', delete: 'editors' },
   topics: { graphQL: { singular: 'Topic', plural: 'Topics' }, read: 'anyone', create: 'editors', update: 'editors', delete: 'editors' },
+  provisions: { graphQL: { singular: 'Provision', plural: 'Provisions' }, read: 'anyone', create: 'editors', update: 'editors', delete: 'editors', note: 'the compare catalogue' },
   documents: {
     graphQL: { singular: 'Document', plural: 'Documents' },
     read: 'public', create: 'active', update: 'editors', delete: 'editors',
@@ -140,6 +141,9 @@ export const otherRoutes: Record<string, string> = {
   'GET /api/search': 'anyone (published resources only)',
   'GET /api/map': 'anyone (states, DC and territories: code, name, protection status)',
   'GET /api/jurisdictions/:code/toolkit': 'anyone (published resources only)',
+  'GET /api/jurisdictions/:code/gaps': 'anyone (published resources only)',
+  'GET /api/compare': 'anyone (published resources only)',
+  'GET /api/compare.csv': 'anyone (published resources only)',
   'GET /api/feed.json': 'anyone (published resources only)',
   'GET /api/feed.xml': 'anyone (published resources only)',
   'POST /api/webhooks/:id/secret': 'editors (rotates and shows the secret once)',

@@ -241,4 +241,46 @@ describe('admin panel in Chromium', () => {
       await spanish.close()
     }
   }, 120_000)
+
+  it('editors and leaders compare jurisdictions provision by provision, in both languages, and export CSV', async () => {
+    const admin = await login(ADMIN)
+    const provision = (await api('/api/provisions', { method: 'POST', token: admin, body: { key: 'judicial-warrant-required', name: 'A judicial warrant is required', order: 1 } })).doc
+    await api(`/api/provisions/${provision.id}?locale=es`, { method: 'PATCH', token: admin, body: { name: 'Se requiere una orden judicial' } })
+    const rule = (await api('/api/resources?draft=true', { method: 'POST', token: admin, body: { title: 'NY warrant rule', category: 'judicial-rule', jurisdictions: [seeded!.ny.id], provisions: [{ provision: provision.id, section: 'Rule 1', extent: 'full' }] } })).doc
+    await api(`/api/resources/${rule.id}/workflow`, { method: 'POST', token: admin, body: { action: 'submit' } })
+    await api(`/api/resources/${rule.id}/workflow`, { method: 'POST', token: admin, body: { action: 'publish', checklist: { personalDataCleared: true, sourcesChecked: true } } })
+
+    const { page } = browser!
+    await step(page, 'compare-editor', async () => {
+      await page.goto(`${server!.url}/admin`)
+      // The navigation (a drawer, closed at this width) links to the screen.
+      await expect(page.locator('#nav-compare').getAttribute('href')).resolves.toBe('/admin/compare')
+      await page.goto(`${server!.url}/admin/compare`)
+      await page.locator('h1', { hasText: 'Compare' }).waitFor({ state: 'visible' })
+      await page.goto(`${server!.url}/admin/compare?jurisdictions=US-NY,US-CA`)
+      const row = page.locator('#compare-matrix tr[data-provision="judicial-warrant-required"]')
+      await row.locator('td[data-jurisdiction="US-NY"] a', { hasText: 'NY warrant rule' }).waitFor({ state: 'visible' })
+      await expect(row.locator('td[data-jurisdiction="US-NY"]').textContent()).resolves.toContain('Rule 1')
+      await expect(row.locator('td[data-jurisdiction="US-CA"]').textContent()).resolves.toBe('—')
+      const csv = await page.locator('#compare-csv').getAttribute('href')
+      expect(csv).toContain('/api/compare.csv?jurisdictions=US-NY%2CUS-CA')
+      const download = await page.request.get(`${server!.url}${csv}`)
+      expect(download.headers()['content-type']).toMatch(/^text\/csv/)
+      expect(await download.text()).toContain('"NY warrant rule (Rule 1)"')
+    })
+
+    const spanish = await launchBrowser({ locale: 'es-ES' })
+    try {
+      await step(spanish.page, 'compare-leader-es', async () => {
+        await signIn(spanish.page, LEADER)
+        await spanish.page.goto(`${server!.url}/admin/compare?jurisdictions=US-NY`)
+        await spanish.page.locator('h1', { hasText: 'Comparar' }).waitFor({ state: 'visible' })
+        const row = spanish.page.locator('#compare-matrix tr[data-provision="judicial-warrant-required"]')
+        await row.locator('td', { hasText: 'Se requiere una orden judicial' }).waitFor({ state: 'visible' })
+        await row.locator('td[data-jurisdiction="US-NY"] a', { hasText: 'NY warrant rule' }).waitFor({ state: 'visible' })
+      })
+    } finally {
+      await spanish.close()
+    }
+  }, 120_000)
 })

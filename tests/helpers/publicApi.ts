@@ -49,6 +49,7 @@ export function publicReadUrls(ids: Id[], jurisdictionCodes: string[]): string[]
     '/api/feed.json?category=legislation&limit=100',
     '/api/feed.json?locale=es',
     '/api/map',
+    '/api/compare.csv?jurisdictions=US-NY,US-CA',
     '/api/search?q=LEAKMARK',
     '/api/search?q=title',
     '/api/search?q=summary&locale=es',
@@ -60,6 +61,8 @@ export function publicReadUrls(ids: Id[], jurisdictionCodes: string[]): string[]
   for (const code of jurisdictionCodes) {
     urls.push(`/api/feed.json?jurisdiction=${code}`, `/api/feed.xml?jurisdiction=${code}`)
     urls.push(`/api/jurisdictions/${code}/toolkit`, `/api/jurisdictions/${code}/toolkit?locale=es`)
+    urls.push(`/api/compare?jurisdictions=${code}`, `/api/compare?jurisdictions=${code}&locale=es`)
+    for (const id of ids) urls.push(`/api/jurisdictions/${code}/gaps?model=${id}`, `/api/compare?jurisdictions=${code}&model=${id}`)
   }
   return urls
 }

@@ -2,6 +2,7 @@ import type { Endpoint } from 'payload'
 import { isEditor } from '../../../access/roles'
 import { recordAudit } from '../../../src/webinars/audit'
 import { errorResponse, findById, NO_STORE } from '../../../src/webinars/http'
+import { csvCell } from '../../../src/utilities/csv'
 
 type Row = {
   name: string
@@ -16,13 +17,6 @@ type Row = {
 }
 
 const COLUMNS = ['name', 'email', 'organization', 'jurisdiction', 'role', 'interest', 'message', 'status', 'registeredAt'] as const
-
-/** One CSV cell: quoted, and defused against spreadsheet formulas (=, +, -, @ at the start). */
-function cell(value: unknown): string {
-  let text = value === undefined || value === null ? '' : String(value)
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`
-  return `"${text.replace(/"/g, '""')}"`
-}
 
 /** `GET /api/webinar-registrations/export?webinar=<id>`: one webinar's registrations as CSV, for editors; audited. */
 export const exportEndpoint: Endpoint = {
@@ -57,7 +51,7 @@ export const exportEndpoint: Endpoint = {
         doc.status,
         doc.createdAt,
       ]
-        .map(cell)
+        .map(csvCell)
         .join(','),
     )
     await recordAudit(req, { action: 'export', webinar: webinar.id, rows: rows.length })

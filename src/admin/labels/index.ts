@@ -9,7 +9,7 @@ import type { CollectionConfig, Field, Option } from 'payload'
 import { toWords } from 'payload/shared'
 import { tr } from '../i18n'
 import { contributors, registrationAudit, webinarRegistrations, webinars } from './people'
-import { jurisdictions, organizations, topics } from './reference'
+import { jurisdictions, organizations, provisions, topics } from './reference'
 import { documents, resources } from './resources'
 import { reviewEvents, webhooks } from './system'
 import type { CollectionText, Label, Text } from './types'
@@ -23,6 +23,7 @@ export const COLLECTION_TEXT: Record<string, CollectionText> = {
   jurisdictions,
   organizations,
   topics,
+  provisions,
   contributors,
   webinars,
   'webinar-registrations': webinarRegistrations,

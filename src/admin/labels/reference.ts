@@ -80,3 +80,13 @@ export const topics: CollectionText = {
   fields: { name: 'Nombre', slug: 'Slug (URL)' },
   descriptions: { slug: slugFromName },
 }
+
+export const provisions: CollectionText = {
+  labels: { singular: l('Provision', 'Disposición'), plural: l('Provisions', 'Disposiciones') },
+  fields: { key: 'Clave', name: 'Nombre', description: 'Descripción', order: 'Orden' },
+  descriptions: {
+    key: 'Identificador estable que usan la API y el CSV, p. ej., "judicial-warrant-required". Nunca se cambia.',
+    description: 'En palabras sencillas: qué hace una ley o regla con esta disposición.',
+    order: 'Posición en la matriz, la menor primero.',
+  },
+}

@@ -92,6 +92,13 @@ export const resources: CollectionText = {
     assignee: 'Editor asignado',
     publishedAt: 'Fecha de publicación',
     publishAt: 'Publicación programada',
+    'Provisions provided': 'Disposiciones que contiene',
+    provisions: 'Disposiciones',
+    'provisions.provision': 'Disposición',
+    'provisions.section': 'Artículo o sección',
+    'provisions.extent': 'Alcance',
+    'provisions.quote': 'Cita',
+    isModel: 'Ley modelo',
   },
   help: {
     title: 'custom:contributorTitleHelp',
@@ -109,7 +116,7 @@ export const resources: CollectionText = {
     effectiveAt: 'Fecha en que entra o entró en vigor.',
     billNumber: 'p. ej., "A2176-A / S425-A", "SB 20-083".',
     legislativeStatus: `Para legislación: en qué punto está el proyecto de ley. ${list(LEGISLATIVE_HELP, LEGISLATIVE_OPTIONS)}`,
-    supersedes: 'Elementos anteriores que este reemplaza, p. ej., el memorando que revoca un nuevo memorando de ICE.',
+    supersedes: 'Elementos anteriores que este reemplaza, p. ej., el memorando anterior que un nuevo memorando de ICE revoca.',
     supersededBy: 'Elementos posteriores que nombran a este en "Reemplaza a".',
     superseded: 'Marcado cuando un recurso publicado reemplaza a este.',
     links: 'Páginas web sobre este elemento: una copia oficial, un expediente judicial, una noticia. Solo http(s).',
@@ -120,10 +127,15 @@ export const resources: CollectionText = {
     owner: 'Quién envió este recurso. Nunca se muestra públicamente.',
     assignee: 'La persona editora que revisa este envío (opcional).',
     publishAt: 'Publicación programada, fijada por la acción de publicar con una fecha futura (publishAt).',
+    'Provisions provided': 'Para leyes y políticas: qué disposiciones del catálogo contiene este instrumento. Mejor dejar una fuera que adivinar.',
+    'provisions.section': 'Cita exacta, p. ej., "Civil Rights Law §28". Vacía si no se conoce.',
+    'provisions.quote': 'Una cita breve del texto que la establece, tal como está escrito.',
+    isModel: 'Una ley modelo: la que /api/jurisdictions/{code}/gaps usa por defecto para comparar una jurisdicción.',
   },
   arrays: {
     links: { singular: l('Link', 'Enlace'), plural: l('Links', 'Enlaces') },
     socialPosts: { singular: l('Social post', 'Publicación'), plural: l('Social posts', 'Publicaciones') },
+    provisions: { singular: l('Provision', 'Disposición'), plural: l('Provisions', 'Disposiciones') },
   },
   options: {
     category: CATEGORY_OPTIONS,
@@ -155,6 +167,7 @@ export const resources: CollectionText = {
     language: LANGUAGE_OPTIONS,
     // Brand names: the same in both languages.
     'socialPosts.platform': Object.fromEntries(SOCIAL_PLATFORMS.map((p) => [p.value, p.label])),
+    'provisions.extent': { full: 'Completa: la establece tal como se describe', partial: 'Parcial: establece una parte, o con excepciones' },
   },
 }
 

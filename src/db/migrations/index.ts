@@ -5,6 +5,7 @@ import * as migration_20261201_101258_pending_email from './20261201_101258_pend
 import * as migration_20261201_101343_document_original_filename from './20261201_101343_document_original_filename';
 import * as migration_20261201_102345_review_event_emailed_owner_mirror from './20261201_102345_review_event_emailed_owner_mirror';
 import * as migration_20261201_103256_resource_slugs_unique_when_published from './20261201_103256_resource_slugs_unique_when_published';
+import * as migration_20261201_105030_provisions_compare from './20261201_105030_provisions_compare';
 
 export const migrations = [
   {
@@ -41,5 +42,10 @@ export const migrations = [
     up: migration_20261201_103256_resource_slugs_unique_when_published.up,
     down: migration_20261201_103256_resource_slugs_unique_when_published.down,
     name: '20261201_103256_resource_slugs_unique_when_published',
+  },
+  {
+    up: migration_20261201_105030_provisions_compare.up,
+    down: migration_20261201_105030_provisions_compare.down,
+    name: '20261201_105030_provisions_compare',
   },
 ];

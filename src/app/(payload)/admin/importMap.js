@@ -26,9 +26,11 @@ import { ReviewStatusCell as ReviewStatusCell_4650d318a7f2bf9efee5a4257e7db8a9 }
 import { ResourceFilters as ResourceFilters_10450dd4bcf7b248b89b0a91b4f1ce0a } from '../../../admin/ResourceFilters'
 import { NoPublishButton as NoPublishButton_a7ca78c33cdc5007d4ba559ed8635b15 } from '../../../admin/WorkflowPanel'
 import { CurrentPasswordField as CurrentPasswordField_e0028fb2eaf96ec2bc4295ece4dc4316 } from '../../../admin/CurrentPasswordField'
+import { CompareNavLink as CompareNavLink_c15483ff049ba7f5ecf00875392f6922 } from '../../../admin/CompareView'
 import { Dashboard as Dashboard_b1da18705623495fe0da513a008df5f5 } from '../../../admin/Dashboard'
 import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
 import { HomeView as HomeView_69362432ca3200455c1eec573b9d1fd0 } from '../../../admin/HomeView'
+import { CompareView as CompareView_c15483ff049ba7f5ecf00875392f6922 } from '../../../admin/CompareView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -61,8 +63,10 @@ export const importMap = {
   "/admin/ResourceFilters#ResourceFilters": ResourceFilters_10450dd4bcf7b248b89b0a91b4f1ce0a,
   "/admin/WorkflowPanel#NoPublishButton": NoPublishButton_a7ca78c33cdc5007d4ba559ed8635b15,
   "/admin/CurrentPasswordField#CurrentPasswordField": CurrentPasswordField_e0028fb2eaf96ec2bc4295ece4dc4316,
+  "/admin/CompareView#CompareNavLink": CompareNavLink_c15483ff049ba7f5ecf00875392f6922,
   "/admin/Dashboard#Dashboard": Dashboard_b1da18705623495fe0da513a008df5f5,
   "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
   "/admin/HomeView#HomeView": HomeView_69362432ca3200455c1eec573b9d1fd0,
+  "/admin/CompareView#CompareView": CompareView_c15483ff049ba7f5ecf00875392f6922,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
