@@ -1,7 +1,7 @@
 /**
  * Corrections to the document payload-oapi 0.3.0 generates, so that it states what the API does
  * and standard tools take it without errors (Redocly's recommended rules, openapi-typescript:
- * tests/openapi-lint.test.ts, tests/openapi-client.test.ts). Each step says what it corrects.
+ * tests/openapi-contract.test.ts, tests/openapi-client.test.ts). Each step says what it corrects.
  */
 import { collectionMatrix, type Level } from '../security/accessMatrix'
 
