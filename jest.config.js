@@ -12,8 +12,8 @@ export default {
   moduleNameMapper: {
     '^@payload-config$': '<rootDir>/src/payload.config.ts',
     // json-schema-walker (under payload-oapi) require()s this package's ESM-only v15, which Node
-    // 20 loads natively but jest's module system cannot; v11 (CommonJS, same $RefParser API)
-    // is installed beside it.
+    // loads natively (require(esm): 20.19+, 22.12+) but jest's module system cannot; v11
+    // (CommonJS, same $RefParser API) is installed beside it.
     '^@apidevtools/json-schema-ref-parser$': '<rootDir>/node_modules/@apidevtools/json-schema-ref-parser',
   },
   testMatch: ['<rootDir>/tests/**/*.test.ts'],

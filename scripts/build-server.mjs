@@ -13,7 +13,7 @@ export const buildServer = (entryPoints) => build({
   outExtension: { '.js': '.mjs' },
   bundle: true,
   platform: 'node',
-  target: 'node20',
+  target: 'node22.12', // the lowest Node.js package.json's engines accept
   format: 'esm',
   packages: 'external',
   conditions: ['production'],

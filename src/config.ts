@@ -61,7 +61,7 @@ export async function createConfig(settings: Settings, hooks: ConfigHooks = {}):
       safeLinks,
       cookiePolicy(settings.production),
       bumpContentVersionOnWrite(contentVersion),
-      openApiDocument(process.env.npm_package_version ?? '0.1.0'),
+      openApiDocument(),
       adminPanel,
     ],
     hooks: { afterError: [hideAccountLock] },
