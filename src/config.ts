@@ -49,7 +49,7 @@ export async function createConfig(settings: Settings, hooks: ConfigHooks = {}):
     debug: settings.debug,
     logger: { options: loggerOptions(settings.logLevel), destination: hooks.logDestination },
     telemetry: false,
-    db: await databaseAdapter(settings.database, { production: settings.production }),
+    db: await databaseAdapter(settings.database, { production: settings.production, transactionLimitMs: settings.sqliteTransactionLimitSeconds * 1000 }),
     editor: richTextEditor(),
     email: emailAdapter(settings, heldMail, () => payload?.logger, hooks.onEmailFailure),
     // A copy (withUploadDir maps): Payload's sanitizer adds its own collections to the array it is given.

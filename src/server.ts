@@ -5,12 +5,13 @@ import { getPayload, type Payload } from 'payload'
 import { contentVersion } from './cache/contentVersion'
 import { PublicResponseCache } from './cache/publicResponses'
 import { createConfig } from './config'
-import { pingDatabase, replicaSetWarning } from './db/database'
+import { pingDatabase, replicaSetWarning, stalledWrites } from './db/database'
 import { heldMail, withBestEffortEmail } from './email/adapter'
 import { errorHandler, notFound } from './http/errors'
 import { createMetrics, metricsRoute } from './http/metrics'
 import { requestLog, routePatterns } from './http/requestLog'
 import { payloadApi } from './http/payloadApi'
+import { transactionScope } from './http/transactionScope'
 import { createRateLimiter, rateLimitByAddress } from './http/rateLimit'
 import type { Settings } from './settings'
 
@@ -54,11 +55,18 @@ export async function createApp({ settings, admin = false, logDestination }: Cre
   app.use(requestLog({ logger: () => payload.logger, route: routePatterns(config), observe: metrics.observeRequest }))
   // The admin panel's scripts are Next's own; its CSP is Next's business, not helmet's default.
   app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }))
+  // A request whose transaction the database rolls back answers 503 there and then (API and admin panel).
+  app.use(transactionScope)
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' })
   })
   app.get('/readyz', async (_req, res) => {
+    const stalled = stalledWrites(payload)
+    if (stalled) {
+      res.status(503).json({ status: 'unavailable', database: settings.database.kind, reason: stalled })
+      return
+    }
     try {
       await pingDatabase(payload)
       res.json({ status: 'ready', database: settings.database.kind })

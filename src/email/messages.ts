@@ -1,4 +1,4 @@
-import type { Payload } from 'payload'
+import type { PayloadRequest } from 'payload'
 
 /** What the `sendEmail` job carries: ids only, so the queue and its logs hold no personal data. */
 export type EmailJobInput =
@@ -9,8 +9,8 @@ export type EmailJobInput =
 export type Message = { to: string; subject: string; text: string }
 
 type Doc = Record<string, unknown>
-const byId = (payload: Payload, collection: string, id: unknown) =>
-  payload.findByID({ collection: collection as never, id: id as string, depth: 0, overrideAccess: true, disableErrors: true }) as Promise<Doc | null>
+const byId = (req: PayloadRequest, collection: string, id: unknown) =>
+  req.payload.findByID({ collection: collection as never, id: id as string, depth: 0, overrideAccess: true, disableErrors: true, req }) as Promise<Doc | null>
 
 const SUBJECTS: Record<string, (title: string) => string> = {
   submit: (t) => `Submitted for review: ${t}`,
@@ -26,15 +26,15 @@ const SUBJECTS: Record<string, (title: string) => string> = {
  * who took it (by name), links to the admin panel, and carries no other person's address.
  * Returns null when there is nothing (left) to send, e.g. the recipient was deleted.
  */
-export async function renderMessage(payload: Payload, input: EmailJobInput): Promise<Message | null> {
-  const server = payload.config.serverURL || ''
+export async function renderMessage(req: PayloadRequest, input: EmailJobInput): Promise<Message | null> {
+  const server = req.payload.config.serverURL || ''
   const admin = `${server}/admin`
   if (input.template === 'workflow') {
-    const [event, recipient] = await Promise.all([byId(payload, 'review-events', input.event), byId(payload, 'contributors', input.recipient)])
+    const [event, recipient] = await Promise.all([byId(req, 'review-events', input.event), byId(req, 'contributors', input.recipient)])
     if (!event || !recipient?.email) return null
     const [resource, actor] = await Promise.all([
-      payload.findByID({ collection: 'resources', id: event.resource as string, draft: true, depth: 0, overrideAccess: true, disableErrors: true }) as Promise<Doc | null>,
-      byId(payload, 'contributors', event.by),
+      req.payload.findByID({ collection: 'resources', id: event.resource as string, draft: true, depth: 0, overrideAccess: true, disableErrors: true, req }) as Promise<Doc | null>,
+      byId(req, 'contributors', event.by),
     ])
     const title = String(resource?.title ?? `Resource ${String(event.resource)}`)
     const action = String(event.action)
@@ -48,10 +48,10 @@ export async function renderMessage(payload: Payload, input: EmailJobInput): Pro
     lines.push('', `Open it in the admin panel: ${admin}/collections/resources/${String(event.resource)}`)
     return { to: String(recipient.email), subject: (SUBJECTS[action] ?? ((t: string) => t))(title), text: lines.join('\n') }
   }
-  const contributor = await byId(payload, 'contributors', input.contributor)
+  const contributor = await byId(req, 'contributors', input.contributor)
   if (!contributor) return null
   if (input.template === 'signup') {
-    const recipient = await byId(payload, 'contributors', input.recipient)
+    const recipient = await byId(req, 'contributors', input.recipient)
     if (!recipient?.email) return null
     return {
       to: String(recipient.email),

@@ -112,6 +112,8 @@ async function run(req: PayloadRequest, id: string | number, request: Transition
         at: now,
       } as never,
       overrideAccess: true,
+      // Not populated: its resource's rich text could name documents whose reads run hooks of their own.
+      depth: 0,
       req,
     })
 
