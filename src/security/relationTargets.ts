@@ -109,8 +109,11 @@ async function problemsWith(req: PayloadRequest, added: Target[], allowed: (coll
   return problems
 }
 
-const onlyReadableTargets: FieldHook = async ({ collection, data, field, originalDoc, overrideAccess, path, previousValue, req, siblingData, value }) => {
+const onlyReadableTargets: FieldHook = async ({ collection, data, field, operation, originalDoc, overrideAccess, path, previousValue, req, siblingData, value }) => {
   if (overrideAccess || value === null || value === undefined) return value
+  // A field the caller may not set is dropped by Payload right after this hook (e.g. a forged `uploadedBy`).
+  const fieldAccess = operation === 'create' || operation === 'update' ? field.access?.[operation] : undefined
+  if (fieldAccess && !(await fieldAccess({ id: originalDoc?.id, blockData: undefined, data, doc: originalDoc, req, siblingData }))) return value
   const rich = field.type === 'richText'
   const targetsOf = (v: unknown) => (rich ? richTextTargets(v) : fieldTargets(field as RelationField, v))
   const before = new Set(targetsOf(previousValue).map(key))
