@@ -12,6 +12,8 @@ export const transactionScope: RequestHandler = (_req, res, next) =>
   runInTransactionScope(
     {
       abandoned: (error) => {
+        // Already answered: a transaction begun after the response (a delivery started after commit).
+        if (res.writableEnded) return
         if (res.headersSent) res.destroy()
         else res.status(503).set('Retry-After', '5').json(errorBody(`Not saved: ${error.message}`))
       },
