@@ -6,7 +6,7 @@ import { dropFts } from '../search/sqliteFts'
 import { migrations } from './migrations'
 import { projectRoot } from '../settings/paths'
 import { readPathIndexes } from './sqliteIndexes'
-import { STALLED_AFTER_MS, withSerializedWrites, writeLockOf } from './sqliteWriteLock'
+import { DEFAULT_TRANSACTION_LIMIT_MS, STALLED_AFTER_MS, withSerializedWrites, writeLockOf } from './sqliteWriteLock'
 import type { Settings } from '../settings'
 
 /** Committed SQL migrations (`npm run migrate:create`); `npm run check:migrations` fails when one is missing. */
@@ -18,7 +18,7 @@ const committedMigrations = migrations as unknown as NonNullable<Parameters<type
  * The database adapter for the configured URI: MongoDB in production, embedded SQLite by default.
  * Only the one in use is loaded (the other costs ~25-40 MB of memory for nothing).
  */
-export async function databaseAdapter(database: Settings['database'], { production = false, transactionLimitMs = 30_000 } = {}): Promise<DatabaseAdapterObj> {
+export async function databaseAdapter(database: Settings['database'], { production = false, transactionLimitMs = DEFAULT_TRANSACTION_LIMIT_MS } = {}): Promise<DatabaseAdapterObj> {
   if (database.kind === 'mongodb') {
     const { mongooseAdapter } = await import('@payloadcms/db-mongodb')
     // ensureIndexes: the start waits until every index exists (MongoDB needs no migrations).
