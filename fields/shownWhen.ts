@@ -34,5 +34,10 @@ function clearing(field: Field, applies: (doc: Doc) => boolean): Field {
  */
 export function shownWhen<T extends Field>(applies: (doc: Doc) => boolean, field: T): T {
   const condition: Condition = (data) => applies(data as Doc)
+  clearedWhenHidden.add(condition)
   return { ...clearing(field, applies), admin: { ...field.admin, condition } } as T
 }
+
+/** The conditions made by shownWhen: a field hidden by any other data condition would be stored unseen (tests walk the config). */
+const clearedWhenHidden = new WeakSet<Condition>()
+export const clearsWhenHidden = (condition: Condition) => clearedWhenHidden.has(condition)

@@ -7,6 +7,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import request from 'supertest'
+import type { Field } from 'payload'
+import { clearsWhenHidden } from '../fields/shownWhen'
+import { forEditors } from '../src/admin/plugin'
 import { invalidFields, pdfBytes, pngBytes } from './helpers/content'
 import { createAccount, signIn, startTestApp, type TestApp } from './helpers/testApp'
 import { publishThroughWorkflow } from './helpers/workflow'
@@ -192,5 +195,25 @@ describe('graphics: images only, and only on social-media resources', () => {
     const live = (await request(app.url).get(`/api/resources/${id}?depth=0`)).body
     expect(ids(live.graphics)).toEqual([])
     expect((await request(app.url).get(`/api/documents/${files.ownPng.id}`)).status).toBe(404)
+  })
+})
+
+describe('every field a condition hides', () => {
+  it('is either hidden from contributors only (forEditors) or stored empty when hidden (shownWhen)', () => {
+    const unguarded: string[] = []
+    const visit = (fields: Field[], where: string) => {
+      for (const field of fields) {
+        const name = 'name' in field ? `${where}.${field.name}` : `${where}.(${field.type})`
+        const condition = field.admin?.condition
+        if (condition && condition !== forEditors && !clearsWhenHidden(condition)) unguarded.push(name)
+        if ('fields' in field && Array.isArray(field.fields)) visit(field.fields, name)
+        if (field.type === 'tabs') for (const tab of field.tabs) visit(tab.fields, name)
+        if (field.type === 'blocks') for (const block of field.blocks ?? []) visit(block.fields, `${name}.${block.slug}`)
+      }
+    }
+    // Payload's jobs queue: written by the server alone (no API caller may create or update a job).
+    const serverOnly = new Set(['payload-jobs'])
+    for (const collection of app.payload.config.collections) if (!serverOnly.has(collection.slug)) visit(collection.fields, collection.slug)
+    expect(unguarded).toEqual([])
   })
 })
