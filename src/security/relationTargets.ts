@@ -44,17 +44,30 @@ function fieldTargets(field: RelationField, value: unknown): Target[] {
 }
 
 /** Every `{ relationTo, value }` in a rich-text document: relationship and upload nodes, internal links' `doc`, any other node's. */
-function richTextTargets(value: unknown, found: Target[] = []): Target[] {
-  if (Array.isArray(value)) for (const item of value) richTextTargets(item, found)
-  else if (value && typeof value === 'object') {
-    const node = value as Record<string, unknown>
-    if (typeof node.relationTo === 'string' && 'value' in node) {
-      if (node.value !== null && node.value !== undefined) found.push({ collection: node.relationTo, id: idOf(node.value) })
-      // Not into `value`: a populated document sent back holds relations of its own, not the text's.
-      for (const [name, child] of Object.entries(node)) if (name !== 'value') richTextTargets(child, found)
-    } else for (const child of Object.values(node)) richTextTargets(child, found)
+function richTextTargets(value: unknown): Target[] {
+  const found: Target[] = []
+  const pending: unknown[] = [value] // a stack, not recursion: a client's text may nest deeply
+  while (pending.length) {
+    const item = pending.pop()
+    if (Array.isArray(item)) for (const child of item) pending.push(child)
+    else if (item && typeof item === 'object') {
+      const node = item as Record<string, unknown>
+      const relation = typeof node.relationTo === 'string' && 'value' in node
+      if (relation && node.value !== null && node.value !== undefined) found.push({ collection: node.relationTo as string, id: idOf(node.value) })
+      // Not into a relation's `value`: a populated document sent back holds relations of its own, not the text's.
+      for (const [name, child] of Object.entries(node)) if (!(relation && name === 'value')) pending.push(child)
+    }
   }
   return found
+}
+
+const OBJECT_ID = /^[a-f0-9]{24}$/i
+
+/** An id the collection could hold (what Payload's own validation accepts; on MongoDB an ObjectId). */
+function possibleId(req: PayloadRequest, collection: string, id: unknown): boolean {
+  const custom = req.payload.collections[collection as CollectionSlug]?.customIDType
+  if (!isValidID(id as string | number, custom ?? req.payload.db.defaultIDType)) return false
+  return Boolean(custom) || req.payload.db.name !== 'mongoose' || OBJECT_ID.test(String(id))
 }
 
 /** The ids among `ids` that the caller may read in `collection` (and that match `where`). */
@@ -91,7 +104,7 @@ async function problemsWith(req: PayloadRequest, added: Target[], allowed: (coll
       problems.push(`${target.collection} ${String(target.id)}: this field may not point at ${target.collection}`)
       continue
     }
-    if (!isValidID(target.id as string | number, config.customIDType ?? req.payload.db.defaultIDType)) {
+    if (!possibleId(req, target.collection, target.id)) {
       problems.push(`${target.collection} ${String(target.id)}: not a valid id`)
       continue
     }
@@ -108,6 +121,8 @@ async function problemsWith(req: PayloadRequest, added: Target[], allowed: (coll
   }
   return problems
 }
+
+const listed = (problems: string[]) => problems.slice(0, 10).join('; ') + (problems.length > 10 ? `; and ${problems.length - 10} more` : '')
 
 const onlyReadableTargets: FieldHook = async ({ collection, data, field, operation, originalDoc, overrideAccess, path, previousValue, req, siblingData, value }) => {
   if (overrideAccess || value === null || value === undefined) return value
@@ -135,7 +150,7 @@ const onlyReadableTargets: FieldHook = async ({ collection, data, field, operati
   const fieldPath = (path ?? []).join('.')
   const hint = typeof field.custom?.relationHint === 'string' ? ` ${field.custom.relationHint}` : ''
   throw new ValidationError(
-    { collection: collection?.slug, errors: [{ path: fieldPath, message: `${problems.join('; ')}.${hint}` }], req },
+    { collection: collection?.slug, errors: [{ path: fieldPath, message: `${listed(problems)}.${hint}` }], req },
     req.t,
   )
 }
