@@ -126,10 +126,16 @@ describe('a contributor may link only what they may read', () => {
     expect((await leader.patch(`/api/resources/${id}`).send({ documents: [999999] })).status).toBe(400)
     // Payload's own collections too: an edit lock names a document the caller may read.
     const lock = (value: Id) => leader.post('/api/payload-locked-documents').send({ document: { relationTo: 'resources', value }, user: { relationTo: 'contributors', value: leaderId } })
-    expect((await lock(id)).status).toBe(201)
+    const own = await lock(id)
+    expect(own.status).toBe(201)
     const foreign = await lock(victimDraft)
     expect(foreign.status).toBe(400)
     expect(invalidFields(foreign)).toEqual(['document'])
+    // A bulk update of their own lock, pointing it at the other draft: refused the same way.
+    const moved = await leader.patch(`/api/payload-locked-documents?where[id][equals]=${own.body.doc.id}`).send({ document: { relationTo: 'resources', value: victimDraft } })
+    expect(moved.status).toBe(400)
+    const stored = await app.payload.findByID({ collection: 'payload-locked-documents', id: own.body.doc.id, depth: 0, overrideAccess: true })
+    expect(String((stored.document as { value: unknown }).value)).toBe(String(id))
   })
 
   it('keeps a file an editor attached when the contributor saves the resource again', async () => {
