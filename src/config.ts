@@ -1,10 +1,10 @@
 import path from 'node:path'
-import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { en } from '@payloadcms/translations/languages/en'
 import { es } from '@payloadcms/translations/languages/es'
 import { buildConfig, type Payload, type SanitizedConfig } from 'payload'
 import type { DestinationStream } from 'pino'
 import { collections } from '../collections'
+import { richTextEditor } from '../fields/richText'
 import { bumpContentVersionOnWrite, contentVersion } from './cache/contentVersion'
 import { databaseAdapter, migrateSqlite, sizeSqliteCache, tuneSqlite } from './db/database'
 import { compareCsvEndpoint, compareEndpoint } from './compare/endpoints'
@@ -24,6 +24,7 @@ import { openApiDocument } from './plugins/openApiDocument'
 import { createFts } from './search/sqliteFts'
 import { reindexAllIfEmpty } from './search/sync'
 import { closeInternalAccess } from './security/internalAccess'
+import { guardRelationTargets } from './security/relationTargets'
 import { projectRoot } from './settings/paths'
 import type { Settings } from './settings'
 import { uploadStorage, withUploadDir } from './plugins/storage'
@@ -50,8 +51,8 @@ export async function createConfig(settings: Settings, hooks: ConfigHooks = {}):
     debug: settings.debug,
     logger: { options: loggerOptions(settings.logLevel), destination: hooks.logDestination },
     telemetry: false,
-    db: await databaseAdapter(settings.database, { production: settings.production }),
-    editor: lexicalEditor(),
+    db: await databaseAdapter(settings.database, { production: settings.production, transactionLimitMs: settings.sqliteTransactionLimitSeconds * 1000 }),
+    editor: richTextEditor(),
     email: emailAdapter(settings, heldMail, () => payload?.logger, hooks.onEmailFailure),
     // A copy (withUploadDir maps): Payload's sanitizer adds its own collections to the array it is given.
     collections: withUploadDir(collections, settings.uploadDir),
@@ -109,7 +110,7 @@ export async function createConfig(settings: Settings, hooks: ConfigHooks = {}):
       await tuneSqlite(instance) // after the migrations: they may add tables
     },
   })
-  return closeInternalAccess(config)
+  return guardRelationTargets(closeInternalAccess(config))
 }
 
 function formatBytes(bytes: number): string {

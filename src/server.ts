@@ -5,13 +5,14 @@ import { getPayload, type Payload } from 'payload'
 import { contentVersion } from './cache/contentVersion'
 import { PublicResponseCache } from './cache/publicResponses'
 import { createConfig } from './config'
-import { pingDatabase, replicaSetWarning } from './db/database'
+import { pingDatabase, replicaSetWarning, stalledWrites } from './db/database'
 import { heldMail, withBestEffortEmail } from './email/adapter'
 import { adminContentSecurityPolicy, apiContentSecurityPolicy, playgroundContentSecurityPolicy } from './http/contentSecurityPolicy'
 import { errorHandler, notFound } from './http/errors'
 import { createMetrics, metricsRoute } from './http/metrics'
 import { requestLog, routePatterns } from './http/requestLog'
 import { payloadApi } from './http/payloadApi'
+import { transactionScope } from './http/transactionScope'
 import { createRateLimiter, rateLimitByAddress } from './http/rateLimit'
 import type { Settings } from './settings'
 
@@ -58,11 +59,18 @@ export async function createApp({ settings, admin = false, logDestination }: Cre
   // Content-Security-Policy: nothing loads or runs from an API answer; the admin panel's pages get
   // their own policy below (src/http/contentSecurityPolicy.ts).
   app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }), apiContentSecurityPolicy)
+  // A request whose transaction the database rolls back answers 503 there and then (API and admin panel).
+  app.use(transactionScope)
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' })
   })
   app.get('/readyz', async (_req, res) => {
+    const stalled = stalledWrites(payload)
+    if (stalled) {
+      res.status(503).json({ status: 'unavailable', database: settings.database.kind, reason: stalled })
+      return
+    }
     try {
       await pingDatabase(payload)
       res.json({ status: 'ready', database: settings.database.kind })

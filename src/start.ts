@@ -9,6 +9,8 @@ import { ensureAdminBuild } from './admin/build'
 import { projectRoot } from './settings/paths'
 import { seedIfEmpty } from '../seed/seed'
 import { claimJobsRunner } from './jobs/lock'
+import { writeLockOf } from './db/sqliteWriteLock'
+import { TransactionAbandoned } from './db/transactionScope'
 import { createApp } from './server'
 import { ConfigurationError, loadSettings, type Settings } from './settings'
 
@@ -45,21 +47,51 @@ server.listen(settings.port, () => {
   payload.logger.info(`ICE Out of Courts CMS on ${settings.serverUrl} (admin: ${admin ? `${settings.serverUrl}/admin` : 'off'}, database: ${settings.database.kind})`)
 })
 
+/**
+ * SIGTERM/SIGINT: stop accepting connections, give in-flight requests DRAIN_MS to finish, then
+ * roll back a transaction still holding the database (its request answers 503), close what is
+ * left and the database, and exit 0, all within GRACE_MS (Docker's default before SIGKILL). A
+ * request stuck on its own transaction would otherwise keep the server, and the database's write
+ * lock, to the end. If closing itself hangs, the process exits 1 at GRACE_MS regardless.
+ */
+const GRACE_MS = 10_000
+const DRAIN_MS = 6_000
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref())
+
 let stopping = false
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.on(signal, () => {
     if (stopping) return
     stopping = true
     payload.logger.info(`${signal}: finishing in-flight requests, then closing the database`)
-    // Force the exit if a client holds a connection open past the grace period.
-    setTimeout(() => process.exit(1), 10_000).unref()
-    server.close(async () => {
-      await close()
-      jobsLock.release()
-      process.exit(0)
-    })
-    server.closeIdleConnections()
+    setTimeout(() => {
+      payload.logger.error(`${signal}: not stopped within ${GRACE_MS / 1000} s; exiting`)
+      process.exit(1)
+    }, GRACE_MS).unref()
+    void shutDown().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        payload.logger.error({ err: error, msg: `${signal}: shutdown failed` })
+        process.exit(1)
+      },
+    )
   })
+}
+
+async function shutDown(): Promise<void> {
+  const drained = new Promise<void>((resolve) => server.close(() => resolve()))
+  // Keep-alive connections go as soon as they are idle (a request answered after the signal leaves one).
+  server.closeIdleConnections()
+  const idle = setInterval(() => server.closeIdleConnections(), 250)
+  idle.unref()
+  if (!(await Promise.race([drained.then(() => true), delay(DRAIN_MS).then(() => false)]))) {
+    await writeLockOf(payload.db)?.abandon(new TransactionAbandoned('the server is shutting down, and the transaction was rolled back; nothing of it was saved. Try again.'))
+    await Promise.race([drained, delay(1000)]) // the 503s go out, queued writes finish
+    server.closeAllConnections()
+  }
+  clearInterval(idle)
+  await close()
+  jobsLock.release()
 }
 
 async function seedEmptyEmbeddedDatabase(): Promise<void> {

@@ -96,12 +96,14 @@ describe('stored text renders inert in every email', () => {
     const notice = await waitForMail(app, (m) => m.to === editor.email)
     expect(notice.text).toContain('Placeholder Person')
     const { renderMessage } = await import('../src/email/messages')
+    const { createLocalReq } = await import('payload')
+    const req = await createLocalReq({}, app.payload)
     const person = (await app.payload.find({ collection: 'contributors', where: { email: { equals: 'new.person@example.org' } }, overrideAccess: true })).docs[0]!
     await app.payload.db.updateOne({ collection: 'contributors', id: person.id, data: { name: hostile } })
-    const rendered = await renderMessage(app.payload, { template: 'signup', contributor: String(person.id), recipient: String(editor.id) })
+    const rendered = await renderMessage(req, { template: 'signup', contributor: String(person.id), recipient: String(editor.id) })
     expect(rendered!.text).not.toMatch(LIVE_LINK)
     expect(rendered!.text.split('\n')[0]).toMatch(/^Ana Your seat moved: .* signed up as a contributor/)
-    const welcome = await renderMessage(app.payload, { template: 'activated', contributor: String(person.id) })
+    const welcome = await renderMessage(req, { template: 'activated', contributor: String(person.id) })
     expect(welcome!.text).not.toMatch(LIVE_LINK)
   })
 

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { languageField } from '../../fields/language'
 import { linksField } from '../../fields/links'
+import { shownWhen } from '../../fields/shownWhen'
 import { keepPublishedSlug, publishedSlugField, reservePublishedSlug, slugField } from '../../fields/slug'
 import {
   activeAccounts,
@@ -31,6 +32,8 @@ import { isModelField, provisionsFields } from './provisions'
 import { socialPostsField } from './socialPosts'
 import { workflowFields } from './workflowFields'
 import { reindexAfterChange, unindexAfterDelete } from '../../src/search/sync'
+
+const inCategory = (category: string) => (doc: { category?: unknown }) => doc.category === category
 
 /** One item of the toolkit: a statute, a court rule, an ICE memo, a campaign letter, a training… */
 export const Resources: CollectionConfig = {
@@ -143,10 +146,9 @@ export const Resources: CollectionConfig = {
         },
       ],
     },
-    {
+    shownWhen(inCategory('legislation'), {
       type: 'collapsible',
       label: 'Legislation',
-      admin: { condition: (data) => data?.category === 'legislation' },
       fields: [
         { name: 'billNumber', type: 'text', maxLength: 100, admin: { description: 'e.g. "A2176-A / S425-A", "SB 20-083".' } },
         {
@@ -157,7 +159,7 @@ export const Resources: CollectionConfig = {
           admin: { description: LEGISLATIVE_STATUS_DESCRIPTION },
         },
       ],
-    },
+    }),
     provisionsFields,
     isModelField,
     {
@@ -199,18 +201,17 @@ export const Resources: CollectionConfig = {
       hasMany: true,
       admin: { description: 'Languages the item is available in.' },
     }),
-    socialPostsField,
-    {
+    shownWhen(inCategory('social-media'), socialPostsField),
+    shownWhen(inCategory('social-media'), {
       name: 'graphics',
       type: 'upload',
       relationTo: 'documents',
       hasMany: true,
+      // Checked on every save, drafts too (src/security/relationTargets.ts), as well as in the picker.
       filterOptions: { mimeType: { contains: 'image/' } },
-      admin: {
-        description: 'Shareable images for social media.',
-        condition: (data) => data?.category === 'social-media',
-      },
-    },
+      custom: { relationHint: 'Graphics must be images you uploaded or that are already public.' },
+      admin: { description: 'Shareable images for social media.' },
+    }),
     ...workflowFields,
   ],
 }

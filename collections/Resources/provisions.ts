@@ -1,10 +1,11 @@
 import type { CheckboxField, CollapsibleField } from 'payload'
 import { editorsField } from '../../access/editors'
+import { shownWhen } from '../../fields/shownWhen'
 
 /** The categories whose items carry law or policy, and so can provide provisions. */
 export const PROVISION_CATEGORIES = ['legislation', 'judicial-rule', 'policy', 'litigation'] as const
 
-const carriesLaw = (data: { category?: string } | undefined) => PROVISION_CATEGORIES.includes(data?.category as never)
+const carriesLaw = (doc: Record<string, unknown> | undefined) => PROVISION_CATEGORIES.includes(doc?.category as never)
 
 export const PROVISION_EXTENTS = [
   { value: 'full', label: 'Full: provides it as the provision describes' },
@@ -15,11 +16,10 @@ export const PROVISION_EXTENTS = [
  * What this instrument provides, provision by provision, with its pinpoint citation: the cells of
  * the compare matrix (src/compare/). Editors fill it; leaders may propose it in their submissions.
  */
-export const provisionsFields: CollapsibleField = {
+export const provisionsFields: CollapsibleField = shownWhen(carriesLaw, {
   type: 'collapsible',
   label: 'Provisions provided',
   admin: {
-    condition: (data) => carriesLaw(data),
     description: 'For law and policy: which provisions of the catalogue this instrument provides. Leave one out rather than guess.',
   },
   fields: [
@@ -45,17 +45,14 @@ export const provisionsFields: CollapsibleField = {
       ],
     },
   ],
-}
+})
 
 /** A model law: what other jurisdictions are compared against. Editors set it. */
-export const isModelField: CheckboxField = {
+export const isModelField: CheckboxField = shownWhen(carriesLaw, {
   name: 'isModel',
   type: 'checkbox',
   defaultValue: false,
   index: true,
   access: { create: editorsField, update: editorsField },
-  admin: {
-    condition: (data) => carriesLaw(data),
-    description: 'A model law: the default that /api/jurisdictions/{code}/gaps compares a jurisdiction against.',
-  },
-}
+  admin: { description: 'A model law: the default that /api/jurisdictions/{code}/gaps compares a jurisdiction against.' },
+})

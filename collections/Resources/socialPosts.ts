@@ -14,9 +14,9 @@ export const socialPostsField: ArrayField = {
   name: 'socialPosts',
   type: 'array',
   labels: { singular: 'Social post', plural: 'Social posts' },
+  // Shown for social-media resources only (collections/Resources/index.ts, shownWhen).
   admin: {
     description: `Sample posts campaigns can copy. Limits: ${SOCIAL_PLATFORMS.map((p) => `${p.label} ${p.limit}`).join(', ')} characters.`,
-    condition: (data) => data?.category === 'social-media',
   },
   fields: [
     { name: 'platform', type: 'select', required: true, options: selectOptions(SOCIAL_PLATFORMS) },

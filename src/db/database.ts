@@ -6,7 +6,7 @@ import { dropFts } from '../search/sqliteFts'
 import { migrations } from './migrations'
 import { projectRoot } from '../settings/paths'
 import { readPathIndexes } from './sqliteIndexes'
-import { withSerializedWrites } from './sqliteWriteLock'
+import { DEFAULT_TRANSACTION_LIMIT_MS, STALLED_AFTER_MS, withSerializedWrites, writeLockOf } from './sqliteWriteLock'
 import type { Settings } from '../settings'
 
 /** Committed SQL migrations (`npm run migrate:create`); `npm run check:migrations` fails when one is missing. */
@@ -18,7 +18,7 @@ const committedMigrations = migrations as unknown as NonNullable<Parameters<type
  * The database adapter for the configured URI: MongoDB in production, embedded SQLite by default.
  * Only the one in use is loaded (the other costs ~25-40 MB of memory for nothing).
  */
-export async function databaseAdapter(database: Settings['database'], { production = false } = {}): Promise<DatabaseAdapterObj> {
+export async function databaseAdapter(database: Settings['database'], { production = false, transactionLimitMs = DEFAULT_TRANSACTION_LIMIT_MS } = {}): Promise<DatabaseAdapterObj> {
   if (database.kind === 'mongodb') {
     const { mongooseAdapter } = await import('@payloadcms/db-mongodb')
     // ensureIndexes: the start waits until every index exists (MongoDB needs no migrations).
@@ -42,7 +42,7 @@ export async function databaseAdapter(database: Settings['database'], { producti
     push: !production,
     prodMigrations: production ? committedMigrations : undefined,
   })
-  const serialized = atomic ? withSerializedWrites(adapter) : adapter
+  const serialized = atomic ? withSerializedWrites(adapter, { transactionLimitMs }) : adapter
   return production ? serialized : dropFtsBeforeConnect(database.url, serialized)
 }
 
@@ -95,6 +95,16 @@ export async function pingDatabase(payload: Payload): Promise<void> {
   const admin = db.connection?.db?.admin()
   if (!admin) throw new Error('database not connected')
   await admin.ping()
+}
+
+/**
+ * Why writes cannot go through now, for /readyz: one transaction has held SQLite's write lock for
+ * STALLED_AFTER_MS or more, so every other write waits (until it ends, or the lock rolls it back
+ * at SQLITE_TRANSACTION_LIMIT_S). Undefined when writes flow (and always on MongoDB).
+ */
+export function stalledWrites(payload: Payload): string | undefined {
+  const held = writeLockOf(payload.db)?.heldFor() ?? 0
+  return held >= STALLED_AFTER_MS ? `writes are waiting behind a transaction open for ${Math.round(held / 1000)} s` : undefined
 }
 
 /**

@@ -14,49 +14,67 @@
  * - a write outside a transaction (e.g. an insert with `disableTransaction`) runs at once when no
  *   transaction is open, and otherwise waits its turn;
  * - reads never wait: they use the main connection, which in WAL mode sees the last commit.
- * A write outside the transaction of the operation that is running it (a hook calling the Local
- * API without `req`) would wait for its own caller: a waiter warns when one transaction has held
- * the lock for WARN_AFTER_MS, and gives up (an error) at WAIT_LIMIT_MS.
+ * A transaction that never ends (a hook whose write waits for its own caller, a promise waiting on
+ * itself) would otherwise stop every write for good. So a transaction holds the lock for at most
+ * `limitMs`: then it is rolled back, the lock handed on, and the request that began it answers
+ * 503 (src/db/transactionScope.ts); its later statements fail. Waiters warn once one transaction
+ * has held the lock for STALLED_AFTER_MS (when /readyz says not ready, too).
  */
 import { createClient, type Client, type Config, type InArgs, type InStatement, type ResultSet, type Transaction, type TransactionMode } from '@libsql/client'
 import type { BaseDatabaseAdapter, DatabaseAdapterObj } from 'payload'
+import { currentTransactionScope, TransactionAbandoned } from './transactionScope'
 
-const WARN_AFTER_MS = 5_000
-const WAIT_LIMIT_MS = 30_000
+/** One holder this long means writes are stuck: waiters warn, and /readyz answers 503. */
+export const STALLED_AFTER_MS = 5_000
+export const DEFAULT_TRANSACTION_LIMIT_MS = 30_000
 
 type Release = () => void
-type Logger = { warn: (message: string) => void }
+type Logger = { warn: (message: string) => void; error: (message: string) => void }
+/** A holder the lock can end: a transaction, rolled back. Single writes outside one cannot be. */
+type Holder = { abandon: (error: TransactionAbandoned) => Promise<void> }
 
-/** One holder at a time, in order of arrival. */
+/** One holder at a time, in order of arrival; a transaction holds it for at most `limitMs` (0: no limit). */
 export class WriteLock {
   private held = false
   /** When the lock last changed hands: a long queue of short holders is normal, one long holder is not. */
   private since = 0
-  private readonly waiters: ((release: Release) => void)[] = []
+  private holder?: Holder
+  private deadline?: NodeJS.Timeout
+  private readonly waiters: (() => void)[] = []
+
+  constructor(
+    readonly limitMs = DEFAULT_TRANSACTION_LIMIT_MS,
+    private readonly logger?: () => Logger | undefined,
+  ) {}
 
   get busy(): boolean {
     return this.held
   }
 
-  acquire(logger?: Logger): Promise<Release> {
+  /** How long the current holder has held the lock; 0 when it is free. */
+  heldFor(): number {
+    return this.held ? Date.now() - this.since : 0
+  }
+
+  acquire(holder?: Holder): Promise<Release> {
     if (!this.held) {
       this.held = true
-      this.since = Date.now()
-      return Promise.resolve(this.releaser())
+      return Promise.resolve(this.grant(holder))
     }
     return new Promise((resolve, reject) => {
       let warned = false
-      const grant = (release: Release) => {
+      const grant = () => {
         clearInterval(watch)
-        resolve(release)
+        resolve(this.grant(holder))
       }
       const watch = setInterval(() => {
-        const held = Date.now() - this.since
-        if (held >= WARN_AFTER_MS && !warned) {
+        const held = this.heldFor()
+        if (held >= STALLED_AFTER_MS && !warned) {
           warned = true
-          logger?.warn(`A SQLite write is waiting behind a transaction open for ${Math.round(held / 1000)} s: a long transaction, or a write outside the transaction of the operation running it (a hook calling the Local API without req)?`)
+          this.logger?.()?.warn(`A SQLite write is waiting behind a transaction open for ${Math.round(held / 1000)} s: a long transaction, or a write outside the transaction of the operation running it (a hook calling the Local API without req)?`)
         }
-        if (held >= WAIT_LIMIT_MS) {
+        // Past the holder's own limit (it is rolled back then): only a lock that is never handed on gets here.
+        if (this.limitMs > 0 && held >= this.limitMs + 10_000) {
           clearInterval(watch)
           this.waiters.splice(this.waiters.indexOf(grant), 1)
           reject(new Error(`SQLite write lock held by one transaction for ${Math.round(held / 1000)} s; gave up waiting`))
@@ -67,14 +85,31 @@ export class WriteLock {
     })
   }
 
-  private releaser(): Release {
+  /** Rolls back the transaction holding the lock, if one does; its request answers 503. */
+  async abandon(error: TransactionAbandoned): Promise<boolean> {
+    const holder = this.holder
+    if (!holder) return false
+    this.logger?.()?.error(`SQLite transaction rolled back: ${error.message}`)
+    await holder.abandon(error)
+    return true
+  }
+
+  private grant(holder: Holder | undefined): Release {
+    this.since = Date.now()
+    this.holder = holder
+    if (holder && this.limitMs > 0) {
+      const limit = Math.round(this.limitMs / 1000)
+      this.deadline = setTimeout(() => void this.abandon(new TransactionAbandoned(`the transaction was open for more than ${limit} s (the limit, SQLITE_TRANSACTION_LIMIT_S) and was rolled back; nothing of it was saved. Try again.`)), this.limitMs)
+      this.deadline.unref()
+    }
     let released = false
     return () => {
       if (released) return
       released = true
-      this.since = Date.now()
+      clearTimeout(this.deadline)
+      this.holder = undefined
       const next = this.waiters.shift()
-      if (next) next(this.releaser())
+      if (next) next()
       else this.held = false
     }
   }
@@ -95,7 +130,7 @@ const PRAGMA_SET = /^\s*pragma\s+([\w.]+)\s*=/i
  * connection made from `config` (opened at the first transaction, with every `PRAGMA x = y` the main
  * connection was given, and those given later applied before the next BEGIN).
  */
-export function serializeWrites(client: Client, config: Config, lock = new WriteLock(), logger?: () => Logger | undefined): Client {
+export function serializeWrites(client: Client, config: Config, lock = new WriteLock()): Client {
   const execute = client.execute.bind(client) as (stmt: InStatement, args?: InArgs) => Promise<ResultSet>
   const batch = client.batch.bind(client)
   const executeMultiple = client.executeMultiple.bind(client)
@@ -105,7 +140,7 @@ export function serializeWrites(client: Client, config: Config, lock = new Write
   let writer: Client | undefined
 
   async function withLock<T>(run: () => Promise<T>): Promise<T> {
-    const release = await lock.acquire(logger?.())
+    const release = await lock.acquire()
     try {
       return await run()
     } finally {
@@ -132,8 +167,8 @@ export function serializeWrites(client: Client, config: Config, lock = new Write
   // forgot-password writes outside its own transaction (its rate-limit reservation) before the
   // transaction's first statement, and would otherwise wait for itself.
   client.transaction = async (mode: TransactionMode = 'write'): Promise<Transaction> =>
-    writerTransaction(async () => {
-      const release = await lock.acquire(logger?.())
+    writerTransaction(async (holder) => {
+      const release = await lock.acquire(holder)
       try {
         if (!writer) {
           writer = createClient(config)
@@ -159,18 +194,30 @@ export function serializeWrites(client: Client, config: Config, lock = new Write
 
 /**
  * The transaction on the writer connection: begun (lock, BEGIN) at its first statement, ended
- * (and the lock handed on) at COMMIT or ROLLBACK. One that never ran a statement holds nothing.
+ * (and the lock handed on) at COMMIT or ROLLBACK, or abandoned by the lock (rolled back, and the
+ * scope that began it told). One that never ran a statement holds nothing.
  */
-function writerTransaction(begin: () => Promise<{ writer: Client; release: Release }>): Transaction {
+function writerTransaction(begin: (holder: Holder) => Promise<{ writer: Client; release: Release }>): Transaction {
+  const scope = currentTransactionScope() // the request (if any) this transaction belongs to
   let closed = false
+  let abandoned: TransactionAbandoned | undefined
   let begun: Promise<{ writer: Client; release: Release }> | undefined
+  const closedError = () => abandoned ?? Object.assign(new Error('The transaction is closed'), { code: 'TRANSACTION_CLOSED' })
+  const holder: Holder = {
+    abandon: async (error) => {
+      if (closed) return
+      abandoned = error
+      await end('ROLLBACK')
+      scope?.abandoned(error)
+    },
+  }
   const connection = () => {
-    if (closed) throw Object.assign(new Error('The transaction is closed'), { code: 'TRANSACTION_CLOSED' })
-    return (begun ??= begin()).then(({ writer }) => writer)
+    if (closed) throw closedError()
+    return (begun ??= begin(holder)).then(({ writer }) => writer)
   }
   const end = async (sql: 'COMMIT' | 'ROLLBACK') => {
     if (closed) {
-      if (sql === 'COMMIT') throw Object.assign(new Error('The transaction is closed'), { code: 'TRANSACTION_CLOSED' })
+      if (sql === 'COMMIT') throw closedError()
       return
     }
     closed = true
@@ -217,11 +264,11 @@ function writerTransaction(begin: () => Promise<{ writer: Client; release: Relea
  * The SQLite adapter with its client serialized (see above) from the moment the adapter creates
  * it, so even the schema push and the migrations at connect run under the lock.
  */
-export function withSerializedWrites(adapter: DatabaseAdapterObj): DatabaseAdapterObj {
+export function withSerializedWrites(adapter: DatabaseAdapterObj, { transactionLimitMs = DEFAULT_TRANSACTION_LIMIT_MS } = {}): DatabaseAdapterObj {
   return {
     ...adapter,
     init: (args) => {
-      const instance = adapter.init(args) as ReturnType<DatabaseAdapterObj['init']> & { client?: Client; clientConfig: Config }
+      const instance = adapter.init(args) as ReturnType<DatabaseAdapterObj['init']> & { client?: Client; clientConfig: Config; writeLock?: WriteLock }
       endJobTransactionOnError(instance)
       let client: Client | undefined
       Object.defineProperty(instance, 'client', {
@@ -229,13 +276,17 @@ export function withSerializedWrites(adapter: DatabaseAdapterObj): DatabaseAdapt
         enumerable: true,
         get: () => client,
         set: (value: Client | undefined) => {
-          client = value ? serializeWrites(value, instance.clientConfig, new WriteLock(), () => args.payload.logger) : value
+          instance.writeLock = new WriteLock(transactionLimitMs, () => args.payload.logger)
+          client = value ? serializeWrites(value, instance.clientConfig, instance.writeLock) : value
         },
       })
       return instance
     },
   }
 }
+
+/** The write lock of a serialized SQLite adapter (undefined for any other database). */
+export const writeLockOf = (db: unknown): WriteLock | undefined => (db as { writeLock?: WriteLock }).writeLock
 
 /**
  * Payload's `updateJob` (the jobs queue's bookkeeping) begins a transaction for one

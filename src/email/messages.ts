@@ -1,4 +1,4 @@
-import type { Payload } from 'payload'
+import type { PayloadRequest } from 'payload'
 import { inertBlock, inertLine } from './strangerText'
 import { accountEmail } from './accountEmails'
 
@@ -14,8 +14,8 @@ export type EmailJobInput =
 export type Message = { to: string; subject: string; text: string }
 
 type Doc = Record<string, unknown>
-const byId = (payload: Payload, collection: string, id: unknown) =>
-  payload.findByID({ collection: collection as never, id: id as string, depth: 0, overrideAccess: true, disableErrors: true }) as Promise<Doc | null>
+const byId = (req: PayloadRequest, collection: string, id: unknown) =>
+  req.payload.findByID({ collection: collection as never, id: id as string, depth: 0, overrideAccess: true, disableErrors: true, req }) as Promise<Doc | null>
 
 const SUBJECTS: Record<string, (title: string) => string> = {
   submit: (t) => `Submitted for review: ${t}`,
@@ -31,15 +31,15 @@ const SUBJECTS: Record<string, (title: string) => string> = {
  * who took it (by name), links to the admin panel, and carries no other person's address.
  * Returns null when there is nothing (left) to send, e.g. the recipient was deleted.
  */
-export async function renderMessage(payload: Payload, input: EmailJobInput): Promise<Message | null> {
-  const server = payload.config.serverURL || ''
+export async function renderMessage(req: PayloadRequest, input: EmailJobInput): Promise<Message | null> {
+  const server = req.payload.config.serverURL || ''
   const admin = `${server}/admin`
   if (input.template === 'workflow') {
-    const [event, recipient] = await Promise.all([byId(payload, 'review-events', input.event), byId(payload, 'contributors', input.recipient)])
+    const [event, recipient] = await Promise.all([byId(req, 'review-events', input.event), byId(req, 'contributors', input.recipient)])
     if (!event || !recipient?.email) return null
     const [resource, actor] = await Promise.all([
-      payload.findByID({ collection: 'resources', id: event.resource as string, draft: true, depth: 0, overrideAccess: true, disableErrors: true }) as Promise<Doc | null>,
-      byId(payload, 'contributors', event.by),
+      req.payload.findByID({ collection: 'resources', id: event.resource as string, draft: true, depth: 0, overrideAccess: true, disableErrors: true, req }) as Promise<Doc | null>,
+      byId(req, 'contributors', event.by),
     ])
     // Titles, names and notes are other people's words: one line or quoted, never a link (./strangerText.ts).
     const title = inertLine(resource?.title ?? `Resource ${String(event.resource)}`)
@@ -54,11 +54,11 @@ export async function renderMessage(payload: Payload, input: EmailJobInput): Pro
     lines.push('', `Open it in the admin panel: ${admin}/collections/resources/${String(event.resource)}`)
     return { to: String(recipient.email), subject: (SUBJECTS[action] ?? ((t: string) => t))(title), text: lines.join('\n') }
   }
-  const contributor = await byId(payload, 'contributors', input.contributor)
+  const contributor = await byId(req, 'contributors', input.contributor)
   if (!contributor) return null
-  if (input.template !== 'signup' && input.template !== 'activated') return accountEmail(payload, input.template, contributor)
+  if (input.template !== 'signup' && input.template !== 'activated') return accountEmail(req.payload, input.template, contributor)
   if (input.template === 'signup') {
-    const recipient = await byId(payload, 'contributors', input.recipient)
+    const recipient = await byId(req, 'contributors', input.recipient)
     if (!recipient?.email) return null
     return {
       to: String(recipient.email),

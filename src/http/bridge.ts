@@ -46,6 +46,8 @@ export async function toWebRequest(req: ExpressRequest, res: ExpressResponse, li
 }
 
 export async function sendWebResponse(res: ExpressResponse, response: Response): Promise<void> {
+  // Already answered: the request's transaction was rolled back under it (src/http/transactionScope.ts).
+  if (res.headersSent) return
   setStatusAndHeaders(res, response.status, response.headers)
   if (!response.body) {
     res.end()

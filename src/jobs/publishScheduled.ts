@@ -25,12 +25,12 @@ export const publishScheduledTask: TaskConfig<{
   ],
   handler: async ({ input, req }) => {
     const { payload } = req
-    const resource = (await payload.findByID({ collection: 'resources', id: input.resource, draft: true, depth: 0, overrideAccess: true, disableErrors: true })) as Record<string, unknown> | null
+    const resource = (await payload.findByID({ collection: 'resources', id: input.resource, draft: true, depth: 0, overrideAccess: true, disableErrors: true, req })) as Record<string, unknown> | null
     const scheduled = resource?.publishAt ? new Date(resource.publishAt as string).getTime() : NaN
     if (!resource || scheduled !== new Date(input.publishAt).getTime()) {
       return { output: { published: false, reason: 'schedule no longer stands' } }
     }
-    const editor = await payload.findByID({ collection: 'contributors', id: input.by, depth: 0, overrideAccess: true, disableErrors: true })
+    const editor = await payload.findByID({ collection: 'contributors', id: input.by, depth: 0, overrideAccess: true, disableErrors: true, req })
     if (!editor) return { output: { published: false, reason: 'scheduling editor no longer exists' } }
     const asEditor = Object.assign(Object.create(Object.getPrototypeOf(req)), req, {
       user: { ...(editor as object), collection: 'contributors' },

@@ -18,7 +18,7 @@ export const sendEmailTask: TaskConfig<{ input: EmailJobInput; output: { sent: b
   ],
   outputSchema: [{ name: 'sent', type: 'checkbox' }],
   handler: async ({ input, req }) => {
-    const message = await renderMessage(req.payload, input)
+    const message = await renderMessage(req, input)
     if (!message) return { output: { sent: false } }
     try {
       await req.payload.sendEmail(message)

@@ -13,7 +13,7 @@ type Related = { code?: string; title?: string } | string | number | null
  */
 export async function reindexResource(payload: Payload, id: Id, req?: Partial<PayloadRequest>): Promise<void> {
   const resource = String(id)
-  await payload.delete({ collection: 'search-entries', where: { resource: { equals: resource } }, overrideAccess: true, req })
+  await payload.delete({ collection: 'search-entries', where: { resource: { equals: resource } }, overrideAccess: true, depth: 0, req })
   const locales = payload.config.localization ? payload.config.localization.localeCodes : ['en']
   for (const locale of locales) {
     const { docs } = await payload.find({
@@ -50,6 +50,7 @@ export async function reindexResource(payload: Payload, id: Id, req?: Partial<Pa
         publishedAt: doc.publishedAt as string | undefined,
       }),
       overrideAccess: true,
+      depth: 0,
       req,
     })
   }
@@ -62,7 +63,7 @@ export const reindexAfterChange: CollectionAfterChangeHook = async ({ doc, req }
 }
 
 export const unindexAfterDelete: CollectionAfterDeleteHook = async ({ id, req }) => {
-  await req.payload.delete({ collection: 'search-entries', where: { resource: { equals: String(id) } }, overrideAccess: true, req })
+  await req.payload.delete({ collection: 'search-entries', where: { resource: { equals: String(id) } }, overrideAccess: true, depth: 0, req })
 }
 
 /** Re-indexes the resources matching `where` (paged: with a REST request the API's page cap applies). */

@@ -32,7 +32,7 @@ export const deliverWebhookTask: TaskConfig<{ input: Input; output: { status: nu
   ],
   handler: async ({ input, req }) => {
     const { payload } = req
-    const hook = (await payload.findByID({ collection: 'webhooks', id: input.webhook, depth: 0, overrideAccess: true, disableErrors: true })) as
+    const hook = (await payload.findByID({ collection: 'webhooks', id: input.webhook, depth: 0, overrideAccess: true, disableErrors: true, req })) as
       | { id: string | number; url: string; secret?: string; active?: boolean }
       | null
     if (!hook || !hook.active || !hook.secret) return { output: { status: 0, skipped: 'webhook deleted or inactive' } }
@@ -65,6 +65,7 @@ export const deliverWebhookTask: TaskConfig<{ input: Input; output: { status: nu
       data: { lastDelivery: { at: new Date().toISOString(), status: status || null, error: error ?? null } } as never,
       overrideAccess: true,
       depth: 0,
+      req,
       context: { webhookDeliveryRecord: true },
     })
     if (error) throw new Error(`Webhook delivery failed: ${error}`)

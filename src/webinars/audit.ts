@@ -24,6 +24,7 @@ async function write(req: PayloadRequest, entry: AuditEntry) {
       user: req.user?.collection === 'contributors' ? req.user.id : undefined,
     } as never,
     overrideAccess: true,
+    depth: 0,
     req,
   })
 }

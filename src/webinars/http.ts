@@ -37,6 +37,7 @@ export async function findById<T>(req: PayloadRequest, collection: 'webinars' | 
       depth: 0,
       overrideAccess: true,
       pagination: false,
+      req,
     })
     return docs[0] as T | undefined
   } catch {

@@ -115,6 +115,8 @@ async function run(req: PayloadRequest, id: string | number, request: Transition
         emailed: recipients.length > 0,
       } as never,
       overrideAccess: true,
+      // Not populated: its resource's rich text could name documents whose reads run hooks of their own.
+      depth: 0,
       req,
     })
 

@@ -5,5 +5,5 @@ import type { CollectionBeforeDeleteHook } from 'payload'
  * history's reference to it is required, and SQLite refuses the delete otherwise).
  */
 export const deleteReviewHistory: CollectionBeforeDeleteHook = async ({ id, req }) => {
-  await req.payload.delete({ collection: 'review-events', where: { resource: { equals: id } }, overrideAccess: true, req })
+  await req.payload.delete({ collection: 'review-events', where: { resource: { equals: id } }, overrideAccess: true, depth: 0, req })
 }

@@ -22,6 +22,7 @@ async function lookUp(req: PayloadRequest, token: unknown) {
     limit: 1,
     depth: 0,
     overrideAccess: true,
+    req,
     context: { skipAudit: true },
   })
   const doc = docs[0] as unknown as Registration | undefined
@@ -49,6 +50,7 @@ const showCancel: Endpoint = {
       id: registration.webinar,
       depth: 0,
       overrideAccess: true,
+      req,
     })) as unknown as Webinar
     const summary = { title: webinar.title, when: formatWhen(webinar) }
     if (!wantsHtml(req)) {
@@ -83,6 +85,8 @@ const cancel: Endpoint = {
         collection: 'webinar-registrations',
         id: registration.id,
         overrideAccess: true,
+        depth: 0,
+        req,
         context: { skipAudit: true },
       })
       const webinar = (await req.payload.findByID({
@@ -90,6 +94,7 @@ const cancel: Endpoint = {
         id: registration.webinar,
         depth: 0,
         overrideAccess: true,
+        req,
       })) as unknown as Webinar
       await promoteWaitlisted(req.payload, webinar)
     }

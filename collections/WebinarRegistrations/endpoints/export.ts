@@ -35,8 +35,9 @@ export const exportEndpoint: Endpoint = {
       where: { webinar: { equals: webinar.id } },
       sort: 'createdAt',
       pagination: false,
-      depth: 1,
+      depth: 1, // the jurisdiction's code
       overrideAccess: true,
+      req,
       context: { skipAudit: true },
     })
     const rows = (docs as unknown as Row[]).map((doc) =>

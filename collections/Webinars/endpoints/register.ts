@@ -21,6 +21,7 @@ async function resolveJurisdiction(req: PayloadRequest, value: string | number):
     depth: 0,
     overrideAccess: true,
     pagination: false,
+    req,
   })
   if (docs[0]) return docs[0].id
   return (await findById<{ id: string | number }>(req, 'jurisdictions', value))?.id
@@ -61,7 +62,7 @@ export const registerEndpoint: Endpoint = {
       }
     }
     if (webinar.language === 'es') {
-      webinar = (await req.payload.findByID({ collection: 'webinars', id: webinar.id, locale: 'es', depth: 0, overrideAccess: true })) as PublicWebinar
+      webinar = (await req.payload.findByID({ collection: 'webinars', id: webinar.id, locale: 'es', depth: 0, overrideAccess: true, req })) as PublicWebinar
     }
     await register(req.payload, webinar, { ...applicant, jurisdiction })
     return json(ACCEPTED_BODY, 202)

@@ -6,6 +6,7 @@ export const deleteRegistrations: CollectionBeforeDeleteHook = async ({ id, req 
     collection: 'webinar-registrations',
     where: { webinar: { equals: id } },
     overrideAccess: true,
+    depth: 0,
     req,
     context: { skipAudit: true },
   })
