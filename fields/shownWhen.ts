@@ -41,3 +41,23 @@ export function shownWhen<T extends Field>(applies: (doc: Doc) => boolean, field
 /** The conditions made by shownWhen: a field hidden by any other data condition would be stored unseen (tests walk the config). */
 const clearedWhenHidden = new WeakSet<Condition>()
 export const clearsWhenHidden = (condition: Condition) => clearedWhenHidden.has(condition)
+
+/**
+ * The document as a save will store it: the data of every field (or row, collapsible) that
+ * shownWhen made conditional emptied where its condition does not hold. What the review panel's
+ * publication preview shows must be what publishing stores.
+ */
+export function withHiddenCleared(fields: Field[], doc: Doc): Doc {
+  const copy: Doc = { ...doc }
+  const empty = (field: Field) => {
+    if ('name' in field && field.type !== 'ui') copy[field.name] = isList(field) ? [] : null
+    else if ('fields' in field && Array.isArray(field.fields)) field.fields.forEach(empty)
+  }
+  const visit = (field: Field) => {
+    const condition = field.admin?.condition
+    if (condition && clearedWhenHidden.has(condition) && !(condition as (data: Doc) => boolean)(doc)) return empty(field)
+    if (!('name' in field) && 'fields' in field && Array.isArray(field.fields)) field.fields.forEach(visit)
+  }
+  fields.forEach(visit)
+  return copy
+}

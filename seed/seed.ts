@@ -2,6 +2,7 @@ import crypto from 'node:crypto'
 import { passwordProblem } from '../collections/Contributors/password/policy'
 import type { CollectionSlug, Payload } from 'payload'
 import { jurisdictions } from './data/jurisdictions'
+import { PROVISION_CATEGORIES } from '../collections/Resources/provisions'
 import { MODEL_LAW, provisions, provisionsProvided } from './data/provisions'
 import { organizations } from './data/organizations'
 import { resources } from './data/resources'
@@ -60,8 +61,13 @@ export async function seed(payload: Payload): Promise<void> {
       supersedes: (r.supersedes ?? []).map((s) => must(resourceIds, s)),
       language: r.language ?? [],
       socialPosts: r.socialPosts ?? [],
-      provisions: (provisionsProvided[r.slug] ?? []).map((p) => ({ provision: must(provisionIds, p.provision), section: p.section ?? null, quote: null, extent: p.extent ?? 'full' })),
-      isModel: r.slug === MODEL_LAW,
+      // Only law and policy carry provisions (collections/Resources/provisions.ts): elsewhere they are stored empty.
+      ...(PROVISION_CATEGORIES.includes(r.category as never)
+        ? {
+            provisions: (provisionsProvided[r.slug] ?? []).map((p) => ({ provision: must(provisionIds, p.provision), section: p.section ?? null, quote: null, extent: p.extent ?? 'full' })),
+            isModel: r.slug === MODEL_LAW,
+          }
+        : {}),
     }
     resourceIds.set(r.slug, await upsert(payload, { collection: 'resources', key: 'slug', data, es, status }))
   }

@@ -3,7 +3,7 @@
  * that already has an account goes to that address's owner, and an address change is confirmed
  * from the new address and announced to the old one. Rendered at send time from the account.
  */
-import type { Payload } from 'payload'
+import type { PayloadRequest } from 'payload'
 import { addressHash, EMAIL_CHANGE_LINK_HOURS, signEmailChange } from '../../collections/Contributors/emailChange/token'
 import { inertLine } from './strangerText'
 
@@ -11,7 +11,8 @@ type Doc = Record<string, unknown>
 type Template = 'signup-existing' | 'email-change' | 'email-change-notice'
 export type AccountMessage = { to: string; subject: string; text: string }
 
-export async function accountEmail(payload: Payload, template: Template, account: Doc): Promise<AccountMessage | null> {
+export async function accountEmail(req: PayloadRequest, template: Template, account: Doc): Promise<AccountMessage | null> {
+  const { payload } = req
   const admin = `${payload.config.serverURL || ''}/admin`
   const email = typeof account.email === 'string' ? account.email : undefined
   const pending = typeof account.pendingEmail === 'string' ? account.pendingEmail : undefined
@@ -44,7 +45,7 @@ export async function accountEmail(payload: Payload, template: Template, account
       ].join('\n'),
     }
   }
-  const { totalDocs } = await payload.count({ collection: 'contributors', where: { email: { equals: pending } }, overrideAccess: true })
+  const { totalDocs } = await payload.count({ collection: 'contributors', where: { email: { equals: pending } }, overrideAccess: true, req })
   if (totalDocs > 0) {
     return {
       to: pending,

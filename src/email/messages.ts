@@ -56,7 +56,7 @@ export async function renderMessage(req: PayloadRequest, input: EmailJobInput): 
   }
   const contributor = await byId(req, 'contributors', input.contributor)
   if (!contributor) return null
-  if (input.template !== 'signup' && input.template !== 'activated') return accountEmail(req.payload, input.template, contributor)
+  if (input.template !== 'signup' && input.template !== 'activated') return accountEmail(req, input.template, contributor)
   if (input.template === 'signup') {
     const recipient = await byId(req, 'contributors', input.recipient)
     if (!recipient?.email) return null

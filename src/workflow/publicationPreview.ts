@@ -11,6 +11,7 @@ import { fieldIsVirtual, toWords } from 'payload/shared'
 import { isDeepStrictEqual } from 'node:util'
 import { WORKFLOW_ONLY_FIELDS } from '../../collections/Resources/workflowFields'
 import { displayValue, relatedTitles, type Titles } from './displayValue'
+import { withHiddenCleared } from '../../fields/shownWhen'
 
 /** One field in one locale (null: the field is the same in every locale). */
 export type PreviewRow = {
@@ -60,14 +61,16 @@ export async function publicationPreview(
   const localeCodes = localization ? locales.map((l) => l.code) : [undefined]
   const defaultLocale = localization ? localization.defaultLocale : undefined
 
-  const common = { collection: collectionSlug, depth: 0, overrideAccess: true } as const
   // As stored in each locale: no fallback to English; no joins (computed from other documents).
-  const byId = { ...common, fallbackLocale: 'none', joins: false as never, disableErrors: true } as const
+  const byId = { collection: collectionSlug, fallbackLocale: 'none', joins: false as never, disableErrors: true } as const
   const readWorkingCopy = (locale?: string) =>
-    payload.findByID({ ...byId, id, draft: true, locale: locale as never }) as Promise<Doc | null>
+    payload.findByID({ ...byId, id, draft: true, locale: locale as never, depth: 0, overrideAccess: true, req }) as Promise<Doc | null>
   const readLastPublished = async (locale?: string) => {
     const { docs } = await payload.findVersions({
-      ...common,
+      collection: collectionSlug,
+      depth: 0,
+      overrideAccess: true,
+      req,
       fallbackLocale: false,
       where: { and: [{ parent: { equals: id } }, { 'version._status': { equals: 'published' } }] },
       sort: '-updatedAt',
@@ -76,7 +79,8 @@ export async function publicationPreview(
     })
     return docs[0] as { id: string | number; updatedAt: string; version: Doc } | undefined
   }
-  const readMain = (locale?: string) => payload.findByID({ ...byId, id, draft: false, locale: locale as never }) as Promise<Doc | null>
+  const readMain = (locale?: string) =>
+    payload.findByID({ ...byId, id, draft: false, locale: locale as never, depth: 0, overrideAccess: true, req }) as Promise<Doc | null>
   const main = await readMain()
   if (!main) return null
   const live = main._status === 'published'
@@ -85,8 +89,10 @@ export async function publicationPreview(
   const published = new Map<string | undefined, Doc | null>()
   let publishedVersion: PublicationPreview['publishedVersion'] = null
   for (const locale of localeCodes) {
-    const draft = await readWorkingCopy(locale)
-    if (!draft) return null
+    const stored = await readWorkingCopy(locale)
+    if (!stored) return null
+    // Publishing is a save: fields its category hides are stored empty (fields/shownWhen.ts).
+    const draft = withHiddenCleared(collection.fields, stored)
     proposed.set(locale, await asThePublicReadsIt(req, collection, draft, locale))
     const version = await readLastPublished(locale)
     if (version) publishedVersion = { id: version.id, updatedAt: version.updatedAt }

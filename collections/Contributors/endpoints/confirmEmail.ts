@@ -67,6 +67,7 @@ const confirm: Endpoint = {
       collection: 'contributors',
       id: account!.id,
       data: { email, pendingEmail: null } as never,
+      depth: 0,
       overrideAccess: true,
       context: { [EMAIL_CHANGE_CONFIRMED]: true },
       req,
