@@ -100,7 +100,7 @@ export async function createApp({ settings, admin = false, logDestination }: Cre
 
   app.use(
     '/api',
-    payloadApi(config, {
+    payloadApi(payload, {
       limits: { jsonBytes: JSON_LIMIT, multipartBytes: settings.uploadLimitBytes + JSON_LIMIT },
       corsOrigins: settings.corsOrigins,
       cache: publicCache,

@@ -5,7 +5,9 @@
 import { Readable, Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import type { Request as ExpressRequest, Response as ExpressResponse } from 'express'
+import type { AuthStrategyResult, Payload } from 'payload'
 import { HttpError } from './errors'
+import { authenticate, handToPayload } from './requestAuth'
 
 export type BodyLimits = {
   /** JSON and every other non-multipart body: read whole, refused past this size. */
@@ -16,12 +18,34 @@ export type BodyLimits = {
 
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'http2-settings'])
 
-export async function toWebRequest(req: ExpressRequest, res: ExpressResponse, limits: BodyLimits): Promise<Request> {
+function webHeaders(req: ExpressRequest): Headers {
   const headers = new Headers()
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined || HOP_BY_HOP.has(name)) continue
     for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v)
   }
+  return headers
+}
+
+const authResults = new WeakMap<ExpressRequest, Promise<AuthStrategyResult>>()
+
+/**
+ * Payload's answer to "who sent this request?" (its auth strategies, run once per request):
+ * the cache and the caching headers ask here, and toWebRequest hands the same answer to
+ * Payload's handler. `user: null` is the only meaning of anonymous.
+ */
+export function requestAuth(payload: Payload, req: ExpressRequest): Promise<AuthStrategyResult> {
+  let result = authResults.get(req)
+  if (!result) {
+    const { api, graphQL } = payload.config.routes
+    result = authenticate(payload, webHeaders(req), req.originalUrl.split('?')[0] === `${api}${graphQL}`)
+    authResults.set(req, result)
+  }
+  return result
+}
+
+export async function toWebRequest(req: ExpressRequest, res: ExpressResponse, limits: BodyLimits): Promise<Request> {
+  const headers = webHeaders(req)
   const controller = new AbortController()
   res.on('close', () => {
     if (!res.writableFinished) controller.abort()
@@ -42,7 +66,10 @@ export async function toWebRequest(req: ExpressRequest, res: ExpressResponse, li
       if (body.length > 0) init.body = new Uint8Array(body)
     }
   }
-  return new Request(url, init)
+  const request = new Request(url, init)
+  const auth = authResults.get(req)
+  if (auth) handToPayload(request, await auth)
+  return request
 }
 
 export async function sendWebResponse(res: ExpressResponse, response: Response): Promise<void> {
