@@ -7,6 +7,7 @@ import { PublicResponseCache } from './cache/publicResponses'
 import { createConfig } from './config'
 import { pingDatabase, replicaSetWarning } from './db/database'
 import { heldMail, withBestEffortEmail } from './email/adapter'
+import { readsSentAsPost } from './http/bridge'
 import { errorHandler, notFound } from './http/errors'
 import { createMetrics, metricsRoute } from './http/metrics'
 import { requestLog, routePatterns } from './http/requestLog'
@@ -69,6 +70,12 @@ export async function createApp({ settings, admin = false, logDestination }: Cre
 
   app.get('/metrics', metricsRoute(settings, metrics))
 
+  const bodyLimits = { jsonBytes: JSON_LIMIT, multipartBytes: settings.uploadLimitBytes + JSON_LIMIT }
+  // Before anything that tells reads from writes (the rate limits below, the cache): a POST with
+  // X-Payload-HTTP-Method-Override: GET is the read Payload makes of it.
+  const { api, graphQL } = config.routes
+  app.use(readsSentAsPost(bodyLimits, api, `${api}${graphQL}`))
+
   // Webinar sign-up: per client address; shared through Redis when REDIS_URL is set.
   const registrationLimit = createRateLimiter({
     keyPrefix: 'webinar-register',
@@ -101,7 +108,7 @@ export async function createApp({ settings, admin = false, logDestination }: Cre
   app.use(
     '/api',
     payloadApi(payload, {
-      limits: { jsonBytes: JSON_LIMIT, multipartBytes: settings.uploadLimitBytes + JSON_LIMIT },
+      limits: bodyLimits,
       corsOrigins: settings.corsOrigins,
       cache: publicCache,
       contentVersion,
