@@ -13,6 +13,7 @@ import { createMetrics, metricsRoute } from './http/metrics'
 import { requestLog, routePatterns } from './http/requestLog'
 import { payloadApi } from './http/payloadApi'
 import { createRateLimiter, rateLimitByAddress } from './http/rateLimit'
+import { takeTurnsAtDatabaseCalls } from './security/requestBudget'
 import type { Settings } from './settings'
 
 
@@ -46,6 +47,7 @@ export async function createApp({ settings, admin = false, logDestination }: Cre
   contentVersion.follow(payload)
   const publicCache = new PublicResponseCache()
   metrics.watch(payload)
+  takeTurnsAtDatabaseCalls(payload)
   const warning = replicaSetWarning(settings.database)
   if (warning) payload.logger.warn(warning)
 

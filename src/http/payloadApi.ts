@@ -24,7 +24,7 @@ export function payloadApi(payload: Payload, { limits, corsOrigins, cache, conte
   const { config } = payload
   // Payload's handler takes the bridge's auth result instead of authenticating a second time.
   reuseBridgeAuth(payload)
-  const graphql = GRAPHQL_POST(Promise.resolve(config))
+  const graphql = refusalsAre400(GRAPHQL_POST(Promise.resolve(config)))
   const playground = GRAPHQL_PLAYGROUND_GET(Promise.resolve(config))
   const rest = (request: Request) => handleEndpoints({ config, request })
 
@@ -89,4 +89,27 @@ export function payloadApi(payload: Payload, { limits, corsOrigins, cache, conte
   })
   router.use(serveRest)
   return router
+}
+
+/**
+ * A GraphQL request refused before it ran (unparsable, a batch, over the depth or cost limits)
+ * answers 400 whatever the client accepts: graphql-http answers 200 to `Accept: application/json`,
+ * which hides a refusal from clients and monitoring that look at the status. Such an answer has
+ * `errors` and no `data`.
+ */
+function refusalsAre400(handler: (request: Request) => Promise<Response>) {
+  return async (request: Request): Promise<Response> => {
+    const response = await handler(request)
+    if (response.status !== 200 || !/json/.test(response.headers.get('content-type') ?? '')) return response
+    const text = await response.text()
+    let refused = false
+    if (text.startsWith('{"errors"')) {
+      try {
+        refused = !('data' in (JSON.parse(text) as object))
+      } catch {
+        // not ours to judge
+      }
+    }
+    return new Response(text, { status: refused ? 400 : 200, statusText: refused ? 'Bad Request' : response.statusText, headers: response.headers })
+  }
 }

@@ -1,20 +1,27 @@
 import { type CollectionBeforeOperationHook, NotFound, type Plugin } from 'payload'
 import { MAX_PAGE_SIZE } from '../security/queryGuard'
+import { checkRequestBudget, countDocumentRead } from '../security/requestBudget'
 
 const LIST_OPERATIONS = new Set(['read', 'findVersions', 'readDistinct'])
+
+/** Payload's population of related documents (its dataloader): as many as the documents already read name. */
+const isPopulation = (where: unknown) => {
+  const clause = where as { id?: { in?: unknown } } | undefined
+  return Boolean(clause && Object.keys(clause).length === 1 && clause.id && Object.keys(clause.id).length === 1 && Array.isArray(clause.id.in))
+}
 
 /**
  * The page cap of every list an API client asks for, however it asked (query string, a POST with
  * X-Payload-HTTP-Method-Override, GraphQL arguments, a join inside a document): at most
  * MAX_PAGE_SIZE rows (`limit=0` and `pagination=false` included) and at most MAX_PAGE_SIZE rows
- * per join. Applied to the operation, not the URL, so no route can skip it. Server code that
- * reads on the client's request with overrideAccess (an export, a notification list) is not cut
- * short; one that reads as the client does (overrideAccess false or unset) is.
+ * per join. Applied to the operation, not the URL, so no route can skip it. Not capped: server
+ * code reading with overrideAccess, and Payload populating the relationships of documents it has
+ * read (both bounded otherwise: src/security/requestBudget.ts counts every document read).
  */
 const capPageSize: CollectionBeforeOperationHook = ({ args, operation, req }) => {
   if (!LIST_OPERATIONS.has(operation) || req.payloadAPI === 'local') return args
-  const list = args as { limit?: number; pagination?: boolean; overrideAccess?: boolean; joins?: unknown }
-  if (list.overrideAccess === true) return args
+  const list = args as { limit?: number; pagination?: boolean; overrideAccess?: boolean; joins?: unknown; where?: unknown }
+  if (list.overrideAccess === true || (list.overrideAccess === false && isPopulation(list.where))) return args
   if (list.pagination === false) {
     list.pagination = true
     list.limit = Math.min(list.limit || MAX_PAGE_SIZE, MAX_PAGE_SIZE)
@@ -51,7 +58,8 @@ export const apiGuards: Plugin = (config) => ({
     ...collection,
     hooks: {
       ...collection.hooks,
-      beforeOperation: [rejectImpossibleIds, capPageSize, ...(collection.hooks?.beforeOperation ?? [])],
+      beforeOperation: [checkRequestBudget, rejectImpossibleIds, capPageSize, ...(collection.hooks?.beforeOperation ?? [])],
+      afterRead: [...(collection.hooks?.afterRead ?? []), countDocumentRead],
     },
   })),
 })
