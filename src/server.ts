@@ -58,10 +58,13 @@ export async function createApp({ settings, admin = false, logDestination }: Cre
   // The admin panel's scripts are Next's own; its CSP is Next's business, not helmet's default.
   app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }))
 
-  app.get('/healthz', (_req, res) => {
+  // Operational routes answer at their exact path only (case-sensitive, no trailing slash), so
+  // that a proxy rule for /metrics cannot be sidestepped with /METRICS or /metrics/.
+  const operations = express.Router({ caseSensitive: true, strict: true })
+  operations.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' })
   })
-  app.get('/readyz', async (_req, res) => {
+  operations.get('/readyz', async (_req, res) => {
     try {
       await pingDatabase(payload)
       res.json({ status: 'ready', database: settings.database.kind })
@@ -69,8 +72,8 @@ export async function createApp({ settings, admin = false, logDestination }: Cre
       res.status(503).json({ status: 'unavailable', database: settings.database.kind })
     }
   })
-
-  app.get('/metrics', metricsRoute(settings, metrics))
+  operations.get('/metrics', metricsRoute(settings, metrics))
+  app.use(operations)
 
   const bodyLimits = { jsonBytes: JSON_LIMIT, multipartBytes: settings.uploadLimitBytes + JSON_LIMIT }
   // Before anything that tells reads from writes (the rate limits below, the cache): a POST with
