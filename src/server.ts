@@ -39,6 +39,9 @@ export type App = {
 
 const JSON_LIMIT = 1024 * 1024
 
+/** Lets a route answer only at its exact path (case and trailing slash included); others fall through to 404. */
+const exactPath: express.RequestHandler = (req, _res, next) => next(req.path === req.route?.path ? undefined : 'route')
+
 export async function createApp({ settings, admin = false, logDestination }: CreateAppOptions): Promise<App> {
   const metrics = createMetrics()
   const config = await createConfig(settings, { logDestination, onEmailFailure: metrics.emailFailed })
@@ -58,13 +61,12 @@ export async function createApp({ settings, admin = false, logDestination }: Cre
   // The admin panel's scripts are Next's own; its CSP is Next's business, not helmet's default.
   app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }))
 
-  // Operational routes answer at their exact path only (case-sensitive, no trailing slash), so
-  // that a proxy rule for /metrics cannot be sidestepped with /METRICS or /metrics/.
-  const operations = express.Router({ caseSensitive: true, strict: true })
-  operations.get('/healthz', (_req, res) => {
+  // Operational routes answer at their exact path only (express alone also matches /METRICS and
+  // /metrics/), so that a proxy rule for /metrics cannot be sidestepped.
+  app.get('/healthz', exactPath, (_req, res) => {
     res.json({ status: 'ok' })
   })
-  operations.get('/readyz', async (_req, res) => {
+  app.get('/readyz', exactPath, async (_req, res) => {
     try {
       await pingDatabase(payload)
       res.json({ status: 'ready', database: settings.database.kind })
@@ -72,8 +74,7 @@ export async function createApp({ settings, admin = false, logDestination }: Cre
       res.status(503).json({ status: 'unavailable', database: settings.database.kind })
     }
   })
-  operations.get('/metrics', metricsRoute(settings, metrics))
-  app.use(operations)
+  app.get('/metrics', exactPath, metricsRoute(settings, metrics))
 
   const bodyLimits = { jsonBytes: JSON_LIMIT, multipartBytes: settings.uploadLimitBytes + JSON_LIMIT }
   // Before anything that tells reads from writes (the rate limits below, the cache): a POST with
