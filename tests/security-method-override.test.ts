@@ -108,6 +108,16 @@ describe('bad query values are refused whichever way they come', () => {
     }
   })
 
+  it('custom endpoints check what a form body adds to their query too', async () => {
+    for (const res of [await request(app.url).get('/api/search?q=override&limit=1000'), await asPost('/api/search', 'q=override&limit=1000')]) {
+      expect(res.status).toBe(400)
+      expect(res.body.errors[0].message).toMatch(/limit/)
+    }
+    const feed = await asPost('/api/feed.json', 'limit=5000')
+    expect(feed.status).toBe(400)
+    expect(feed.body.errors[0].message).toMatch(/"limit" must be a whole number from 1 to 100/)
+  })
+
   it('a read with a malformed JSON body is a 400', async () => {
     const res = await asPost('/api/resources', '{"locale":', 'application/json')
     expect(res.status).toBe(400)
