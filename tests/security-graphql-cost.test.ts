@@ -42,7 +42,7 @@ afterAll(async () => {
 
 const graphql = (body: object) => request(app.url).post('/api/graphql').send(body)
 const aliases = (n: number, field: string) => Array.from({ length: n }, (_, i) => `a${i}: ${field}`).join('\n')
-const COST = new RegExp(`may read up to \\d+ documents; the limit is ${MAX_DOCUMENTS_PER_REQUEST}`)
+const COST = new RegExp(`would read \\d+ documents; the limit is ${MAX_DOCUMENTS_PER_REQUEST}`)
 
 describe('GraphQL queries that could read too much are refused before they run', () => {
   it.each([
@@ -55,8 +55,8 @@ describe('GraphQL queries that could read too much are refused before they run',
       `{ ${['Resources', 'Jurisdictions', 'Topics', 'Organizations', 'Documents', 'Webinars'].map((c, i) => aliases(4, `${c}(limit: 100) { docs { id } }`).replaceAll(/a(\d+):/g, `c${i}_$1:`)).join('\n')} }`,
     ],
     ['a join inside a list', '{ Jurisdictions(limit: 100) { docs { resources(limit: 100) { docs { id } } } } }'],
-    ['a join without a limit', '{ Jurisdictions(limit: 30) { docs { resources { docs { id } } } } }'],
-    ['relationships to several documents', '{ Resources(limit: 100) { docs { jurisdictions { code } topics { name } } } }'],
+    ['a join asking for every row', '{ Jurisdictions(limit: 100) { docs { resources(limit: 0) { docs { id } } } } }'],
+    ['relationships, under aliases', `{ ${aliases(8, 'Resources(limit: 100) { docs { jurisdictions { code } topics { name } } }')} }`],
     ['aliased docs inside one list', `{ Resources(limit: 100) { ${aliases(25, 'docs { id }')} } }`],
     ['versions of every resource', `{ ${aliases(25, 'versionsResources(limit: 100) { docs { id } }')} }`],
     ['fragments', `{ ...Lists ...More } fragment Lists on Query { ${aliases(15, 'Resources(limit: 100) { docs { id } }')} } fragment More on Query { ${aliases(15, 'Topics(limit: 100) { docs { id } }').replaceAll('a', 'b')} }`],
@@ -94,7 +94,9 @@ describe('GraphQL queries that could read too much are refused before they run',
   })
 
   it.each([
-    ['nested member lists', '{ __schema { types { fields { type { fields { type { fields { name } } } } } } } }', /list the members of types once per path/],
+    // graphql-js's own MaxIntrospectionDepthRule reports this one first.
+    ['nested member lists', '{ __schema { types { fields { type { fields { type { fields { name } } } } } } } }', /list the members of types once per path|Maximum introspection depth exceeded/],
+    ['member lists twice', '{ __schema { types { fields { type { fields { name } } } } } }', /list the members of types once per path/],
     ['member lists under args', '{ __schema { types { fields { args { type { inputFields { name } } } } } } }', /list the members of types once per path/],
     ['several __schema', `{ ${aliases(20, '__schema { types { name } }')} }`, /__schema 1 time/],
     ['many __type', `{ ${aliases(50, '__type(name: "Resource") { name }')} }`, /__type at most 10 times/],

@@ -1,10 +1,8 @@
 import {
   getArgumentValues,
   getNamedType,
-  getNullableType,
   GraphQLError,
   isInterfaceType,
-  isListType,
   isObjectType,
   Kind,
   type FieldNode,
@@ -18,10 +16,8 @@ import {
 import { MAX_PAGE_SIZE } from '../security/queryGuard'
 import { MAX_DOCUMENTS_PER_REQUEST } from '../security/requestBudget'
 
-/** Payload's page size when a list query names none. */
+/** Payload's page size when a list (or a join) names none. */
 const DEFAULT_PAGE_SIZE = 10
-/** What a relationship to several documents is assumed to hold (the estimate cannot know). */
-const HAS_MANY_ESTIMATE = 10
 /** Introspection: the schema once, and a few single types, per operation. */
 const MAX_SCHEMA_FIELDS = 1
 const MAX_TYPE_FIELDS = 10
@@ -32,15 +28,16 @@ type PayloadFieldInfo = { type?: string; hasMany?: boolean }
 type Walk = { context: ValidationContext; fragments: Map<string, FragmentDefinitionNode>; variables: Record<string, unknown>; schemaFields: number; typeFields: number; problem?: string }
 
 /**
- * Refuses, before it runs, a GraphQL operation that could read more than
+ * Refuses, before it runs, a GraphQL operation that would read more than
  * MAX_DOCUMENTS_PER_REQUEST documents. Payload's maxComplexity adds fields up, so 200 aliases of
  * `Resources(limit: 100) { docs { id } }` cost 600 while reading 20,000 documents; here every
- * list counts the documents it may return (its limit: 10 by default, at most 100; a join without
- * a limit 100), times everything asked of each, and a relationship to several documents counts
- * HAS_MANY_ESTIMATE. Aliases, fragments and every root field count. Introspection is limited to
- * one `__schema` and a few `__type` per operation, each listing type members once per path.
- * The request's documents are also counted as they are read (src/security/requestBudget.ts):
- * this rule answers 400 at once for what that count would stop halfway.
+ * list counts the documents it asks for (its limit; 10 without one; 100 for `limit: 0` or
+ * `pagination: false`) times everything asked of each, and a relationship one read per document
+ * (Payload loads a related document once per request, however many name it). Aliases, fragments
+ * and every root field count. What the query cannot say (how many documents a relationship or a
+ * join without a limit holds) is counted as it is read (src/security/requestBudget.ts): this rule
+ * answers 400 at once for what that count would stop halfway. Introspection is limited to one
+ * `__schema` and a few `__type` per operation, each listing type members once per path.
  */
 export const maxQueryCost =
   (variables: Record<string, unknown> | null | undefined): ValidationRule =>
@@ -50,17 +47,21 @@ export const maxQueryCost =
       if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition)
     }
     return {
-      OperationDefinition(operation) {
-        const root = operation.operation === 'query' ? context.getSchema().getQueryType() : operation.operation === 'mutation' ? context.getSchema().getMutationType() : undefined
-        if (!root) return
-        const walk: Walk = { context, fragments, variables: variables ?? {}, schemaFields: 0, typeFields: 0 }
-        const documents = selectionCost(operation.selectionSet, root, walk, new Set(), true)
-        const problem =
-          walk.problem ??
-          (documents > MAX_DOCUMENTS_PER_REQUEST
-            ? `The query may read up to ${documents} documents; the limit is ${MAX_DOCUMENTS_PER_REQUEST}. Every list counts its limit (${DEFAULT_PAGE_SIZE} by default, at most ${MAX_PAGE_SIZE}; a join without a limit ${MAX_PAGE_SIZE}) times what is asked of each document, a relationship to several documents counts ${HAS_MANY_ESTIMATE}, and every alias counts again. Ask for smaller pages or fewer lists and fetch the rest in another query.`
-            : undefined)
-        if (problem) context.reportError(new GraphQLError(problem, { nodes: [operation] }))
+      // On leave, after Payload's complexity rule has had its say on the same operation.
+      OperationDefinition: {
+        leave(operation) {
+          const schema = context.getSchema()
+          const root = operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : undefined
+          if (!root) return
+          const walk: Walk = { context, fragments, variables: variables ?? {}, schemaFields: 0, typeFields: 0 }
+          const documents = selectionCost(operation.selectionSet, root, walk, new Set(), true)
+          const problem =
+            walk.problem ??
+            (documents > MAX_DOCUMENTS_PER_REQUEST
+              ? `The query would read ${documents} documents; the limit is ${MAX_DOCUMENTS_PER_REQUEST}. Every list counts its limit (${DEFAULT_PAGE_SIZE} without one, ${MAX_PAGE_SIZE} for limit: 0 or pagination: false) times what is asked of each document, a relationship 1 per document, and every alias counts again. Ask for smaller pages or fewer lists and fetch the rest in another query.`
+              : undefined)
+          if (problem) context.reportError(new GraphQLError(problem, { nodes: [operation] }))
+        },
       },
     }
   }
@@ -103,7 +104,7 @@ function fieldCost(node: FieldNode, parent: GraphQLNamedType, walk: Walk, seen: 
   const children = (sel: SelectionSetNode | undefined, of: GraphQLNamedType) => (sel ? selectionCost(sel, of, walk, seen) : 0)
 
   if (isPaginated(type)) {
-    const size = pageSize(definition, node, walk, payloadField?.type === 'join')
+    const size = pageSize(definition, node, walk)
     let perDocument = 0
     if (node.selectionSet) {
       for (const [child] of fieldsOf(node.selectionSet, type, walk, seen)) {
@@ -113,7 +114,7 @@ function fieldCost(node: FieldNode, parent: GraphQLNamedType, walk: Walk, seen: 
     return 1 + size * perDocument
   }
   const related = payloadField?.type === 'relationship' || payloadField?.type === 'upload'
-  const reads = related ? (isListType(getNullableType(definition.type)) ? HAS_MANY_ESTIMATE : 1) : root ? 1 : 0
+  const reads = related || root ? 1 : 0
   const below = children(node.selectionSet, type)
   return reads ? reads * (1 + below) : below
 }
@@ -125,7 +126,7 @@ function isPaginated(type: GraphQLNamedType): type is GraphQLObjectType {
   return 'docs' in fields && ('totalDocs' in fields || 'hasNextPage' in fields)
 }
 
-function pageSize(definition: Parameters<typeof getArgumentValues>[0], node: FieldNode, walk: Walk, join: boolean): number {
+function pageSize(definition: Parameters<typeof getArgumentValues>[0], node: FieldNode, walk: Walk): number {
   let args: Record<string, unknown>
   try {
     args = getArgumentValues(definition, node, walk.variables)
@@ -134,7 +135,7 @@ function pageSize(definition: Parameters<typeof getArgumentValues>[0], node: Fie
   }
   if (args.pagination === false) return MAX_PAGE_SIZE
   const limit = args.limit
-  if (typeof limit !== 'number') return join ? MAX_PAGE_SIZE : DEFAULT_PAGE_SIZE
+  if (typeof limit !== 'number') return DEFAULT_PAGE_SIZE
   return limit > 0 ? Math.min(limit, MAX_PAGE_SIZE) : MAX_PAGE_SIZE
 }
 
