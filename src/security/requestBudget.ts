@@ -20,6 +20,7 @@ import { ADAPTER_OPERATIONS } from '../db/database'
 export const MAX_DOCUMENTS_PER_REQUEST = 2000
 /** After this long an API request may read nothing more. */
 export const REQUEST_TIME_BUDGET_MS = 10_000
+
 /**
  * Turn-taking. Work between two event-loop turns is a "stretch"; the first checkpoint reached in
  * a stretch goes on, every later one waits in line, and each loop turn (after the loop has polled
