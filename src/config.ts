@@ -13,6 +13,7 @@ import { searchEndpoint } from './endpoints/search'
 import { emailAdapter, heldMail } from './email/adapter'
 import { feedEndpoints } from './feeds'
 import { maxQueryDepth } from './graphql/depthLimit'
+import { maxQueryCost } from './graphql/queryCost'
 import { hideAccountLock } from './hooks/hideAccountLock'
 import { jobsConfig } from './jobs'
 import { loggerOptions } from './settings/logging'
@@ -92,8 +93,13 @@ export async function createConfig(settings: Settings, hooks: ConfigHooks = {}):
     },
     i18n: { supportedLanguages: { en, es }, fallbackLanguage: 'en' },
     // maxComplexity adds up the fields asked for (aliases included); the depth limit stops deep nesting,
-    // which complexity barely sees (docs/API.md, "GraphQL").
-    graphQL: { maxComplexity: 1000, validationRules: () => [maxQueryDepth(8)], disablePlaygroundInProduction: true },
+    // which complexity barely sees; the cost rule counts the documents a query may read, lists
+    // multiplied by their page size (docs/API.md, "GraphQL").
+    graphQL: {
+      maxComplexity: 1000,
+      validationRules: (args) => [maxQueryDepth(8), maxQueryCost(args.variableValues as Record<string, unknown> | undefined)],
+      disablePlaygroundInProduction: true,
+    },
     upload: {
       limits: { fileSize: settings.uploadLimitBytes },
       abortOnLimit: true,

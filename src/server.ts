@@ -8,12 +8,14 @@ import { createConfig } from './config'
 import { pingDatabase, replicaSetWarning, stalledWrites } from './db/database'
 import { heldMail, withBestEffortEmail } from './email/adapter'
 import { adminContentSecurityPolicy, apiContentSecurityPolicy, playgroundContentSecurityPolicy } from './http/contentSecurityPolicy'
+import { readsSentAsPost } from './http/bridge'
 import { errorHandler, notFound } from './http/errors'
 import { createMetrics, metricsRoute } from './http/metrics'
 import { requestLog, routePatterns } from './http/requestLog'
 import { payloadApi } from './http/payloadApi'
 import { transactionScope } from './http/transactionScope'
 import { createRateLimiter, rateLimitByAddress } from './http/rateLimit'
+import { takeTurnsAtDatabaseCalls } from './security/requestBudget'
 import type { Settings } from './settings'
 
 
@@ -39,6 +41,9 @@ export type App = {
 
 const JSON_LIMIT = 1024 * 1024
 
+/** Lets a route answer only at its exact path (case and trailing slash included); others fall through to 404. */
+const exactPath: express.RequestHandler = (req, _res, next) => next(req.path === req.route?.path ? undefined : 'route')
+
 export async function createApp({ settings, admin = false, logDestination }: CreateAppOptions): Promise<App> {
   const metrics = createMetrics()
   const config = await createConfig(settings, { logDestination, onEmailFailure: metrics.emailFailed })
@@ -47,6 +52,7 @@ export async function createApp({ settings, admin = false, logDestination }: Cre
   contentVersion.follow(payload)
   const publicCache = new PublicResponseCache()
   metrics.watch(payload)
+  takeTurnsAtDatabaseCalls(payload)
   const warning = replicaSetWarning(settings.database)
   if (warning) payload.logger.warn(warning)
 
@@ -62,10 +68,12 @@ export async function createApp({ settings, admin = false, logDestination }: Cre
   // A request whose transaction the database rolls back answers 503 there and then (API and admin panel).
   app.use(transactionScope)
 
-  app.get('/healthz', (_req, res) => {
+  // Operational routes answer at their exact path only (express alone also matches /METRICS and
+  // /metrics/), so that a proxy rule for /metrics cannot be sidestepped.
+  app.get('/healthz', exactPath, (_req, res) => {
     res.json({ status: 'ok' })
   })
-  app.get('/readyz', async (_req, res) => {
+  app.get('/readyz', exactPath, async (_req, res) => {
     const stalled = stalledWrites(payload)
     if (stalled) {
       res.status(503).json({ status: 'unavailable', database: settings.database.kind, reason: stalled })
@@ -78,8 +86,13 @@ export async function createApp({ settings, admin = false, logDestination }: Cre
       res.status(503).json({ status: 'unavailable', database: settings.database.kind })
     }
   })
+  app.get('/metrics', exactPath, metricsRoute(settings, metrics))
 
-  app.get('/metrics', metricsRoute(settings, metrics))
+  const bodyLimits = { jsonBytes: JSON_LIMIT, multipartBytes: settings.uploadLimitBytes + JSON_LIMIT }
+  // Before anything that tells reads from writes (the rate limits below, the cache): a POST with
+  // X-Payload-HTTP-Method-Override: GET is the read Payload makes of it.
+  const { api, graphQL } = config.routes
+  app.use(readsSentAsPost(bodyLimits, api, `${api}${graphQL}`))
 
   // Webinar sign-up: per client address; shared through Redis when REDIS_URL is set.
   const registrationLimit = createRateLimiter({
@@ -114,8 +127,8 @@ export async function createApp({ settings, admin = false, logDestination }: Cre
 
   app.use(
     '/api',
-    payloadApi(config, {
-      limits: { jsonBytes: JSON_LIMIT, multipartBytes: settings.uploadLimitBytes + JSON_LIMIT },
+    payloadApi(payload, {
+      limits: bodyLimits,
       corsOrigins: settings.corsOrigins,
       cache: publicCache,
       contentVersion,

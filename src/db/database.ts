@@ -134,3 +134,11 @@ export async function tuneSqlite(payload: Payload): Promise<void> {
   await db.client.execute('ANALYZE')
   await db.client.execute('PRAGMA optimize')
 }
+
+/** The database adapter's operations that reach the database (metrics time them; requestBudget takes turns at them). */
+export const ADAPTER_OPERATIONS = [
+  'count', 'countGlobalVersions', 'countVersions', 'create', 'createGlobal', 'createGlobalVersion',
+  'createVersion', 'deleteMany', 'deleteOne', 'deleteVersions', 'find', 'findDistinct', 'findGlobal',
+  'findGlobalVersions', 'findOne', 'findVersions', 'queryDrafts', 'updateGlobal', 'updateGlobalVersion',
+  'updateMany', 'updateOne', 'updateVersion', 'upsert',
+] as const

@@ -67,7 +67,8 @@ async function jurisdictionAndChildren(req: PayloadRequest, id: string | number)
   const ids = [id]
   let frontier = [id]
   for (let level = 0; level < 3 && frontier.length; level++) {
-    const { docs } = await req.payload.find({ collection: 'jurisdictions', where: { parent: { in: frontier } }, limit: 0, pagination: false, depth: 0, select: {}, overrideAccess: false, req })
+    // No req: a state's counties are every one of them, not one API page (src/plugins/apiGuards.ts).
+    const { docs } = await req.payload.find({ collection: 'jurisdictions', where: { parent: { in: frontier } }, pagination: false, depth: 0, select: {}, overrideAccess: false })
     frontier = docs.map((d) => d.id)
     ids.push(...frontier)
   }

@@ -1,7 +1,7 @@
 /**
  * Caching and CORS rules for API responses, applied in one place to REST, GraphQL and custom
  * endpoints alike:
- * - an anonymous read (no session cookie, no Authorization header) is public: ETag, 304 on
+ * - an anonymous read (Payload's auth found no user: src/http/bridge.ts, requestAuth) is public: ETag, 304 on
  *   If-None-Match, `Cache-Control: public, max-age=60, stale-while-revalidate=600`, readable
  *   from any origin without credentials, and never sets a cookie;
  * - anything authenticated is `private, no-store`;
@@ -17,19 +17,13 @@ const ETAG_MAX_BYTES = 2 * 1024 * 1024
 
 type HeaderSource = { get: (name: string) => string | null | undefined }
 
-export function isAnonymous(headers: HeaderSource, cookiePrefix = 'payload'): boolean {
-  if (headers.get('authorization')) return false
-  const cookie = headers.get('cookie') ?? ''
-  return !cookie.split(';').some((part) => part.trim().startsWith(`${cookiePrefix}-token=`))
-}
-
 /** The weak ETag of a body (the public cache stores it, so a hit does not hash again). */
 export const etagOf = (body: Uint8Array) => `W/"${crypto.createHash('sha1').update(body).digest('base64url')}"`
 
-export async function applyHttpCaching(request: Request, response: Response, corsOrigins: string[], knownEtag?: string): Promise<Response> {
+/** `anonymous`: Payload's auth found no user for this request (never guessed from its headers). */
+export async function applyHttpCaching(request: Request, response: Response, corsOrigins: string[], anonymous: boolean, knownEtag?: string): Promise<Response> {
   const headers = new Headers(response.headers)
   const read = request.method === 'GET' || request.method === 'HEAD'
-  const anonymous = isAnonymous(request.headers)
 
   if (!anonymous) {
     headers.set('Cache-Control', PRIVATE_CACHE_CONTROL)

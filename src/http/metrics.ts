@@ -10,6 +10,7 @@ import crypto from 'node:crypto'
 import type { RequestHandler } from 'express'
 import type { Payload } from 'payload'
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client'
+import { ADAPTER_OPERATIONS } from '../db/database'
 import type { Settings } from '../settings'
 import { errorBody } from './errors'
 import type { RequestRecord } from './requestLog'
@@ -92,17 +93,11 @@ async function pendingJobs(payload: Payload | undefined): Promise<number> {
   }
 }
 
-const DB_OPERATIONS = [
-  'count', 'countGlobalVersions', 'countVersions', 'create', 'createGlobal', 'createGlobalVersion',
-  'createVersion', 'deleteMany', 'deleteOne', 'deleteVersions', 'find', 'findDistinct', 'findGlobal',
-  'findGlobalVersions', 'findOne', 'findVersions', 'queryDrafts', 'updateGlobal', 'updateGlobalVersion',
-  'updateMany', 'updateOne', 'updateVersion', 'upsert',
-] as const
 
 /** Wraps the adapter's operations with a timer; labels are bounded by the config's slugs. */
 function timeDatabase(payload: Payload, histogram: Histogram<'operation' | 'collection'>): void {
   const db = payload.db as unknown as Record<string, unknown>
-  for (const operation of DB_OPERATIONS) {
+  for (const operation of ADAPTER_OPERATIONS) {
     const original = db[operation]
     if (typeof original !== 'function') continue
     db[operation] = async function timed(this: unknown, ...args: unknown[]) {

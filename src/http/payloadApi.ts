@@ -1,12 +1,13 @@
 import { GRAPHQL_PLAYGROUND_GET, GRAPHQL_POST } from '@payloadcms/next/routes'
 import express, { type RequestHandler } from 'express'
-import { handleEndpoints, type SanitizedConfig } from 'payload'
+import { handleEndpoints, type Payload } from 'payload'
 import type { ContentVersion } from '../cache/contentVersion'
 import type { PublicResponseCache } from '../cache/publicResponses'
-import { type BodyLimits, sendWebResponse, setStatusAndHeaders, toWebRequest } from './bridge'
+import { type BodyLimits, requestAuth, sendWebResponse, setStatusAndHeaders, toWebRequest } from './bridge'
 import { HttpError } from './errors'
-import { applyHttpCaching, cachedPublicRead, etagOf, isAnonymous } from './httpCaching'
-import { cappedPageQuery, queryProblem } from '../security/queryGuard'
+import { applyHttpCaching, cachedPublicRead, etagOf } from './httpCaching'
+import { reuseBridgeAuth } from './requestAuth'
+import { queryProblem } from '../security/queryGuard'
 
 export type PayloadApiOptions = {
   limits: BodyLimits
@@ -19,23 +20,27 @@ export type PayloadApiOptions = {
  * Payload's REST and GraphQL API, served by express through Payload's framework-agnostic
  * handlers. Never put express.json() in front of this: Payload reads the body itself.
  */
-export function payloadApi(config: SanitizedConfig, { limits, corsOrigins, cache, contentVersion }: PayloadApiOptions): express.Router {
-  const graphql = GRAPHQL_POST(Promise.resolve(config))
+export function payloadApi(payload: Payload, { limits, corsOrigins, cache, contentVersion }: PayloadApiOptions): express.Router {
+  const { config } = payload
+  // Payload's handler takes the bridge's auth result instead of authenticating a second time.
+  reuseBridgeAuth(payload)
+  const graphql = refusalsAre400(GRAPHQL_POST(Promise.resolve(config)))
   const playground = GRAPHQL_PLAYGROUND_GET(Promise.resolve(config))
   const rest = (request: Request) => handleEndpoints({ config, request })
 
   /** Caching rules, unless a route chose its own Cache-Control before reaching here (e.g. no-store). */
-  const finish = async (res: express.Response, request: Request, response: Response, etag?: string) => {
+  const finish = async (res: express.Response, request: Request, response: Response, anonymous: boolean, etag?: string) => {
     const preset = res.getHeader('cache-control')
     if (preset) response.headers.set('Cache-Control', String(preset))
-    await sendWebResponse(res, await applyHttpCaching(request, response, corsOrigins, etag))
+    await sendWebResponse(res, await applyHttpCaching(request, response, corsOrigins, anonymous, etag))
   }
 
   const serve =
     (handler: (request: Request) => Promise<Response>): RequestHandler =>
     async (req, res) => {
+      const anonymous = !(await requestAuth(payload, req)).user
       const request = await toWebRequest(req, res, limits)
-      await finish(res, request, await handler(request))
+      await finish(res, request, await handler(request), anonymous)
     }
 
   /**
@@ -44,7 +49,8 @@ export function payloadApi(config: SanitizedConfig, { limits, corsOrigins, cache
    */
   const serveRest: RequestHandler = async (req, res) => {
     const headers = { get: (name: string) => req.get(name) }
-    const publicRead = req.method === 'GET' && isAnonymous(headers) && !res.getHeader('cache-control')
+    const anonymous = !(await requestAuth(payload, req)).user
+    const publicRead = req.method === 'GET' && anonymous && !res.getHeader('cache-control')
     const version = publicRead ? await contentVersion.current() : undefined
     const hit = version !== undefined ? cache.get(req.originalUrl, version) : undefined
     if (hit?.etag) {
@@ -63,11 +69,8 @@ export function payloadApi(config: SanitizedConfig, { limits, corsOrigins, cache
       cache.set(req.originalUrl, version, { status: 200, headers: stored, body, etag })
       response = new Response(body as BodyInit, { status: 200, headers: stored })
     }
-    await finish(res, request, response, etag)
+    await finish(res, request, response, anonymous, etag)
   }
-
-  const listPaths = new Set(config.collections.flatMap(({ slug }) => [`/api/${slug}`, `/api/${slug}/versions`]))
-  const isCollectionList = (path: string) => listPaths.has(path.replace(/\/$/, ''))
 
   const router = express.Router()
   // Writes move the content version once they have answered, i.e. after their transaction committed.
@@ -77,16 +80,36 @@ export function payloadApi(config: SanitizedConfig, { limits, corsOrigins, cache
   })
   router.post('/graphql', serve(graphql))
   router.get('/graphql-playground', serve(playground))
+  // Values the database could not bind are refused before Payload parses them (a 500 otherwise).
+  // Page sizes are capped in the operation itself (src/plugins/apiGuards.ts), whatever the route.
   router.use((req, _res, next) => {
-    const [path, search] = req.originalUrl.split('?', 2)
-    if (!search) return next()
-    const problem = queryProblem(search)
-    if (problem) return next(new HttpError(400, problem))
-    // Lists of a collection (and of its versions) are capped; custom endpoints check their own limits.
-    const capped = isCollectionList(path ?? '') ? cappedPageQuery(search) : undefined
-    if (capped !== undefined) req.originalUrl = `${path}?${capped}` // what the bridge hands to Payload
-    next()
+    const search = req.originalUrl.split('?', 2)[1]
+    const problem = search ? queryProblem(search) : undefined
+    next(problem ? new HttpError(400, problem) : undefined)
   })
   router.use(serveRest)
   return router
+}
+
+/**
+ * A GraphQL request refused before it ran (unparsable, a batch, over the depth or cost limits)
+ * answers 400 whatever the client accepts: graphql-http answers 200 to `Accept: application/json`,
+ * which hides a refusal from clients and monitoring that look at the status. Such an answer has
+ * `errors` and no `data`.
+ */
+function refusalsAre400(handler: (request: Request) => Promise<Response>) {
+  return async (request: Request): Promise<Response> => {
+    const response = await handler(request)
+    if (response.status !== 200 || !/json/.test(response.headers.get('content-type') ?? '')) return response
+    const text = await response.text()
+    let refused = false
+    if (text.startsWith('{"errors"')) {
+      try {
+        refused = !('data' in (JSON.parse(text) as object))
+      } catch {
+        // not ours to judge
+      }
+    }
+    return new Response(text, { status: refused ? 400 : 200, statusText: refused ? 'Bad Request' : response.statusText, headers: response.headers })
+  }
 }

@@ -12,29 +12,8 @@ const GEO_OPERATORS = new Set(['near', 'within', 'intersects'])
 
 type Scalar = string | number | boolean | null
 
-/** The most documents one REST list request may return. */
+/** The most documents one list (REST, GraphQL, a join) may return: src/plugins/apiGuards.ts. */
 export const MAX_PAGE_SIZE = 100
-
-/**
- * Payload lets a client ask for every row (`limit=0`, `pagination=false`); a REST page is
- * capped instead. Done on the URL, not in a hook, so server code that passes a request on to
- * the Local API (`pagination: false` for an export) is not cut short. Returns the rewritten
- * query string, or undefined when nothing needed changing.
- */
-export function cappedPageQuery(search: string): string | undefined {
-  const params = new URLSearchParams(search)
-  let changed = false
-  if (params.has('pagination')) {
-    params.delete('pagination')
-    changed = true
-  }
-  const limit = params.get('limit')
-  if (limit !== null && (Number(limit) <= 0 || Number(limit) > MAX_PAGE_SIZE)) {
-    params.set('limit', String(MAX_PAGE_SIZE))
-    changed = true
-  }
-  return changed ? params.toString() : undefined
-}
 
 /** The problem with the query, or undefined when it may go to Payload. */
 export function queryProblem(search: string): string | undefined {

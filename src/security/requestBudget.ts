@@ -1,0 +1,111 @@
+/**
+ * How much one API request may make the server do, and the rule that no request keeps the event
+ * loop to itself. GraphQL lets one request ask for many lists at once (aliases, nested joins), and
+ * the SQLite driver answers on the main thread: without these, one anonymous query could read
+ * tens of thousands of documents while /healthz and every other client wait.
+ *
+ * - every API request (REST or GraphQL) may read at most MAX_DOCUMENTS_PER_REQUEST documents
+ *   (populated relationships and join rows included); GraphQL queries that could read more are
+ *   refused before they run (src/graphql/queryCost.ts);
+ * - an API request's reads stop after REQUEST_TIME_BUDGET_MS;
+ * - every operation and database call is a checkpoint where work takes turns with the event loop
+ *   (the SQLite driver answers on the main thread; see takeTurns).
+ * Server code reading with overrideAccess (exports, jobs, notifications) is not counted.
+ */
+import { performance } from 'node:perf_hooks'
+import { APIError, type CollectionAfterReadHook, type CollectionBeforeOperationHook, type Payload, type PayloadRequest } from 'payload'
+import { ADAPTER_OPERATIONS } from '../db/database'
+
+/** The most documents one API request may read. */
+export const MAX_DOCUMENTS_PER_REQUEST = 2000
+/** After this long an API request may read nothing more. */
+export const REQUEST_TIME_BUDGET_MS = 10_000
+
+/**
+ * Turn-taking. Work between two event-loop turns is a "stretch"; the first checkpoint reached in
+ * a stretch goes on, every later one waits in line, and each loop turn (after the loop has polled
+ * I/O: /healthz, other requests) lets exactly one waiter go on. Waiters are chains of work (a
+ * GraphQL field, a page of documents); let go together they would run back to back without a
+ * turn in between, which is what 200 aliases of a list did. So a stretch is the work of one chain
+ * from one checkpoint to its next: about one database call, or one page of documents.
+ */
+const waiting: (() => void)[] = []
+let stretchOpen = false
+
+function endStretch(): void {
+  const next = waiting.shift()
+  if (!next) {
+    stretchOpen = false
+    return
+  }
+  setImmediate(endStretch) // the stretch `next` runs now ends at the next turn
+  next()
+}
+
+/** A checkpoint: nothing to wait for when it opens a stretch, otherwise the promise of a turn. */
+export function takeTurns(): Promise<void> | undefined {
+  if (!stretchOpen) {
+    stretchOpen = true
+    setImmediate(endStretch)
+    return undefined
+  }
+  return new Promise((resolve) => waiting.push(resolve))
+}
+
+/** Every call of the database adapter takes turns before it runs and before its result is used. */
+export function takeTurnsAtDatabaseCalls(payload: Payload): void {
+  const db = payload.db as unknown as Record<string, unknown>
+  for (const name of ADAPTER_OPERATIONS) {
+    const original = db[name]
+    if (typeof original !== 'function') continue
+    db[name] = async function takingTurns(this: unknown, ...args: unknown[]) {
+      await takeTurns()
+      const result = await original.apply(this, args)
+      await takeTurns()
+      return result
+    }
+  }
+}
+
+const BUDGET = Symbol('requestBudget')
+type Budget = { startedAt: number; documents: number }
+
+/** The budget of the API request `req` belongs to (GraphQL's per-field copies share the original's). */
+function budgetOf(req: PayloadRequest): Budget | undefined {
+  if (req.payloadAPI !== 'REST' && req.payloadAPI !== 'GraphQL') return undefined
+  const holder = req as unknown as { [BUDGET]?: Budget }
+  return (holder[BUDGET] ??= { startedAt: performance.now(), documents: 0 })
+}
+
+const READS = new Set(['read', 'count', 'countVersions', 'findVersions', 'findVersionByID', 'readDistinct'])
+
+const tooMany = () =>
+  new APIError(
+    `The request reads more than ${MAX_DOCUMENTS_PER_REQUEST} documents (related documents and join rows included). Ask for smaller pages, fewer lists or fewer related documents, and fetch the rest in another request.`,
+    400,
+    undefined,
+    true,
+  )
+
+const tooLong = () =>
+  new APIError(
+    `The request has read for longer than its time budget of ${REQUEST_TIME_BUDGET_MS / 1000} s. Ask for smaller pages or fewer lists, and fetch the rest in another request.`,
+    400,
+    undefined,
+    true,
+  )
+
+/** Before every operation: the request's time budget, and a checkpoint. */
+export const checkRequestBudget: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
+  const budget = READS.has(operation) && (args as { overrideAccess?: boolean }).overrideAccess !== true ? budgetOf(req) : undefined
+  if (budget && performance.now() - budget.startedAt > REQUEST_TIME_BUDGET_MS) throw tooLong()
+  await takeTurns()
+  return args
+}
+
+/** After every document read: counted against the request's budget. */
+export const countDocumentRead: CollectionAfterReadHook = ({ doc, overrideAccess, req }) => {
+  const budget = overrideAccess === true ? undefined : budgetOf(req)
+  if (budget && ++budget.documents > MAX_DOCUMENTS_PER_REQUEST) throw tooMany()
+  return doc
+}
