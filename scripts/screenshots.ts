@@ -121,6 +121,9 @@ try {
       await shoot(editor.page, dir, 'editor-review-panel')
       await editor.page.goto(`${server.url}/admin/collections/resources`)
       await shoot(editor.page, dir, 'editor-resources-list')
+      await editor.page.goto(`${server.url}/admin/compare?jurisdictions=US-NY,US-NJ,US-WA`)
+      await editor.page.locator('#compare-matrix').waitFor({ state: 'visible' })
+      await shoot(editor.page, dir, 'compare')
     } finally {
       await editor.close()
     }
