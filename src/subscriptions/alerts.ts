@@ -16,6 +16,9 @@ export type SubscriptionDoc = {
 }
 export type AlertItem = { id: Id; title: string; category: string; publishedAt?: string | null; updatedAt: string; supersedes?: Id[] | null }
 
+/** How far behind the present an immediate window ends. */
+const SETTLE_MS = 60_000
+
 const zoned = new Intl.DateTimeFormat('en-US', { timeZone: DIGEST_TIME_ZONE, hour: 'numeric', hourCycle: 'h23', weekday: 'short' })
 
 /** The latest digest moment at or before `now`: DIGEST_HOUR local time (weekly: on a Monday). */
@@ -78,7 +81,9 @@ export async function matchingItems(payload: Payload, subscription: Subscription
 /** The end of the window a subscription is due for now, or undefined when it is not due. */
 function dueWindow(subscription: SubscriptionDoc, now: Date): { from: Date; to: Date } | undefined {
   const from = new Date(subscription.alertedThrough ?? subscription.confirmedAt!)
-  const to = subscription.frequency === 'immediate' ? now : lastDigestMoment(subscription.frequency, now)
+  // Immediate: up to a minute ago, so that a publish whose transaction began before this run and
+  // commits after it (its updatedAt is earlier than its commit) still falls in the next window.
+  const to = subscription.frequency === 'immediate' ? new Date(now.getTime() - SETTLE_MS) : lastDigestMoment(subscription.frequency, now)
   return to > from ? { from, to } : undefined
 }
 
