@@ -97,6 +97,21 @@ describe('immediate alerts', () => {
     expect(mail!.text).toContain('New California guidance')
     expect(mail!.text).toContain('(replaces Old California guidance)')
   })
+
+  it('a supersession reaches the followers of the item it replaces, even when the new one applies elsewhere', async () => {
+    await subscriber('follows.kings@example.org', { jurisdictions: [places['US-NY-KINGS']] })
+    await subscriber('follows.media@example.org', { categories: ['media'] })
+    const old = await createPublished(app, { title: 'Kings County interim order', jurisdictions: [places['US-NY-KINGS']], category: 'judicial-rule' })
+    await runAlerts(new Date(Date.now() + 120_000))
+    await app.payload.update({ collection: 'subscriptions', where: { id: { exists: true } }, data: { alertedThrough: new Date().toISOString() } as never, overrideAccess: true })
+    await createPublished(app, { title: 'Statewide court rule', jurisdictions: [places['US-CA']], category: 'judicial-rule', supersedes: [old] })
+    const sent = await runAlerts(new Date(Date.now() + 120_000))
+    const kings = sent.filter((m) => m.to.includes('follows.kings@example.org'))
+    expect(kings).toHaveLength(1)
+    expect(kings[0]!.text).toContain('Statewide court rule')
+    expect(kings[0]!.text).toContain('(replaces Kings County interim order)')
+    expect(sent.filter((m) => m.to.includes('follows.media@example.org'))).toHaveLength(0)
+  })
 })
 
 describe('digests', () => {

@@ -61,21 +61,31 @@ async function coveredJurisdictions(payload: Payload, ids: Id[]): Promise<Id[]> 
  * that window, in the subscribed jurisdictions and categories.
  */
 export async function matchingItems(payload: Payload, subscription: SubscriptionDoc, from: Date, to: Date): Promise<AlertItem[]> {
-  const and: Where[] = [{ updatedAt: { greater_than: from.toISOString() } }, { updatedAt: { less_than_equal: to.toISOString() } }]
-  if (subscription.jurisdictions?.length) and.push({ jurisdictions: { in: await coveredJurisdictions(payload, subscription.jurisdictions) } })
-  if (subscription.categories?.length) and.push({ category: { in: subscription.categories } })
-  const { docs } = await payload.find({
-    collection: 'resources',
-    where: { and },
-    sort: 'updatedAt',
-    limit: 100,
-    depth: 0,
-    locale: subscription.language,
-    fallbackLocale: 'en',
-    overrideAccess: false,
-    select: { title: true, category: true, publishedAt: true, updatedAt: true, supersedes: true },
-  })
-  return docs as unknown as AlertItem[]
+  const inWindow: Where[] = [{ updatedAt: { greater_than: from.toISOString() } }, { updatedAt: { less_than_equal: to.toISOString() } }]
+  const followed: Where[] = []
+  if (subscription.jurisdictions?.length) followed.push({ jurisdictions: { in: await coveredJurisdictions(payload, subscription.jurisdictions) } })
+  if (subscription.categories?.length) followed.push({ category: { in: subscription.categories } })
+  const find = (where: Where, limit = 100) =>
+    payload.find({
+      collection: 'resources',
+      where,
+      sort: 'updatedAt',
+      limit,
+      depth: 0,
+      locale: subscription.language,
+      fallbackLocale: 'en',
+      overrideAccess: false,
+      select: { title: true, category: true, publishedAt: true, updatedAt: true, supersedes: true },
+    })
+  const items = (await find({ and: [...inWindow, ...followed] })).docs as unknown as AlertItem[]
+  if (!followed.length) return items
+  // A supersession reaches the people who followed the item it replaces, wherever the new one applies.
+  const replacing = (await find({ and: [...inWindow, { supersedes: { exists: true } }] })).docs as unknown as AlertItem[]
+  const candidates = replacing.filter((item) => item.supersedes?.length && !items.some((i) => String(i.id) === String(item.id)))
+  if (!candidates.length) return items
+  const replacedIds = candidates.flatMap((item) => item.supersedes ?? [])
+  const followedReplaced = new Set((await find({ and: [{ id: { in: replacedIds } }, ...followed] }, replacedIds.length)).docs.map((d) => String(d.id)))
+  return [...items, ...candidates.filter((item) => item.supersedes!.some((id) => followedReplaced.has(String(id))))]
 }
 
 /** The end of the window a subscription is due for now, or undefined when it is not due. */
