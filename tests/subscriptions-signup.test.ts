@@ -12,6 +12,7 @@ import { createAccount, signIn, startTestApp, type TestApp } from './helpers/tes
 import { settle, waitForMail } from './helpers/workflow'
 
 let app: TestApp
+const logLines: string[] = []
 let client = 0
 /** Each test speaks from its own client address (TRUST_PROXY=1), so the rate limit counts per test. */
 const from = () => `203.0.113.${++client}`
@@ -21,7 +22,7 @@ const rows = async (email: string) =>
 const tokenIn = (text: string, path: string) => decodeURIComponent(new RegExp(`/api/subscriptions/${path}\\?token=([^\\s>]+)`).exec(text)![1]!)
 
 beforeAll(async () => {
-  app = await startTestApp({ TRUST_PROXY: '1', REGISTRATION_RATE_LIMIT: '3' })
+  app = await startTestApp({ TRUST_PROXY: '1', REGISTRATION_RATE_LIMIT: '3', LOG_LEVEL: 'info' }, { logDestination: { write: (line: string) => logLines.push(line) } })
   await createJurisdictions(app)
 }, 120_000)
 afterAll(async () => {
@@ -172,5 +173,13 @@ describe('the subscriber list', () => {
       ['list', account.id],
     ])
     expect(JSON.stringify(await app.payload.find({ collection: 'payload-jobs', overrideAccess: true, pagination: false }))).not.toContain('@example.org')
+  })
+})
+
+describe('logs', () => {
+  it('never carry a subscriber address, whatever happened above', () => {
+    expect(logLines.length).toBeGreaterThan(0)
+    const addresses = ['same.person', 'other.person', 'limited.person', 'opt.in', 'never.confirms', 'leaving', 'chooser', 'listed']
+    for (const line of logLines) for (const address of addresses) expect(line).not.toContain(`${address}@`)
   })
 })
