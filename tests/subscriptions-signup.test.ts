@@ -64,6 +64,11 @@ describe('POST /api/subscriptions answers alike', () => {
       [{ email: 'a@example.org', frequency: 'daily', jurisdictions: ['US-ZZ'] }, 'jurisdictions'],
       [{ email: 'a@example.org', frequency: 'daily', jurisdictions: 'US-NY' }, 'jurisdictions'],
       [{ email: 'a@example.org', frequency: 'daily', categories: ['gossip'] }, 'categories'],
+      [{ email: 'a@b.c', frequency: 'daily' }, 'email'],
+      [{ email: 'a..b@example.org', frequency: 'daily' }, 'email'],
+      [{ email: ['a@example.org'], frequency: 'daily' }, 'email'],
+      [{ email: 'a@example.org', frequency: 'daily', confirmedAt: '2020-01-01' }, 'confirmedAt'],
+      [{ email: 'a@example.org', frequency: 'daily', jurisdictions: [{ code: 'US-NY' }] }, 'jurisdictions'],
     ] as const) {
       const res = await subscribe(body)
       expect(res.status).toBe(400)

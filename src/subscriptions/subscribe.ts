@@ -8,7 +8,17 @@ type Id = string | number
 export type Choices = { jurisdictions: Id[]; categories: string[]; frequency: Frequency; language: Language }
 export type FieldError = { path: string; message: string }
 
-const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/
+/** Payload's own check for email fields (payload/dist/fields/validations.js): what passes here, the create accepts. */
+const EMAIL = /^(?!.*\.\.)[\w!#$%&'*+/=?^`{|}~-](?:[\w!#$%&'*+/=?^`{|}~.-]*[\w!#$%&'*+/=?^`{|}~-])?@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,}$/i
+const CHOICES = ['jurisdictions', 'categories', 'frequency', 'language']
+
+/** Fields a body may hold besides the choices (`email` to subscribe, `token` to manage): any other is named. */
+export function unknownFields(body: Record<string, unknown>, extra: string[]): FieldError[] {
+  return Object.keys(body)
+    .filter((key) => !CHOICES.includes(key) && !extra.includes(key))
+    .slice(0, 10)
+    .map((key) => ({ path: key.slice(0, 60), message: 'Not a field of a subscription.' }))
+}
 
 /** The choices part of a body (subscribe and manage): codes resolved to jurisdictions, each bad field named. */
 export async function parseChoices(payload: Payload, body: Record<string, unknown>): Promise<{ choices?: Choices; errors: FieldError[] }> {

@@ -1,6 +1,6 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 import type { SubscriptionDoc } from '../../../src/subscriptions/alerts'
-import { parseChoices, parseEmail, subscribe } from '../../../src/subscriptions/subscribe'
+import { parseChoices, parseEmail, subscribe, unknownFields } from '../../../src/subscriptions/subscribe'
 import { type Purpose, verifyLink } from '../../../src/subscriptions/tokens'
 import { BodyError, errorResponse, json, NO_STORE, readBody } from '../../../src/webinars/http'
 
@@ -35,7 +35,8 @@ const subscribeEndpoint: Endpoint = {
     const email = parseEmail(input!.email)
     const { choices, errors } = await parseChoices(req.payload, input!)
     if (!email) errors.unshift({ path: 'email', message: 'A valid email address.' })
-    if (!email || !choices) return errorResponse(400, `The following fields are invalid: ${errors.map((e) => e.path).join(', ')}`, errors)
+    errors.push(...unknownFields(input!, ['email']))
+    if (!email || !choices || errors.length) return errorResponse(400, `The following fields are invalid: ${errors.map((e) => e.path).join(', ')}`, errors)
     await subscribe(req.payload, email, choices)
     return json(SUBSCRIBE_ACCEPTED, 202)
   },
@@ -161,7 +162,8 @@ const manageEndpoints: Endpoint[] = [
       if (error) return error
       if (!subscription) return errorResponse(404, 'This subscription no longer exists.')
       const { choices, errors } = await parseChoices(req.payload, input!)
-      if (!choices) return errorResponse(400, `The following fields are invalid: ${errors.map((e) => e.path).join(', ')}`, errors)
+      errors.push(...unknownFields(input!, ['token']))
+      if (!choices || errors.length) return errorResponse(400, `The following fields are invalid: ${errors.map((e) => e.path).join(', ')}`, errors)
       await req.payload.update({ collection: 'subscriptions', id: subscription.id, data: choices as never, overrideAccess: true, depth: 0, context: { skipAudit: true } })
       return json({ message: 'Your choices are saved.' })
     },
