@@ -138,6 +138,15 @@ describe('digests', () => {
   })
 })
 
+describe('the scheduled job', () => {
+  it('is registered and runs on the default queue without error', async () => {
+    await app.payload.jobs.queue({ task: 'sendSubscriptionAlerts' as never, input: {} as never })
+    await app.payload.jobs.run({ overrideAccess: true })
+    const left = await app.payload.find({ collection: 'payload-jobs', where: { taskSlug: { equals: 'sendSubscriptionAlerts' } }, overrideAccess: true })
+    expect(left.docs.map((j) => j.hasError)).toEqual([]) // completed jobs are deleted; a failed one would stay
+  })
+})
+
 describe('deleted subscriptions', () => {
   it('an email queued before an unsubscribe is not sent', async () => {
     const doc = await subscriber('gone@example.org', { jurisdictions: [places['US-NY']] })
