@@ -13,7 +13,7 @@ export const RegistrationAudit: CollectionConfig = {
   admin: {
     useAsTitle: 'action',
     defaultColumns: ['createdAt', 'list', 'action', 'user', 'webinar', 'rows'],
-    description: 'Who read, counted, exported or deleted webinar registrations, and what the retention job deleted.',
+    description: 'Who read, counted, exported or deleted webinar registrations or alert subscriptions, and what the retention job deleted.',
   },
   access: { read: editors, create: nobody, update: nobody, delete: nobody },
   defaultSort: '-createdAt',

@@ -689,7 +689,7 @@ export interface Subscription {
   createdAt: string;
 }
 /**
- * Who read, counted, exported or deleted webinar registrations, and what the retention job deleted.
+ * Who read, counted, exported or deleted webinar registrations or alert subscriptions, and what the retention job deleted.
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "registration-audit".

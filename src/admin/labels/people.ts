@@ -91,7 +91,7 @@ export const registrationAudit: CollectionText = {
     singular: l('Registration audit entry', 'Entrada de auditoría'),
     plural: l('Registration audit log', 'Auditoría de inscripciones'),
   },
-  description: 'Quién consultó, contó, exportó o borró inscripciones a seminarios web, y qué borró la tarea de retención.',
+  description: 'Quién consultó, contó, exportó o borró inscripciones a seminarios web o suscripciones a alertas, y qué borró la tarea de retención.',
   fields: { action: 'Acción', list: 'Lista', user: 'Usuario', webinar: 'Seminario web', rows: 'Filas' },
   descriptions: {
     user: 'Vacío para la tarea de retención.',
