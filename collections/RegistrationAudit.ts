@@ -3,7 +3,7 @@ import { editors } from '../access/editors'
 import { nobody } from '../access/nobody'
 
 /**
- * Append-only log of who looked at webinar registrations: every list, single read, count, CSV
+ * Append-only log of who looked at webinar registrations and alert subscriptions (`list`): every list, single read, count, CSV
  * export and delete by a person (REST, GraphQL, admin panel), and every deletion by the retention job. Editors read it; nobody (not even
  * an admin) can create, change or delete an entry through the API or the admin panel.
  */
@@ -12,8 +12,8 @@ export const RegistrationAudit: CollectionConfig = {
   labels: { singular: 'Registration audit entry', plural: 'Registration audit log' },
   admin: {
     useAsTitle: 'action',
-    defaultColumns: ['createdAt', 'action', 'user', 'webinar', 'rows'],
-    description: 'Who read, counted, exported or deleted webinar registrations, and what the retention job deleted.',
+    defaultColumns: ['createdAt', 'list', 'action', 'user', 'webinar', 'rows'],
+    description: 'Who read, counted, exported or deleted webinar registrations or alert subscriptions, and what the retention job deleted.',
   },
   access: { read: editors, create: nobody, update: nobody, delete: nobody },
   defaultSort: '-createdAt',
@@ -30,6 +30,17 @@ export const RegistrationAudit: CollectionConfig = {
         { label: 'Exported CSV', value: 'export' },
         { label: 'Deleted by a person', value: 'delete' },
         { label: 'Deleted by retention', value: 'retention' },
+      ],
+    },
+    {
+      name: 'list',
+      type: 'select',
+      required: true,
+      index: true,
+      defaultValue: 'webinar-registrations',
+      options: [
+        { label: 'Webinar registrations', value: 'webinar-registrations' },
+        { label: 'Alert subscriptions', value: 'subscriptions' },
       ],
     },
     { name: 'user', type: 'relationship', relationTo: 'contributors', admin: { description: 'Empty for the retention job.' } },

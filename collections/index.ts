@@ -6,6 +6,7 @@ import { Organizations } from './Organizations'
 import { Provisions } from './Provisions'
 import { RegistrationAudit } from './RegistrationAudit'
 import { Resources } from './Resources'
+import { Subscriptions } from './Subscriptions'
 import { ReviewEvents } from './ReviewEvents'
 import { SearchEntries } from './SearchEntries'
 import { Topics } from './Topics'
@@ -24,6 +25,7 @@ export const collections: CollectionConfig[] = [
   ReviewEvents,
   Webinars,
   WebinarRegistrations,
+  Subscriptions,
   RegistrationAudit,
   Contributors,
   SearchEntries,

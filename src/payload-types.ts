@@ -76,6 +76,7 @@ export interface Config {
     'review-events': ReviewEvent;
     webinars: Webinar;
     'webinar-registrations': WebinarRegistration;
+    subscriptions: Subscription;
     'registration-audit': RegistrationAudit;
     contributors: Contributor;
     'search-entries': SearchEntry;
@@ -104,6 +105,7 @@ export interface Config {
     'review-events': ReviewEventsSelect<false> | ReviewEventsSelect<true>;
     webinars: WebinarsSelect<false> | WebinarsSelect<true>;
     'webinar-registrations': WebinarRegistrationsSelect<false> | WebinarRegistrationsSelect<true>;
+    subscriptions: SubscriptionsSelect<false> | SubscriptionsSelect<true>;
     'registration-audit': RegistrationAuditSelect<false> | RegistrationAuditSelect<true>;
     contributors: ContributorsSelect<false> | ContributorsSelect<true>;
     'search-entries': SearchEntriesSelect<false> | SearchEntriesSelect<true>;
@@ -134,6 +136,7 @@ export interface Config {
       sendEmail: TaskSendEmail;
       publishScheduled: TaskPublishScheduled;
       deliverWebhook: TaskDeliverWebhook;
+      sendSubscriptionAlerts: TaskSendSubscriptionAlerts;
       deleteExpiredRegistrations: TaskDeleteExpiredRegistrations;
       sendWebinarReminders: TaskSendWebinarReminders;
       retryWebinarEmail: TaskRetryWebinarEmail;
@@ -642,7 +645,51 @@ export interface WebinarRegistration {
   createdAt: string;
 }
 /**
- * Who read, counted, exported or deleted webinar registrations, and what the retention job deleted.
+ * Personal data: every list, read, count and delete is recorded in the registration audit log.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "subscriptions".
+ */
+export interface Subscription {
+  id: number;
+  email: string;
+  /**
+   * Alerts for these and the counties and cities within them; none: every jurisdiction.
+   */
+  jurisdictions?: (number | Jurisdiction)[] | null;
+  /**
+   * None: every category.
+   */
+  categories?:
+    | (
+        | 'legal-theory'
+        | 'legislation'
+        | 'judicial-rule'
+        | 'campaign-material'
+        | 'statement'
+        | 'policy'
+        | 'litigation'
+        | 'training'
+        | 'media'
+        | 'social-media'
+      )[]
+    | null;
+  frequency: 'immediate' | 'daily' | 'weekly';
+  language: 'en' | 'es';
+  /**
+   * Empty until the person confirms with the emailed link; unconfirmed ones are deleted after 7 days.
+   */
+  confirmedAt?: string | null;
+  /**
+   * What was published up to this moment has been sent.
+   */
+  alertedThrough?: string | null;
+  subscriptionKey: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Who read, counted, exported or deleted webinar registrations or alert subscriptions, and what the retention job deleted.
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "registration-audit".
@@ -650,6 +697,7 @@ export interface WebinarRegistration {
 export interface RegistrationAudit {
   id: number;
   action: 'list' | 'read' | 'count' | 'export' | 'delete' | 'retention';
+  list: 'webinar-registrations' | 'subscriptions';
   /**
    * Empty for the retention job.
    */
@@ -791,6 +839,7 @@ export interface PayloadJob {
           | 'sendEmail'
           | 'publishScheduled'
           | 'deliverWebhook'
+          | 'sendSubscriptionAlerts'
           | 'deleteExpiredRegistrations'
           | 'sendWebinarReminders'
           | 'retryWebinarEmail'
@@ -833,6 +882,7 @@ export interface PayloadJob {
         | 'sendEmail'
         | 'publishScheduled'
         | 'deliverWebhook'
+        | 'sendSubscriptionAlerts'
         | 'deleteExpiredRegistrations'
         | 'sendWebinarReminders'
         | 'retryWebinarEmail'
@@ -896,6 +946,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'webinar-registrations';
         value: number | WebinarRegistration;
+      } | null)
+    | ({
+        relationTo: 'subscriptions';
+        value: number | Subscription;
       } | null)
     | ({
         relationTo: 'registration-audit';
@@ -1153,10 +1207,27 @@ export interface WebinarRegistrationsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "subscriptions_select".
+ */
+export interface SubscriptionsSelect<T extends boolean = true> {
+  email?: T;
+  jurisdictions?: T;
+  categories?: T;
+  frequency?: T;
+  language?: T;
+  confirmedAt?: T;
+  alertedThrough?: T;
+  subscriptionKey?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "registration-audit_select".
  */
 export interface RegistrationAuditSelect<T extends boolean = true> {
   action?: T;
+  list?: T;
   user?: T;
   webinar?: T;
   rows?: T;
@@ -1352,6 +1423,9 @@ export interface TaskSendEmail {
     event?: string | null;
     contributor?: string | null;
     recipient?: string | null;
+    subscription?: string | null;
+    from?: string | null;
+    to?: string | null;
   };
   output: {
     sent?: boolean | null;
@@ -1395,6 +1469,17 @@ export interface TaskDeliverWebhook {
   output: {
     status?: number | null;
     skipped?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendSubscriptionAlerts".
+ */
+export interface TaskSendSubscriptionAlerts {
+  input?: unknown;
+  output: {
+    queued?: number | null;
+    pruned?: number | null;
   };
 }
 /**

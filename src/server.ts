@@ -14,8 +14,9 @@ import { createMetrics, metricsRoute } from './http/metrics'
 import { requestLog, routePatterns } from './http/requestLog'
 import { payloadApi } from './http/payloadApi'
 import { transactionScope } from './http/transactionScope'
-import { createRateLimiter, rateLimitByAddress } from './http/rateLimit'
+import { acceptSilentlyWhenLimited, createRateLimiter, rateLimitByAddress } from './http/rateLimit'
 import { takeTurnsAtDatabaseCalls } from './security/requestBudget'
+import { SUBSCRIBE_ACCEPTED } from '../collections/Subscriptions/endpoints'
 import type { Settings } from './settings'
 
 
@@ -105,6 +106,10 @@ export async function createApp({ settings, admin = false, logDestination }: Cre
     const message = 'Too many registrations from this address. Try again in a minute.'
     app.post('/api/webinars/:id/register', rateLimitByAddress(registrationLimit.limiter, message))
   }
+  // Alert sign-up: a refused request answers exactly like an accepted one (202, same body) and
+  // does nothing, so the answer never tells whether an address is subscribed or limited.
+  const subscriptionLimit = createRateLimiter({ keyPrefix: 'subscribe', points: settings.registrationRateLimit, durationSeconds: 60, redisUrl: settings.redisUrl })
+  if (settings.registrationRateLimit > 0) app.post('/api/subscriptions', acceptSilentlyWhenLimited(subscriptionLimit.limiter, SUBSCRIBE_ACCEPTED))
   // Account sign-up and forgot-password send an email each (to editors, to the address given):
   // limited per address so that neither can flood inboxes. REST only: contributors have no GraphQL mutations.
   const accountLimits = (['sign-up', 'forgot-password'] as const).map((name) =>
@@ -160,6 +165,7 @@ export async function createApp({ settings, admin = false, logDestination }: Cre
       await nextApp?.close()
       await contentVersion.stop()
       await registrationLimit.close()
+      await subscriptionLimit.close()
       await Promise.all(accountLimits.map((limit) => limit.close()))
       await payload.destroy()
     },

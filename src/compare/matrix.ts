@@ -77,6 +77,7 @@ export async function findJurisdictions(req: PayloadRequest, codes: string[]): P
         pagination: false,
         overrideAccess: false,
         locale: localeOf(req),
+        req,
       })
     : { docs: [] }
   const byCode = new Map(docs.map((d) => [d.code, { id: d.id, code: d.code, name: d.name, type: d.type }]))
@@ -106,6 +107,7 @@ async function publishedResources(req: PayloadRequest, where: Where): Promise<In
     sort: 'issuedAt',
     overrideAccess: true, // published only, through the filter above, whoever asks
     locale: localeOf(req),
+    req,
   })
   return docs as unknown as InstrumentDoc[]
 }
@@ -161,7 +163,7 @@ async function byId(req: PayloadRequest, id: string): Promise<InstrumentDoc[]> {
 
 async function codesOfIds(req: PayloadRequest, ids: Id[]): Promise<string[]> {
   if (!ids.length) return []
-  const { docs } = await req.payload.find({ collection: 'jurisdictions', where: { id: { in: ids } }, select: { code: true }, depth: 0, pagination: false, overrideAccess: false })
+  const { docs } = await req.payload.find({ collection: 'jurisdictions', where: { id: { in: ids } }, select: { code: true }, depth: 0, pagination: false, overrideAccess: false, req })
   return docs.map((d) => d.code)
 }
 
@@ -173,6 +175,7 @@ async function catalogue(req: PayloadRequest): Promise<(ProvisionRow & { id: Id 
     pagination: false,
     overrideAccess: false,
     locale: localeOf(req),
+    req,
   })
   return docs.map((d) => ({ id: d.id, key: d.key, name: d.name, description: d.description ?? null, order: d.order }))
 }

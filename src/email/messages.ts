@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload'
 import { inertBlock, inertLine } from './strangerText'
 import { accountEmail } from './accountEmails'
+import { renderAlertEmail, renderSubscriptionEmail } from '../subscriptions/emails'
 
 /** What the `sendEmail` job carries: ids only, so the queue and its logs hold no personal data. */
 export type EmailJobInput =
@@ -10,8 +11,10 @@ export type EmailJobInput =
   | { template: 'signup-existing'; contributor: string }
   | { template: 'email-change'; contributor: string }
   | { template: 'email-change-notice'; contributor: string }
+  | { template: 'subscription'; subscription: string }
+  | { template: 'alert'; subscription: string; from: string; to: string }
 
-export type Message = { to: string; subject: string; text: string }
+export type Message = { to: string; subject: string; text: string; headers?: Record<string, string> }
 
 type Doc = Record<string, unknown>
 const byId = (req: PayloadRequest, collection: string, id: unknown) =>
@@ -34,6 +37,8 @@ const SUBJECTS: Record<string, (title: string) => string> = {
 export async function renderMessage(req: PayloadRequest, input: EmailJobInput): Promise<Message | null> {
   const server = req.payload.config.serverURL || ''
   const admin = `${server}/admin`
+  if (input.template === 'subscription') return renderSubscriptionEmail(req.payload, input.subscription)
+  if (input.template === 'alert') return renderAlertEmail(req.payload, input.subscription, input.from, input.to)
   if (input.template === 'workflow') {
     const [event, recipient] = await Promise.all([byId(req, 'review-events', input.event), byId(req, 'contributors', input.recipient)])
     if (!event || !recipient?.email) return null

@@ -37,3 +37,20 @@ export function rateLimitByAddress(limiter: RateLimiterAbstract, message: string
     }
   }
 }
+
+/**
+ * For endpoints whose answer must not tell anything (POST /api/subscriptions): over the limit,
+ * the same 202 and body an accepted request gets, and nothing is done.
+ */
+export function acceptSilentlyWhenLimited(limiter: RateLimiterAbstract, body: object): RequestHandler {
+  return async (req, res, next) => {
+    try {
+      await limiter.consume(clientAddress(req))
+      next()
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) return next(rejection)
+      res.setHeader('Cache-Control', 'no-store')
+      res.status(202).json(body)
+    }
+  }
+}

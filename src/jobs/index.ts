@@ -6,6 +6,7 @@ import { publishScheduledTask } from './publishScheduled'
 import { sendEmailTask } from './sendEmail'
 import { webinarTasks } from './webinarTasks'
 import { deliverWebhookTask } from '../webhooks/deliver'
+import { subscriptionAlertsTask } from './subscriptionAlerts'
 
 /**
  * Payload's jobs queue: every task of every feature, listed here. Queued and scheduled jobs run
@@ -17,6 +18,7 @@ export function jobsConfig(settings: Settings): JobsConfig {
     sendEmailTask as never,
     publishScheduledTask as never,
     deliverWebhookTask as never,
+    subscriptionAlertsTask as never,
     ...webinarTasks({ retentionDays: settings.registrationRetentionDays }),
   ]
   return {

@@ -15,6 +15,9 @@ export const sendEmailTask: TaskConfig<{ input: EmailJobInput; output: { sent: b
     { name: 'event', type: 'text' },
     { name: 'contributor', type: 'text' },
     { name: 'recipient', type: 'text' },
+    { name: 'subscription', type: 'text' },
+    { name: 'from', type: 'text' },
+    { name: 'to', type: 'text' },
   ],
   outputSchema: [{ name: 'sent', type: 'checkbox' }],
   handler: async ({ input, req }) => {

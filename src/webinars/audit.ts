@@ -1,7 +1,13 @@
 import type { PayloadRequest } from 'payload'
 
 type Id = string | number
-export type AuditEntry = { action: 'list' | 'read' | 'count' | 'export' | 'delete' | 'retention'; webinar?: Id | null; rows: number }
+/** `list`: which personal-data list was read (webinar registrations unless said; also alert subscriptions). */
+export type AuditEntry = {
+  action: 'list' | 'read' | 'count' | 'export' | 'delete' | 'retention'
+  webinar?: Id | null
+  rows: number
+  list?: 'webinar-registrations' | 'subscriptions'
+}
 
 /** Appends one entry to the registration audit log (the only writer: the API cannot). */
 export async function recordAudit(req: PayloadRequest, entry: AuditEntry): Promise<void> {
@@ -19,6 +25,7 @@ async function write(req: PayloadRequest, entry: AuditEntry) {
     collection: 'registration-audit',
     data: {
       action: entry.action,
+      list: entry.list ?? 'webinar-registrations',
       webinar: entry.webinar ?? undefined,
       rows: entry.rows,
       user: req.user?.collection === 'contributors' ? req.user.id : undefined,

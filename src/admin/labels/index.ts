@@ -8,7 +8,7 @@
 import type { CollectionConfig, Field, Option } from 'payload'
 import { toWords } from 'payload/shared'
 import { tr } from '../i18n'
-import { contributors, registrationAudit, webinarRegistrations, webinars } from './people'
+import { contributors, registrationAudit, subscriptions, webinarRegistrations, webinars } from './people'
 import { jurisdictions, organizations, provisions, topics } from './reference'
 import { documents, resources } from './resources'
 import { reviewEvents, webhooks } from './system'
@@ -28,6 +28,7 @@ export const COLLECTION_TEXT: Record<string, CollectionText> = {
   webinars,
   'webinar-registrations': webinarRegistrations,
   'registration-audit': registrationAudit,
+  subscriptions,
   'review-events': reviewEvents,
   webhooks,
 }

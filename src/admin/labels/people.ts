@@ -1,3 +1,4 @@
+import { CATEGORY_OPTIONS } from './resources'
 /** Accounts, webinars and the people who register for them (sensitive: see docs/PRIVACY.md). */
 import { type CollectionText, l } from './types'
 
@@ -90,8 +91,8 @@ export const registrationAudit: CollectionText = {
     singular: l('Registration audit entry', 'Entrada de auditoría'),
     plural: l('Registration audit log', 'Auditoría de inscripciones'),
   },
-  description: 'Quién consultó, contó, exportó o borró inscripciones a seminarios web, y qué borró la tarea de retención.',
-  fields: { action: 'Acción', user: 'Usuario', webinar: 'Seminario web', rows: 'Filas' },
+  description: 'Quién consultó, contó, exportó o borró inscripciones a seminarios web o suscripciones a alertas, y qué borró la tarea de retención.',
+  fields: { action: 'Acción', list: 'Lista', user: 'Usuario', webinar: 'Seminario web', rows: 'Filas' },
   descriptions: {
     user: 'Vacío para la tarea de retención.',
     webinar: 'Vacío cuando un listado abarcó todos los seminarios web.',
@@ -105,5 +106,34 @@ export const registrationAudit: CollectionText = {
       delete: 'Borrado por una persona',
       retention: 'Borrado por retención',
     },
+    list: { 'webinar-registrations': 'Inscripciones a seminarios web', subscriptions: 'Suscripciones a alertas' },
+  },
+}
+
+export const subscriptions: CollectionText = {
+  labels: {
+    singular: l('Alert subscription', 'Suscripción a alertas'),
+    plural: l('Alert subscriptions', 'Suscripciones a alertas'),
+  },
+  description: 'Datos personales: cada listado, consulta, recuento y borrado queda registrado en la auditoría de inscripciones.',
+  fields: {
+    email: 'Correo electrónico',
+    jurisdictions: 'Jurisdicciones',
+    categories: 'Categorías',
+    frequency: 'Frecuencia',
+    language: 'Idioma',
+    confirmedAt: 'Confirmada el',
+    alertedThrough: 'Alertas enviadas hasta',
+  },
+  descriptions: {
+    jurisdictions: 'Alertas de estas y de los condados y ciudades dentro de ellas; ninguna: todas las jurisdicciones.',
+    categories: 'Ninguna: todas las categorías.',
+    confirmedAt: 'Vacío hasta que la persona confirma con el enlace del correo; sin confirmar se borra a los 7 días.',
+    alertedThrough: 'Lo publicado hasta este momento ya se le envió.',
+  },
+  options: {
+    categories: CATEGORY_OPTIONS,
+    frequency: { immediate: 'Inmediata', daily: 'Diaria', weekly: 'Semanal' },
+    language: { en: 'Inglés', es: 'Español' },
   },
 }

@@ -6,6 +6,7 @@ import * as migration_20261201_101343_document_original_filename from './2026120
 import * as migration_20261201_102345_review_event_emailed_owner_mirror from './20261201_102345_review_event_emailed_owner_mirror';
 import * as migration_20261201_103256_resource_slugs_unique_when_published from './20261201_103256_resource_slugs_unique_when_published';
 import * as migration_20261201_105030_provisions_compare from './20261201_105030_provisions_compare';
+import * as migration_20261201_110614_subscriptions from './20261201_110614_subscriptions';
 
 export const migrations = [
   {
@@ -47,5 +48,10 @@ export const migrations = [
     up: migration_20261201_105030_provisions_compare.up,
     down: migration_20261201_105030_provisions_compare.down,
     name: '20261201_105030_provisions_compare',
+  },
+  {
+    up: migration_20261201_110614_subscriptions.up,
+    down: migration_20261201_110614_subscriptions.down,
+    name: '20261201_110614_subscriptions',
   },
 ];
