@@ -4,6 +4,7 @@
  * way a browser reads them. Refused on write with 400 naming the field; never served.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { pdfBytes } from './helpers/content'
 import request from 'supertest'
 import { isHttpUrl, isSafeLink } from '../fields/url'
 import { resources as seedResources } from '../seed/data/resources'
@@ -52,10 +53,13 @@ describe('the seed', () => {
 let app: TestApp
 let editor: Awaited<ReturnType<typeof signIn>>
 let leader: Awaited<ReturnType<typeof signIn>>
+/** A file of the leader's own: an upload node may name it (a relation must point at what its author may read). */
+let ownDocument: string | number = 0
 beforeAll(async () => {
   app = await startTestApp()
   editor = await signIn(app, await createAccount(app, 'editor'))
   leader = await signIn(app, await createAccount(app, 'contributor'))
+  ownDocument = (await leader.post('/api/documents').field('_payload', JSON.stringify({ title: 'Own file' })).attach('file', pdfBytes(), { filename: 'own.pdf', contentType: 'application/pdf' })).body.doc.id
 })
 afterAll(async () => {
   await app?.stop()
@@ -89,7 +93,7 @@ const bodies: [string, (url: string) => object][] = [
   ['a link', (url) => doc(paragraph(text('See '), linkNode(url)))],
   ['an autolink', (url) => doc(paragraph(linkNode(url, 'autolink')))],
   ['a link inside a list', (url) => doc(list(linkNode(url)))],
-  ['a url in another node', (url) => doc({ type: 'upload', version: 3, format: '', relationTo: 'documents', value: 1, fields: { href: url } })],
+  ['a url in another node', (url) => doc({ type: 'upload', version: 3, format: '', relationTo: 'documents', value: ownDocument, fields: { href: url } })],
 ]
 
 describe('rich text (resources.body)', () => {
