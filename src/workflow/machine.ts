@@ -43,7 +43,11 @@ export type Checklist = Record<keyof typeof CHECKLIST_ITEMS, true>
 
 export const NOTE_MAX_LENGTH = 5000
 
-export type Actor = { role: 'admin' | 'editor' | 'contributor' | undefined; isOwner: boolean }
+/**
+ * `inScope`: whether the resource lies within the actor's jurisdictions (access/withinJurisdictions.ts,
+ * decided by the caller); false takes every right away, with `outOfScope` saying why.
+ */
+export type Actor = { role: 'admin' | 'editor' | 'contributor' | undefined; isOwner: boolean; inScope?: boolean; outOfScope?: string }
 
 export type Request = { action: unknown; note?: unknown; checklist?: unknown }
 
@@ -57,6 +61,7 @@ export const isState = (value: unknown): value is State => STATES.includes(value
 /** The parties an actor counts as for a given resource. */
 function partiesOf(actor: Actor): Party[] {
   const parties: Party[] = []
+  if (actor.inScope === false) return parties
   if (actor.role && actor.isOwner) parties.push('owner')
   if (actor.role === 'admin' || actor.role === 'editor') parties.push('editor')
   return parties
@@ -84,6 +89,7 @@ export function decide(state: State, request: Request, actor: Actor): Decision {
     return { ok: false, status: 400, error: `Unknown action: "action" must be one of ${ACTIONS.join(', ')}.` }
   }
   const transition = TRANSITIONS[action]
+  if (actor.inScope === false) return { ok: false, status: 403, error: actor.outOfScope ?? 'This resource is outside your jurisdictions.' }
   if (!mayTake(action, actor)) {
     const who = transition.by.map((p) => (p === 'owner' ? 'the resource’s owner' : 'an editor')).join(' or ')
     return { ok: false, status: 403, error: `Only ${who} may ${action.replace('_', ' ')} this resource.` }
