@@ -190,3 +190,30 @@ describe('submit notifications are routed', () => {
     expect(await submittedTo()).toEqual([nationalEditor.email])
   })
 })
+
+describe('who sets jurisdictions', () => {
+  const heldBy = async (id: Id) =>
+    String(((await app.payload.findByID({ collection: 'contributors', id, depth: 0, overrideAccess: true })) as unknown as { jurisdictions: Id[] }).jurisdictions)
+
+  it('a leader cannot widen their own, nor a regional editor leave their region, nor an editor touch another editor', async () => {
+    const leaderTries = await asNyLeader.patch(`/api/contributors/${nyLeader.id}`).send({ jurisdictions: [places['US-NY'], places['US-CA']] })
+    expect(leaderTries.status).toBe(403)
+    expect(await heldBy(nyLeader.id)).toBe(String([places['US-NY']]))
+    const editorTries = await asNyEditor.patch(`/api/contributors/${nyEditor.id}`).send({ jurisdictions: [] })
+    expect(editorTries.status).toBe(403)
+    expect((await asNational.patch(`/api/contributors/${nyEditor.id}`).send({ jurisdictions: [] })).status).toBe(403)
+    expect(await heldBy(nyEditor.id)).toBe(String([places['US-NY']]))
+    // Sending one's own jurisdictions back unchanged (the admin panel's save) is no change.
+    expect((await asNyLeader.patch(`/api/contributors/${nyLeader.id}`).send({ name: 'NY Leader', jurisdictions: [places['US-NY']] })).status).toBe(200)
+  })
+
+  it('an editor sets a leader’s, and the leader’s rights follow at once', async () => {
+    const leader = await createAccount(app, 'contributor', { jurisdictions: [places['US-CA']] })
+    const asLeader = await signIn(app, leader)
+    expect((await create(asLeader, 'Before', [places['US-NY']])).status).toBe(403)
+    expect((await asNational.patch(`/api/contributors/${leader.id}`).send({ jurisdictions: [places['US-NY']] })).status).toBe(200)
+    expect((await create(asLeader, 'After', [places['US-NY']])).status).toBe(201)
+    expect((await asNational.patch(`/api/contributors/${leader.id}`).send({ status: 'suspended' })).status).toBe(200)
+    expect((await create(asLeader, 'Suspended', [places['US-NY']])).status).toBe(403)
+  })
+})
