@@ -217,3 +217,35 @@ describe('who sets jurisdictions', () => {
     expect((await create(asLeader, 'Suspended', [places['US-NY']])).status).toBe(403)
   })
 })
+
+describe('a leader keeps their published items current', () => {
+  it('proposes an update as a new draft; the published version stays public until an editor publishes it', async () => {
+    const id = (await create(asNyLeader, 'Statute as enacted', [places['US-NY']])).body.doc.id as Id
+    expect((await act(asNyLeader, id, 'submit')).status).toBe(200)
+    expect((await act(asNyEditor, id, 'publish', { checklist: CHECKLIST })).status).toBe(200)
+
+    expect((await asNyLeader.patch(`/api/resources/${id}`).send({ title: 'Statute as amended' })).status).toBe(200)
+    const publicTitle = async () => (await app.payload.findByID({ collection: 'resources', id, depth: 0, overrideAccess: true })).title
+    expect(await publicTitle()).toBe('Statute as enacted')
+    expect((await draftOf(id)).reviewStatus).toBe('draft')
+    expect((await act(asNyLeader, id, 'submit')).status).toBe(200)
+    expect(await publicTitle()).toBe('Statute as enacted')
+    expect((await act(asNyEditor, id, 'publish', { checklist: CHECKLIST })).status).toBe(200)
+    expect(await publicTitle()).toBe('Statute as amended')
+    const events = await app.payload.find({ collection: 'review-events', where: { resource: { equals: id } }, sort: 'at', depth: 0, overrideAccess: true })
+    expect(events.docs.map((e) => (e as unknown as { action: string }).action)).toEqual(['submit', 'publish', 'submit', 'publish'])
+  })
+
+  it('loses the right once their jurisdictions no longer cover the item', async () => {
+    const leader = await createAccount(app, 'contributor', { jurisdictions: [places['US-NY']] })
+    const asLeader = await signIn(app, leader)
+    const id = (await create(asLeader, 'Kings rule, published', [places['US-NY-KINGS']])).body.doc.id as Id
+    expect((await act(asLeader, id, 'submit')).status).toBe(200)
+    expect((await act(asNational, id, 'publish', { checklist: CHECKLIST })).status).toBe(200)
+    expect((await asNational.patch(`/api/contributors/${leader.id}`).send({ jurisdictions: [places['US-CA']] })).status).toBe(200)
+    const edit = await asLeader.patch(`/api/resources/${id}`).send({ title: 'Not mine to change now' })
+    expect(edit.status).toBe(403)
+    expect(message(edit)).toContain('Kings County (US-NY-KINGS)')
+    expect((await draftOf(id)).title).toBe('Kings rule, published')
+  })
+})

@@ -55,7 +55,7 @@ const canSee = (role: Role, state: State) => isEditorRole(role) || role === 'con
 /** What each operation should answer, derived from the rules in the issue. */
 const expectFor = {
   read: (role: Role, state: State) => (canSee(role, state) ? 200 : 404),
-  update: (role: Role, state: State) => (isEditorRole(role) ? 200 : role === 'contributorA' && (state === 'draft' || state === 'changes_requested') ? 200 : 403),
+  update: (role: Role, state: State) => (isEditorRole(role) ? 200 : role === 'contributorA' && (state === 'draft' || state === 'changes_requested' || state === 'published') ? 200 : 403),
   delete: (role: Role, state: State) => (isEditorRole(role) ? 200 : role === 'contributorA' && (state === 'draft' || state === 'changes_requested') ? 200 : 403),
   workflow: (role: Role, state: State, action: Action) => {
     if (role === 'anonymous') return 401

@@ -32,8 +32,9 @@ const none = (id: string | number): Where => ({ id: { not_equals: id } })
 
 /**
  * Editing: editors always (a published resource gets a new draft, see hooks); a contributor only
- * a resource they own now (the working copy's owner, see ownership.ts), one at a time (no bulk
- * update), while it is a draft or has changes requested.
+ * a resource they own now (the working copy's owner, see ownership.ts) within their jurisdictions,
+ * one at a time (no bulk update), while it is a draft, has changes requested, or is published
+ * (proposing an update: a new draft revision, the published version stays public).
  */
 export const editableByOwnerOrEditor: Access = async ({ req, id }) => {
   if (isEditor(req.user)) return true
@@ -47,8 +48,8 @@ export const editableByOwnerOrEditor: Access = async ({ req, id }) => {
 }
 
 /**
- * Deleting: editors; a contributor a resource they own now, while it is a draft or has changes
- * requested and has never been published (a resource that is or was public keeps its review
+ * Deleting: editors; a contributor a resource they own now within their jurisdictions, while it
+ * is a draft or has changes requested and has never been published (a resource that is or was public keeps its review
  * history: only editors may delete it, whoever owns it).
  */
 export const deletableByOwnerOrEditor: Access = async ({ req, id }) => {

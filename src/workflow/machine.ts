@@ -30,8 +30,12 @@ export const TRANSITIONS: Record<Action, Transition> = {
   archive: { from: ['draft', 'in_review', 'changes_requested', 'published'], to: 'archived', by: ['editor'] },
 }
 
-/** The states in which the owner (a contributor) may still edit the content. */
-export const OWNER_EDITABLE: readonly State[] = ['draft', 'changes_requested']
+/**
+ * The states in which the owner (a contributor) may edit the content. Editing published content
+ * proposes an update: a new draft revision, while the published version stays public until an
+ * editor publishes the update (the API saves every edit as a draft version).
+ */
+export const OWNER_EDITABLE: readonly State[] = ['draft', 'changes_requested', 'published']
 
 /** What the editor confirms before publishing. Every item must be `true`. */
 export const CHECKLIST_ITEMS = {
