@@ -1352,6 +1352,7 @@ export interface TaskSendEmail {
     event?: string | null;
     contributor?: string | null;
     recipient?: string | null;
+    resource?: string | null;
   };
   output: {
     sent?: boolean | null;

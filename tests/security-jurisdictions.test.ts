@@ -249,3 +249,19 @@ describe('a leader keeps their published items current', () => {
     expect((await draftOf(id)).title).toBe('Kings rule, published')
   })
 })
+
+describe('assignment', () => {
+  it('an editor assigning a submission to another editor tells them, once', async () => {
+    const id = (await create(asNyLeader, 'To be assigned', [places['US-NY']])).body.doc.id as Id
+    expect((await act(asNyLeader, id, 'submit')).status).toBe(200)
+    await settle(app)
+    app.mail.clear()
+    expect((await asNational.patch(`/api/resources/${id}`).send({ assignee: nyEditor.id })).status).toBe(200)
+    const mail = await waitForMail(app, (m) => m.to === nyEditor.email && m.subject.startsWith('Assigned to you'))
+    expect(mail.subject).toBe('Assigned to you: To be assigned')
+    // Saving again with the same assignee tells nobody again.
+    expect((await asNational.patch(`/api/resources/${id}`).send({ assignee: nyEditor.id, summary: 'x' })).status).toBe(200)
+    await settle(app)
+    expect(app.mail.messages.filter((m) => m.subject.startsWith('Assigned to you'))).toHaveLength(1)
+  })
+})

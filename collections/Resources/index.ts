@@ -18,6 +18,7 @@ import { rejectSelfSupersede } from './hooks/rejectSelfSupersede'
 import { forgetSuperseded, reportSuperseded } from './hooks/reportSuperseded'
 import { resetReviewOnEdit } from './hooks/resetReviewOnEdit'
 import { scopeToJurisdictions } from './hooks/scopeToJurisdictions'
+import { notifyAssignee } from './hooks/notifyAssignee'
 import { deleteReviewHistory } from './hooks/deleteReviewHistory'
 import {
   CATEGORIES,
@@ -69,7 +70,8 @@ export const Resources: CollectionConfig = {
     beforeChange: [scopeToJurisdictions, keepPublishedSlug, resetReviewOnEdit, reservePublishedSlug, ({ data, req }) => (forgetSuperseded(req), data)],
     // mirrorOwner: one owner for the working copy and the main document (ownership.ts).
     // The search index follows the published version, in the same transaction.
-    afterChange: [mirrorOwner, reindexAfterChange],
+    // notifyAssignee: an editor assigning a resource to another editor tells them.
+    afterChange: [mirrorOwner, reindexAfterChange, notifyAssignee],
     beforeDelete: [deleteReviewHistory],
     afterDelete: [unindexAfterDelete, notifyWebhooksOnDelete, ({ req }) => forgetSuperseded(req)],
   },

@@ -10,6 +10,8 @@ export type EmailJobInput =
   | { template: 'signup-existing'; contributor: string }
   | { template: 'email-change'; contributor: string }
   | { template: 'email-change-notice'; contributor: string }
+  /** An editor (`contributor`) assigned `resource` to `recipient`. */
+  | { template: 'assigned'; resource: string; contributor: string; recipient: string }
 
 export type Message = { to: string; subject: string; text: string }
 
@@ -53,6 +55,17 @@ export async function renderMessage(payload: Payload, input: EmailJobInput): Pro
     if (action === 'publish') lines.push('', `Public link: ${server}/api/resources/${String(event.resource)}`)
     lines.push('', `Open it in the admin panel: ${admin}/collections/resources/${String(event.resource)}`)
     return { to: String(recipient.email), subject: (SUBJECTS[action] ?? ((t: string) => t))(title), text: lines.join('\n') }
+  }
+  if (input.template === 'assigned') {
+    const [resource, recipient, by] = await Promise.all([
+      payload.findByID({ collection: 'resources', id: input.resource, draft: true, depth: 0, overrideAccess: true, disableErrors: true }) as Promise<Doc | null>,
+      byId(payload, 'contributors', input.recipient),
+      byId(payload, 'contributors', input.contributor),
+    ])
+    if (!resource || !recipient?.email) return null
+    const title = inertLine(resource.title ?? `Resource ${input.resource}`)
+    const lines = [`${inertLine(by?.name ?? 'An editor')} assigned “${title}” to you to review.`, '', `Open it in the admin panel: ${admin}/collections/resources/${input.resource}`]
+    return { to: String(recipient.email), subject: `Assigned to you: ${title}`, text: lines.join('\n') }
   }
   const contributor = await byId(payload, 'contributors', input.contributor)
   if (!contributor) return null

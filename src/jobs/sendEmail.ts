@@ -15,6 +15,7 @@ export const sendEmailTask: TaskConfig<{ input: EmailJobInput; output: { sent: b
     { name: 'event', type: 'text' },
     { name: 'contributor', type: 'text' },
     { name: 'recipient', type: 'text' },
+    { name: 'resource', type: 'text' },
   ],
   outputSchema: [{ name: 'sent', type: 'checkbox' }],
   handler: async ({ input, req }) => {
