@@ -82,6 +82,8 @@ function must(ids: Map<string, Id>, key: string): Id {
 export const DEMO_ACCOUNTS = [
   { email: 'admin@example.org', name: 'Demo Admin', role: 'admin' },
   { email: 'editor@example.org', name: 'Demo Editor', role: 'editor' },
+  // A regional editor: reviews New York's submissions (and its counties' and cities'), and is the one emailed for them.
+  { email: 'editor-ny@example.org', name: 'Demo Regional Editor (New York)', role: 'editor', jurisdictions: ['US-NY'] },
   { email: 'leader@example.org', name: 'Demo Campaign Leader (New York)', role: 'contributor', jurisdictions: ['US-NY'], organization: 'demo-statewide-coalition' },
 ] as const
 

@@ -1426,6 +1426,7 @@ export interface TaskSendEmail {
     subscription?: string | null;
     from?: string | null;
     to?: string | null;
+    resource?: string | null;
   };
   output: {
     sent?: boolean | null;

@@ -31,18 +31,19 @@ async function snapshot() {
 }
 
 describe('seedIfEmpty on a fresh development database', () => {
-  it('seeds content and the three demo accounts, the leader active for New York', async () => {
+  it('seeds content and the four demo accounts, the leader and the regional editor for New York', async () => {
     expect(await isEmptyDatabase(app.payload)).toBe(true)
     await seedIfEmpty(app.payload, { production: false })
 
     const accounts = await app.payload.find({ collection: 'contributors', depth: 1, sort: 'email', overrideAccess: true })
     expect(accounts.docs.map((a) => [a.email, a.role, a.status])).toEqual([
       ['admin@example.org', 'admin', 'active'],
+      ['editor-ny@example.org', 'editor', 'active'],
       ['editor@example.org', 'editor', 'active'],
       ['leader@example.org', 'contributor', 'active'],
     ])
-    const leader = accounts.docs[2] as unknown as { jurisdictions: { code: string }[] }
-    expect(leader.jurisdictions.map((j) => j.code)).toEqual(['US-NY'])
+    const codes = (i: number) => (accounts.docs[i] as unknown as { jurisdictions: { code: string }[] }).jurisdictions.map((j) => j.code)
+    expect([codes(1), codes(2), codes(3)]).toEqual([['US-NY'], [], ['US-NY']])
 
     const login = await request(app.url).post('/api/contributors/login').send({ email: 'leader@example.org', password: SEED_PASSWORD })
     expect(login.status).toBe(200)
@@ -80,7 +81,7 @@ describe('npm run seed', () => {
     expect(await seedDemoAccounts(app.payload, { production: true })).toBe(false)
     expect((await app.payload.count({ collection: 'contributors' })).totalDocs).toBe(0)
     expect(await seedDemoAccounts(app.payload, { production: false })).toBe(true)
-    expect((await app.payload.count({ collection: 'contributors' })).totalDocs).toBe(3)
+    expect((await app.payload.count({ collection: 'contributors' })).totalDocs).toBe(DEMO_ACCOUNTS.length)
   })
 })
 
@@ -124,6 +125,6 @@ describe('seeded data', () => {
   })
 
   it('names the demo accounts it documents', () => {
-    expect(DEMO_ACCOUNTS.map((a) => a.email)).toEqual(['admin@example.org', 'editor@example.org', 'leader@example.org'])
+    expect(DEMO_ACCOUNTS.map((a) => a.email)).toEqual(['admin@example.org', 'editor@example.org', 'editor-ny@example.org', 'leader@example.org'])
   })
 })

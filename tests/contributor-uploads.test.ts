@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import request from 'supertest'
-import { createAccount, signIn, startTestApp, type TestApp } from './helpers/testApp'
+import { createAccount, homeJurisdiction, signIn, startTestApp, type TestApp } from './helpers/testApp'
 import { pdfBytes } from './helpers/content'
 import { CHECKLIST } from './helpers/workflow'
 
@@ -54,7 +54,7 @@ describe('contributor uploads', () => {
     // Only editors change a file's record.
     expect((await leaderA.patch(`/api/documents/${doc.id}`).send({ title: 'Renamed' })).status).toBe(403)
 
-    const created = await leaderA.post('/api/resources').send({ title: 'A court order', category: 'judicial-rule', documents: [doc.id] })
+    const created = await leaderA.post('/api/resources').send({ jurisdictions: [await homeJurisdiction(app)], title: 'A court order', category: 'judicial-rule', documents: [doc.id] })
     expect(created.status).toBe(201)
     const id = created.body.doc.id
     expect((await leaderA.post(`/api/resources/${id}/workflow`).send({ action: 'submit' })).status).toBe(200)

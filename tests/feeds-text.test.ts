@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import request from 'supertest'
-import { createAccount, signIn, startTestApp, type TestApp } from './helpers/testApp'
+import { createAccount, homeJurisdiction, signIn, startTestApp, type TestApp } from './helpers/testApp'
 import { CHECKLIST } from './helpers/workflow'
 
 let app: TestApp
@@ -20,7 +20,7 @@ beforeAll(async () => {
   app = await startTestApp()
   const editor = await signIn(app, await createAccount(app, 'editor'))
   const leader = await signIn(app, await createAccount(app, 'contributor'))
-  const created = await leader.post('/api/resources').send({ title: TITLE, summary: SUMMARY, category: 'campaign-material' })
+  const created = await leader.post('/api/resources').send({ jurisdictions: [await homeJurisdiction(app)], title: TITLE, summary: SUMMARY, category: 'campaign-material' })
   expect(created.status).toBe(201)
   const id = created.body.doc.id
   expect((await leader.post(`/api/resources/${id}/workflow`).send({ action: 'submit' })).status).toBe(200)

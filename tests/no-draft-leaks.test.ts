@@ -27,7 +27,7 @@ const PUBLIC_TITLE = 'Visible published title'
 beforeAll(async () => {
   app = await startTestApp()
   const J = await createJurisdictions(app)
-  const owner = await signIn(app, await createAccount(app, 'contributor'))
+  const owner = await signIn(app, await createAccount(app, 'contributor', { jurisdictions: [J['US-NY']] }))
   const editor = await signIn(app, await createAccount(app, 'editor'))
   editorAgent = editor
   const act = async (id: string | number, who: typeof editor, body: object) => {

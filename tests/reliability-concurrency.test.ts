@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import request from 'supertest'
-import { createAccount, signIn, startTestApp, type TestApp } from './helpers/testApp'
+import { createAccount, homeJurisdiction, signIn, startTestApp, type TestApp } from './helpers/testApp'
 import { createWebinar, registrationsOf, signUp } from './helpers/webinars'
 import { CHECKLIST, settle } from './helpers/workflow'
 
@@ -84,7 +84,7 @@ describe('20 editors publishing and unpublishing one resource at once', () => {
   it('ends in a consistent state with one history entry per 200 and none for refusals', async () => {
     const leader = await createAccount(app, 'contributor')
     const asLeader = await signIn(app, leader)
-    const created = await asLeader.post('/api/resources').send({ title: 'Contested resource', category: 'media' })
+    const created = await asLeader.post('/api/resources').send({ jurisdictions: [await homeJurisdiction(app)], title: 'Contested resource', category: 'media' })
     expect(created.status).toBe(201)
     const id = created.body.doc.id as string | number
     expect((await asLeader.post(`/api/resources/${id}/workflow`).send({ action: 'submit' })).status).toBe(200)

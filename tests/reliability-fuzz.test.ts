@@ -9,7 +9,7 @@ import crypto from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 import request from 'supertest'
-import { createAccount, signIn, startTestApp, type TestApp } from './helpers/testApp'
+import { createAccount, homeJurisdiction, signIn, startTestApp, type TestApp } from './helpers/testApp'
 import { createWebinar, signUp } from './helpers/webinars'
 import { settle } from './helpers/workflow'
 
@@ -86,7 +86,7 @@ beforeAll(async () => {
   agents.editor = (await signIn(app, editor)) as unknown as Agent
 
   // A document of each kind to update: one the contributor owns, one published, one of each other collection.
-  const own = await agents.contributor.post('/api/resources').send({ title: 'Fuzz target', category: 'media' })
+  const own = await agents.contributor.post('/api/resources').send({ jurisdictions: [await homeJurisdiction(app)], title: 'Fuzz target', category: 'media' })
   const published = await app.payload.create({ collection: 'resources', data: { title: 'Published target', category: 'media', _status: 'published', reviewStatus: 'published' } as never, overrideAccess: true })
   targets.resources = [own.body.doc.id, published.id]
   const jurisdiction = await app.payload.create({ collection: 'jurisdictions', data: { name: 'New York', code: 'US-NY', type: 'state' } as never, overrideAccess: true }).catch(() => undefined)

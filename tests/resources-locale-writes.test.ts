@@ -3,7 +3,7 @@
  * because the access check's Local API read (given the request) reset the request's locale.
  */
 import { afterAll, beforeAll, expect, it } from '@jest/globals'
-import { createAccount, signIn, startTestApp, type TestApp } from './helpers/testApp'
+import { createAccount, homeJurisdiction, signIn, startTestApp, type TestApp } from './helpers/testApp'
 
 let app: TestApp
 beforeAll(async () => {
@@ -16,7 +16,7 @@ afterAll(async () => {
 it('a Spanish edit through REST changes the Spanish fields and leaves the English ones', async () => {
   for (const role of ['contributor', 'editor'] as const) {
     const agent = await signIn(app, await createAccount(app, role))
-    const created = await agent.post('/api/resources').send({ title: 'English title', category: 'media' })
+    const created = await agent.post('/api/resources').send({ jurisdictions: [await homeJurisdiction(app)], title: 'English title', category: 'media' })
     expect(created.status).toBe(201)
     const id = created.body.doc.id
     const patched = await agent.patch(`/api/resources/${id}?locale=es`).send({ title: 'Título en español' })

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import request from 'supertest'
 import { pdfBytes } from './helpers/content'
-import { createAccount, signIn, startTestApp, type TestApp } from './helpers/testApp'
+import { createAccount, homeJurisdiction, signIn, startTestApp, type TestApp } from './helpers/testApp'
 import { CHECKLIST, publishThroughWorkflow } from './helpers/workflow'
 
 let app: TestApp
@@ -51,7 +51,7 @@ describe('documents follow the resources that link them', () => {
     const file = await uploadAs(leader, 'draft-attachment')
     expect(await anonymousView(file)).toEqual(hidden)
 
-    const created = await leader.post('/api/resources').send({ title: 'Draft with a file', category: 'statement', documents: [file.id] })
+    const created = await leader.post('/api/resources').send({ jurisdictions: [await homeJurisdiction(app)], title: 'Draft with a file', category: 'statement', documents: [file.id] })
     expect(created.status).toBe(201)
     const id = created.body.doc.id
     expect(await anonymousView(file)).toEqual(hidden)
@@ -73,7 +73,7 @@ describe('documents follow the resources that link them', () => {
   it('a file removed from a published resource becomes private once the new revision is published', async () => {
     const kept = await uploadAs(editor, 'kept')
     const dropped = await uploadAs(editor, 'dropped')
-    const id = (await editor.post('/api/resources').send({ title: 'Two files', category: 'statement', documents: [kept.id, dropped.id] })).body.doc.id
+    const id = (await editor.post('/api/resources').send({ jurisdictions: [await homeJurisdiction(app)], title: 'Two files', category: 'statement', documents: [kept.id, dropped.id] })).body.doc.id
     await publishThroughWorkflow(editor, id)
     expect(await anonymousView(dropped)).toEqual(visible)
 

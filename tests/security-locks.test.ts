@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import request from 'supertest'
-import { createAccount, signIn, startTestApp, type TestApp } from './helpers/testApp'
+import { createAccount, homeJurisdiction, signIn, startTestApp, type TestApp } from './helpers/testApp'
 import { createWebinar } from './helpers/webinars'
 
 type Agent = Awaited<ReturnType<typeof signIn>>
@@ -34,8 +34,8 @@ beforeAll(async () => {
   const o = await createAccount(app, 'contributor')
   otherLeaderId = o.id
   webinar = (await createWebinar(app)).id
-  ownResource = (await leader.post('/api/resources').send({ title: 'My draft', category: 'media' })).body.doc.id
-  othersResource = (await (await signIn(app, o)).post('/api/resources').send({ title: 'Their draft', category: 'media' })).body.doc.id
+  ownResource = (await leader.post('/api/resources').send({ jurisdictions: [await homeJurisdiction(app)], title: 'My draft', category: 'media' })).body.doc.id
+  othersResource = (await (await signIn(app, o)).post('/api/resources').send({ jurisdictions: [await homeJurisdiction(app)], title: 'Their draft', category: 'media' })).body.doc.id
 }, 120_000)
 afterAll(async () => {
   await app?.stop()

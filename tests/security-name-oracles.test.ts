@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import request from 'supertest'
-import { createAccount, signIn, startTestApp, type TestApp } from './helpers/testApp'
+import { createAccount, homeJurisdiction, signIn, startTestApp, type TestApp } from './helpers/testApp'
 import { CHECKLIST, publishThroughWorkflow } from './helpers/workflow'
 import { invalidFields } from './helpers/content'
 
@@ -31,11 +31,11 @@ const resourceCount = async () => (await app.payload.count({ collection: 'resour
 /** The ways a caller creates a resource: REST, and GraphQL. Each answers { ok, slug, invalid } alike. */
 const creators = {
   rest: async (agent: Agent, data: { title: string; slug?: string }) => {
-    const res = await agent.post('/api/resources').send({ category: 'legislation', ...data })
+    const res = await agent.post('/api/resources').send({ jurisdictions: [await homeJurisdiction(app)], category: 'legislation', ...data })
     return { status: res.status, slug: res.body.doc?.slug as string | undefined, invalid: invalidFields(res), id: res.body.doc?.id }
   },
   graphql: async (agent: Agent, data: { title: string; slug?: string }) => {
-    const fields = [`title: ${JSON.stringify(data.title)}`, 'category: legislation', ...(data.slug ? [`slug: ${JSON.stringify(data.slug)}`] : [])]
+    const fields = [`title: ${JSON.stringify(data.title)}`, 'category: legislation', `jurisdictions: [${JSON.stringify(await homeJurisdiction(app))}]`, ...(data.slug ? [`slug: ${JSON.stringify(data.slug)}`] : [])]
     const res = await agent.post('/api/graphql').send({ query: `mutation { createResource(data: { ${fields.join(', ')} }) { id slug } }` })
     const created = res.body.data?.createResource
     const invalid = (res.body.errors ?? []).flatMap((e: { extensions?: { data?: { errors?: { path: string }[] } } }) => e.extensions?.data?.errors?.map((f) => f.path) ?? [])

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import request from 'supertest'
 import { pdfBytes } from './helpers/content'
-import { createAccount, signIn, startTestApp, type TestApp } from './helpers/testApp'
+import { createAccount, homeJurisdiction, signIn, startTestApp, type TestApp } from './helpers/testApp'
 import { CHECKLIST } from './helpers/workflow'
 
 type Agent = Awaited<ReturnType<typeof signIn>>
@@ -66,7 +66,7 @@ async function reassigned(state: Start) {
     .attach('file', pdfBytes(), { filename: 'order.pdf', contentType: 'application/pdf' })
   expect(upload.status).toBe(201)
   const file = upload.body.doc.id as Id
-  const created = await former.post('/api/resources').send({ title: `Handed over ${state}`, category: 'judicial-rule', documents: [file] })
+  const created = await former.post('/api/resources').send({ jurisdictions: [await homeJurisdiction(app)], title: `Handed over ${state}`, category: 'judicial-rule', documents: [file] })
   expect(created.status).toBe(201)
   const id = created.body.doc.id as Id
   if (state !== 'draft') await act(former, id, 'submit')
@@ -164,7 +164,7 @@ describe.each(STATES)('a resource handed over while %s', (state) => {
 
 describe('the owner is one fact, whatever writes it', () => {
   it('a version restore does not hand the resource back to a former owner', async () => {
-    const created = await former.post('/api/resources').send({ title: 'Restored later', category: 'media' })
+    const created = await former.post('/api/resources').send({ jurisdictions: [await homeJurisdiction(app)], title: 'Restored later', category: 'media' })
     const id = created.body.doc.id as Id
     expect((await former.patch(`/api/resources/${id}`).send({ summary: 'first draft' })).status).toBe(200)
     expect((await editor.patch(`/api/resources/${id}`).send({ owner: nextId })).status).toBe(200)
@@ -178,7 +178,7 @@ describe('the owner is one fact, whatever writes it', () => {
 
   it('a bulk reassignment by an editor moves every resource it names', async () => {
     const ids: Id[] = []
-    for (const title of ['Bulk one', 'Bulk two']) ids.push((await former.post('/api/resources').send({ title, category: 'media' })).body.doc.id)
+    for (const title of ['Bulk one', 'Bulk two']) ids.push((await former.post('/api/resources').send({ jurisdictions: [await homeJurisdiction(app)], title, category: 'media' })).body.doc.id)
     const bulk = await editor.patch(`/api/resources?where[id][in]=${ids.join(',')}`).send({ owner: nextId })
     expect(bulk.status).toBe(200)
     for (const id of ids) {
@@ -189,7 +189,7 @@ describe('the owner is one fact, whatever writes it', () => {
   })
 
   it('the owner cannot delete a published resource, nor one that was published and then taken down', async () => {
-    const created = await former.post('/api/resources').send({ title: 'Once public', category: 'media' })
+    const created = await former.post('/api/resources').send({ jurisdictions: [await homeJurisdiction(app)], title: 'Once public', category: 'media' })
     const id = created.body.doc.id as Id
     await act(former, id, 'submit')
     await act(editor, id, 'publish', { checklist: CHECKLIST })
@@ -208,7 +208,7 @@ describe('files go with the resource they were uploaded for, and only those', ()
       .field('_payload', JSON.stringify({ title: 'Private statement' }))
       .attach('file', pdfBytes(), { filename: 'statement.pdf', contentType: 'application/pdf' })
     const file = upload.body.doc.id as Id
-    const own = await bystander.post('/api/resources').send({ title: 'Borrowing a file', category: 'media' })
+    const own = await bystander.post('/api/resources').send({ jurisdictions: [await homeJurisdiction(app)], title: 'Borrowing a file', category: 'media' })
     expect(own.status).toBe(201)
     await bystander.patch(`/api/resources/${own.body.doc.id}`).send({ documents: [file] })
     expect((await bystander.get(`/api/documents/${file}`)).status).toBe(404)
@@ -223,7 +223,7 @@ describe('files go with the resource they were uploaded for, and only those', ()
         .id as Id
     const forIt = await upload('Uploaded for the resource')
     const other = await upload('Kept for another campaign')
-    const id = (await former.post('/api/resources').send({ title: 'Handed over with one file', category: 'media', documents: [forIt] })).body.doc.id as Id
+    const id = (await former.post('/api/resources').send({ jurisdictions: [await homeJurisdiction(app)], title: 'Handed over with one file', category: 'media', documents: [forIt] })).body.doc.id as Id
     expect((await editor.patch(`/api/resources/${id}`).send({ owner: nextId })).status).toBe(200)
     // Refused outright: a relation may only point at what its author may read (src/security/relationTargets.ts).
     expect((await next.patch(`/api/resources/${id}`).send({ documents: [forIt, other] })).status).toBe(400)
@@ -237,7 +237,7 @@ describe('files go with the resource they were uploaded for, and only those', ()
 describe('resources reassigned before the owner was one fact', () => {
   it('the SQLite migration hands them to the owner their working copy names', async () => {
     if (process.env.DATABASE_URI?.startsWith('mongodb')) return // no migrations on MongoDB
-    const id = (await former.post('/api/resources').send({ title: 'Stale owner', category: 'media' })).body.doc.id as Id
+    const id = (await former.post('/api/resources').send({ jurisdictions: [await homeJurisdiction(app)], title: 'Stale owner', category: 'media' })).body.doc.id as Id
     expect((await editor.patch(`/api/resources/${id}`).send({ owner: nextId })).status).toBe(200)
     // As such a resource was stored: the main document still naming the former owner.
     await app.payload.db.updateOne({ collection: 'resources', id, data: { owner: formerId } })

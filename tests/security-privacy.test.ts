@@ -7,7 +7,7 @@
 import { Writable } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import request, { type Response } from 'supertest'
-import { createAccount, signIn, startTestApp, type TestApp } from './helpers/testApp'
+import { createAccount, homeJurisdiction, signIn, startTestApp, type TestApp } from './helpers/testApp'
 import { createWebinar, signUp } from './helpers/webinars'
 import { CHECKLIST, settle } from './helpers/workflow'
 
@@ -70,7 +70,7 @@ describe('addresses stay out of responses and logs', () => {
     emails.add(leaderAccount.email).add(editorAccount.email)
     const leader = await signIn(app, leaderAccount)
     const editor = await signIn(app, editorAccount)
-    const id = (await leader.post('/api/resources').send({ title: 'Privacy test resource', category: 'statement' })).body.doc.id
+    const id = (await leader.post('/api/resources').send({ jurisdictions: [await homeJurisdiction(app)], title: 'Privacy test resource', category: 'statement' })).body.doc.id
     for (const [agent, body] of [
       [leader, { action: 'submit' }],
       [editor, { action: 'request_changes', note: 'Please add the source.' }],

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import crypto from 'node:crypto'
 import request from 'supertest'
-import { createAccount, signIn, startTestApp, type TestApp } from './helpers/testApp'
+import { createAccount, homeJurisdiction, signIn, startTestApp, type TestApp } from './helpers/testApp'
 import { CHECKLIST } from './helpers/workflow'
 
 type Row = { field: string; label: string; locale: string | null; published: unknown; proposed: unknown; publishedText: string; proposedText: string; changed: boolean }
@@ -58,6 +58,8 @@ beforeAll(async () => {
   asPending = await signIn(app, await createAccount(app, 'contributor', { status: 'pending' }))
 
   const ny = await app.payload.create({ collection: 'jurisdictions', data: { code: 'US-NY', name: 'New York', type: 'state' } as never, overrideAccess: true })
+  // The owner leads in New York: a leader's resources name jurisdictions within theirs.
+  await app.payload.update({ collection: 'contributors', id: owner.id, data: { jurisdictions: [ny.id] } as never, overrideAccess: true })
   const created = await asOwner.post('/api/resources').send({ title: 'ICE courthouse memo', summary: 'English summary.', category: 'policy', jurisdictions: [ny.id] })
   expect(created.status).toBe(201)
   id = created.body.doc.id

@@ -7,7 +7,7 @@
 import crypto from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import request from 'supertest'
-import { createAccount, signIn, startTestApp, type TestApp } from './helpers/testApp'
+import { createAccount, homeJurisdiction, signIn, startTestApp, type TestApp } from './helpers/testApp'
 import { createWebinar, signUp } from './helpers/webinars'
 import { publishThroughWorkflow } from './helpers/workflow'
 
@@ -37,10 +37,10 @@ beforeAll(async () => {
   leader = await signIn(app, leaderAccount)
   other = await signIn(app, await createAccount(app, 'contributor'))
   const editor = await signIn(app, await createAccount(app, 'editor'))
-  await leader.post('/api/resources').send({ title: DRAFT_TITLE, category: 'statement' }).expect(201)
-  const published = (await leader.post('/api/resources').send({ title: 'Published by the leader', category: 'statement' })).body.doc.id
+  await leader.post('/api/resources').send({ jurisdictions: [await homeJurisdiction(app)], title: DRAFT_TITLE, category: 'statement' }).expect(201)
+  const published = (await leader.post('/api/resources').send({ jurisdictions: [await homeJurisdiction(app)], title: 'Published by the leader', category: 'statement' })).body.doc.id
   await publishThroughWorkflow(editor, published)
-  await editor.post('/api/resources').send({ title: 'Published by the editor', category: 'statement' }).then((r) => publishThroughWorkflow(editor, r.body.doc.id))
+  await editor.post('/api/resources').send({ jurisdictions: [await homeJurisdiction(app)], title: 'Published by the editor', category: 'statement' }).then((r) => publishThroughWorkflow(editor, r.body.doc.id))
   const webinar = await createWebinar(app)
   await request(app.url).post(`/api/webinars/${webinar.id}/register`).send(signUp({ email: REGISTRANT })).expect(202)
 })

@@ -9,7 +9,7 @@ import request from 'supertest'
 import { isHttpUrl, isSafeLink } from '../fields/url'
 import { resources as seedResources } from '../seed/data/resources'
 import { unsafeLinks } from '../src/plugins/safeLinks'
-import { createAccount, signIn, startTestApp, type TestApp } from './helpers/testApp'
+import { createAccount, homeJurisdiction, signIn, startTestApp, type TestApp } from './helpers/testApp'
 
 const UNSAFE = [
   'javascript:alert(1)',
@@ -98,7 +98,7 @@ const bodies: [string, (url: string) => object][] = [
 
 describe('rich text (resources.body)', () => {
   it.each(bodies)('refuses an unsafe URL in %s, naming the field, in English and Spanish', async (_label, body) => {
-    const created = await leader.post('/api/resources').send({ title: 'Safe links', category: 'media' })
+    const created = await leader.post('/api/resources').send({ jurisdictions: [await homeJurisdiction(app)], title: 'Safe links', category: 'media' })
     expect(created.status).toBe(201)
     const id = created.body.doc.id
     for (const url of ['javascript:alert(1)', '&#106;avascript:alert(1)', 'java\tscript:alert(1)', ' vbscript:x', 'data:text/html,x']) {
@@ -107,7 +107,7 @@ describe('rich text (resources.body)', () => {
         expect([url, locale, res.status]).toEqual([url, locale, 400])
         expect(res.body.errors[0].data.errors).toEqual([expect.objectContaining({ path: 'body', message: expect.stringMatching(/http:\/\/, https:\/\/, mailto: or relative/) })])
       }
-      const make = await leader.post('/api/resources').send({ title: 'Unsafe at birth', category: 'media', body: body(url) })
+      const make = await leader.post('/api/resources').send({ jurisdictions: [await homeJurisdiction(app)], title: 'Unsafe at birth', category: 'media', body: body(url) })
       expect(make.status).toBe(400)
     }
     const stored = await app.payload.findByID({ collection: 'resources', id, locale: 'all', overrideAccess: true, draft: true })
@@ -116,13 +116,13 @@ describe('rich text (resources.body)', () => {
 
   it('accepts http(s), mailto and relative links', async () => {
     for (const url of ['https://example.org/a', 'mailto:team@example.org', '/resources/ny']) {
-      const res = await leader.post('/api/resources').send({ title: 'Fine links', category: 'media', body: doc(paragraph(linkNode(url))) })
+      const res = await leader.post('/api/resources').send({ jurisdictions: [await homeJurisdiction(app)], title: 'Fine links', category: 'media', body: doc(paragraph(linkNode(url))) })
       expect([url, res.status]).toEqual([url, 201])
     }
   })
 
   it('never serves one that is stored anyway (a write straight to the database)', async () => {
-    const created = await leader.post('/api/resources').send({ title: 'Old content', category: 'media', body: doc(paragraph(linkNode('https://example.org'))) })
+    const created = await leader.post('/api/resources').send({ jurisdictions: [await homeJurisdiction(app)], title: 'Old content', category: 'media', body: doc(paragraph(linkNode('https://example.org'))) })
     const id = created.body.doc.id
     await app.payload.db.updateOne({
       collection: 'resources',

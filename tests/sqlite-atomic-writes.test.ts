@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { PayloadRequest } from 'payload'
 import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
 import { isRead, WriteLock } from '../src/db/sqliteWriteLock'
-import { createAccount, signIn, startTestApp, type TestApp } from './helpers/testApp'
+import { createAccount, homeJurisdiction, signIn, startTestApp, type TestApp } from './helpers/testApp'
 import { createWebinar, registrationsOf, signUp } from './helpers/webinars'
 
 const sqlite = !process.env.DATABASE_URI?.startsWith('mongodb')
@@ -91,8 +91,9 @@ describe('the write lock', () => {
   it('concurrent REST writes all succeed (no SQLITE_BUSY), each whole', async () => {
     const agent = await signIn(app, await createAccount(app, 'contributor'))
     const before = await counts()
+    const home = await homeJurisdiction(app)
     const answers = await Promise.all(
-      Array.from({ length: 30 }, (_, i) => agent.post('/api/resources').send({ title: `Concurrent ${i}`, category: 'media' })),
+      Array.from({ length: 30 }, (_, i) => agent.post('/api/resources').send({ jurisdictions: [home], title: `Concurrent ${i}`, category: 'media' })),
     )
     expect(answers.map((a) => a.status)).toEqual(answers.map(() => 201))
     const patched = await Promise.all(answers.map((a) => agent.patch(`/api/resources/${a.body.doc.id}?locale=es`).send({ title: 'Título' })))

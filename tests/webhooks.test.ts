@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import request from 'supertest'
 import { isPrivateAddress } from '../src/webhooks/addresses'
 import { createPublished } from './helpers/publicApi'
-import { createAccount, signIn, startTestApp, type TestApp } from './helpers/testApp'
+import { createAccount, homeJurisdiction, signIn, startTestApp, type TestApp } from './helpers/testApp'
 import { CHECKLIST, publishThroughWorkflow } from './helpers/workflow'
 
 type Delivery = { headers: http.IncomingHttpHeaders; body: string; json: Record<string, any>; valid: boolean }
@@ -137,7 +137,7 @@ describe('deliveries', () => {
   let id: string | number
 
   it('publish: a signed resource.published the receiver verifies', async () => {
-    id = (await editor.post('/api/resources').send({ title: 'Protect Our Courts Act', category: 'legislation' })).body.doc.id
+    id = (await editor.post('/api/resources').send({ jurisdictions: [await homeJurisdiction(app)], title: 'Protect Our Courts Act', category: 'legislation' })).body.doc.id
     // Saving a draft, submitting: nothing public changed, nothing sent.
     await editor.post(`/api/resources/${id}/workflow`).send({ action: 'submit' })
     await editor.post(`/api/resources/${id}/workflow`).send({ action: 'publish', checklist: CHECKLIST })
@@ -203,7 +203,7 @@ describe('deliveries', () => {
     expect(deliveries[3]!.json).toMatchObject({ event: 'resource.unpublished', resource: { id: other } })
 
     await editor.patch(`/api/webhooks/${hookId}`).send({ events: ['unpublish'] })
-    const third = (await editor.post('/api/resources').send({ title: 'Statement', category: 'statement' })).body.doc.id
+    const third = (await editor.post('/api/resources').send({ jurisdictions: [await homeJurisdiction(app)], title: 'Statement', category: 'statement' })).body.doc.id
     await publishThroughWorkflow(editor, third)
     await editor.patch(`/api/webhooks/${hookId}`).send({ active: false })
     await editor.post(`/api/resources/${third}/workflow`).send({ action: 'unpublish', note: 'x' })
@@ -233,7 +233,7 @@ describe('private addresses (SSRF)', () => {
       }
       // Saved while allowed, delivered while not: refused at connection time, nothing received.
       const before = deliveries.length
-      const id = (await editor.post('/api/resources').send({ title: 'Another', category: 'policy' })).body.doc.id
+      const id = (await editor.post('/api/resources').send({ jurisdictions: [await homeJurisdiction(app)], title: 'Another', category: 'policy' })).body.doc.id
       await publishThroughWorkflow(editor, id)
       for (let i = 0; i < 100; i++) {
         const hook = await app.payload.findByID({ collection: 'webhooks', id: hookId, overrideAccess: true })

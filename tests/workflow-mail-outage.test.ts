@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import request from 'supertest'
 import { localSmtp, type LocalSmtp } from './helpers/smtp'
-import { createAccount, signIn, startTestApp, type TestApp } from './helpers/testApp'
+import { createAccount, homeJurisdiction, signIn, startTestApp, type TestApp } from './helpers/testApp'
 import { CHECKLIST } from './helpers/workflow'
 
 let smtp: LocalSmtp
@@ -50,7 +50,7 @@ describe('with the mail server down', () => {
     const asLeader = await signIn(app, leader)
     const asEditor = await signIn(app, editor)
 
-    const id = (await asLeader.post('/api/resources').send({ title: 'Written during an outage', category: 'media' })).body.doc.id
+    const id = (await asLeader.post('/api/resources').send({ jurisdictions: [await homeJurisdiction(app)], title: 'Written during an outage', category: 'media' })).body.doc.id
     const submit = await asLeader.post(`/api/resources/${id}/workflow`).send({ action: 'submit' })
     expect(submit.status).toBe(200)
     const publish = await asEditor.post(`/api/resources/${id}/workflow`).send({ action: 'publish', checklist: CHECKLIST })

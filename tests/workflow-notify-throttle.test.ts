@@ -11,7 +11,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { loadSettings } from '../src/settings'
-import { createAccount, signIn, startTestApp, type TestApp } from './helpers/testApp'
+import { createAccount, homeJurisdiction, signIn, startTestApp, type TestApp } from './helpers/testApp'
 import { settle, waitForMail } from './helpers/workflow'
 
 type Agent = Awaited<ReturnType<typeof signIn>>
@@ -46,7 +46,7 @@ const act = async (agent: Agent, id: Id, action: string, extra: object = {}) => 
   expect(`${action} ${res.status}`).toBe(`${action} 200`)
   return res.body
 }
-const newDraft = async (title: string) => (await asLeader.post('/api/resources').send({ title, category: 'media' })).body.doc.id as Id
+const newDraft = async (title: string) => (await asLeader.post('/api/resources').send({ jurisdictions: [await homeJurisdiction(app)], title, category: 'media' })).body.doc.id as Id
 const sentTo = (address: string, subjectStart: string) => app.mail.messages.filter((m) => m.to === address && m.subject.startsWith(subjectStart)).length
 const history = async (id: Id) =>
   (await app.payload.find({ collection: 'review-events', where: { resource: { equals: id } }, sort: 'at', pagination: false, overrideAccess: true, depth: 0 })).docs as unknown as {
@@ -147,7 +147,7 @@ describe('the quiet period lives in the database', () => {
     await app.stop()
     app = await startTestApp({ ...shared, WORKFLOW_NOTIFY_QUIET_MINUTES: '0' })
     const leaderAgain = await signIn(app, leader)
-    const id = await (await leaderAgain.post('/api/resources').send({ title: 'Loud', category: 'media' })).body.doc.id
+    const id = await (await leaderAgain.post('/api/resources').send({ jurisdictions: [await homeJurisdiction(app)], title: 'Loud', category: 'media' })).body.doc.id
     await act(leaderAgain, id, 'submit')
     await act(leaderAgain, id, 'withdraw')
     await act(leaderAgain, id, 'submit')

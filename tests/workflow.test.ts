@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import request from 'supertest'
-import { createAccount, signIn, startTestApp, type TestApp } from './helpers/testApp'
+import { createAccount, homeJurisdiction, signIn, startTestApp, type TestApp } from './helpers/testApp'
 import { CHECKLIST, settle, waitForMail } from './helpers/workflow'
 
 let app: TestApp
@@ -24,7 +24,7 @@ afterAll(async () => {
 beforeEach(() => app.mail.clear())
 
 async function newDraft(title = 'Chief Judge memo') {
-  const res = await asLeader.post('/api/resources').send({ title, category: 'statement' })
+  const res = await asLeader.post('/api/resources').send({ jurisdictions: [await homeJurisdiction(app)], title, category: 'statement' })
   expect(res.status).toBe(201)
   return res.body.doc.id as string | number
 }
@@ -134,9 +134,8 @@ describe('the review workflow through POST /api/resources/:id/workflow', () => {
     await act(asLeader, id, { action: 'submit' })
     await act(asEditor, id, { action: 'publish', checklist: CHECKLIST })
 
-    // The owner may not edit published content; an editor's edit becomes a draft revision.
-    expect((await asLeader.patch(`/api/resources/${id}`).send({ title: 'Sneaky edit' })).status).toBe(403)
-    const edit = await asEditor.patch(`/api/resources/${id}`).send({ title: 'Revised title' })
+    // An edit of published content (the owner proposing an update, or an editor) becomes a draft revision.
+    const edit = await asLeader.patch(`/api/resources/${id}`).send({ title: 'Revised title' })
     expect(edit.status).toBe(200)
     expect((await publicRead(id)).body.title).toBe('Original title')
     expect((await request(app.url).get(`/api/resources/${id}?draft=true`)).body.title).toBe('Original title')
@@ -236,7 +235,7 @@ describe('contributor sign-up and activation', () => {
 
     // Pending: can sign in but can do nothing.
     const pending = await signIn(app, { email, password: 'a-long-password-1' })
-    expect((await pending.post('/api/resources').send({ title: 'x', category: 'media' })).status).toBe(403)
+    expect((await pending.post('/api/resources').send({ jurisdictions: [await homeJurisdiction(app)], title: 'x', category: 'media' })).status).toBe(403)
     expect((await pending.get('/api/review-events')).body.totalDocs ?? 0).toBe(0)
 
     // A contributor cannot activate anyone, nor themself; an editor can, but cannot make them an editor.
@@ -244,14 +243,15 @@ describe('contributor sign-up and activation', () => {
     expect((await pending.patch(`/api/contributors/${id}`).send({ status: 'active' })).status).toBe(403)
     expect((await asEditor.patch(`/api/contributors/${id}`).send({ role: 'editor' })).status).toBe(403)
     expect((await asEditor.patch(`/api/contributors/${id}`).send({ email: 'takeover@example.org' })).status).toBe(403)
-    const activated = await asEditor.patch(`/api/contributors/${id}`).send({ status: 'active' })
+    // Activation gives the leader the jurisdictions they work in: without any they could create nothing.
+    const activated = await asEditor.patch(`/api/contributors/${id}`).send({ status: 'active', jurisdictions: [await homeJurisdiction(app)] })
     expect(activated.status).toBe(200)
     expect(activated.body.doc).toMatchObject({ status: 'active', role: 'contributor' })
     const welcome = await waitForMail(app, (m) => m.to === email && m.subject === 'Your contributor account is active')
     expect(welcome.text).toContain('New Leader')
 
     const active = await signIn(app, { email, password: 'a-long-password-1' })
-    expect((await active.post('/api/resources').send({ title: 'Now I can', category: 'media' })).status).toBe(201)
+    expect((await active.post('/api/resources').send({ jurisdictions: [await homeJurisdiction(app)], title: 'Now I can', category: 'media' })).status).toBe(201)
   })
 
   it('sends no email about accounts created by server code', async () => {

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import request from 'supertest'
 import { ACTIONS, STATES, decide, type Action, type State } from '../src/workflow/machine'
-import { createAccount, signIn, startTestApp, type TestApp } from './helpers/testApp'
+import { createAccount, homeJurisdiction, signIn, startTestApp, type TestApp } from './helpers/testApp'
 import { CHECKLIST } from './helpers/workflow'
 
 type Role = 'anonymous' | 'pending' | 'contributorA' | 'contributorB' | 'editor' | 'admin'
@@ -39,7 +39,7 @@ async function resourceIn(state: State) {
   const title = `matrix ${state} ${++counter}`
   const doc = await app.payload.create({
     collection: 'resources',
-    data: { title, category: 'policy', owner: ownerId, reviewStatus: state, _status: state === 'published' ? 'published' : 'draft', ...(state === 'published' ? { publishedAt: new Date().toISOString() } : {}) } as never,
+    data: { title, category: 'policy', jurisdictions: [await homeJurisdiction(app)], owner: ownerId, reviewStatus: state, _status: state === 'published' ? 'published' : 'draft', ...(state === 'published' ? { publishedAt: new Date().toISOString() } : {}) } as never,
   })
   return { id: doc.id, title }
 }
@@ -55,7 +55,7 @@ const canSee = (role: Role, state: State) => isEditorRole(role) || role === 'con
 /** What each operation should answer, derived from the rules in the issue. */
 const expectFor = {
   read: (role: Role, state: State) => (canSee(role, state) ? 200 : 404),
-  update: (role: Role, state: State) => (isEditorRole(role) ? 200 : role === 'contributorA' && (state === 'draft' || state === 'changes_requested') ? 200 : 403),
+  update: (role: Role, state: State) => (isEditorRole(role) ? 200 : role === 'contributorA' && (state === 'draft' || state === 'changes_requested' || state === 'published') ? 200 : 403),
   delete: (role: Role, state: State) => (isEditorRole(role) ? 200 : role === 'contributorA' && (state === 'draft' || state === 'changes_requested') ? 200 : 403),
   workflow: (role: Role, state: State, action: Action) => {
     if (role === 'anonymous') return 401

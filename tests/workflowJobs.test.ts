@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import request from 'supertest'
-import { createAccount, signIn, startTestApp, type TestApp } from './helpers/testApp'
+import { createAccount, homeJurisdiction, signIn, startTestApp, type TestApp } from './helpers/testApp'
 import { CHECKLIST, settle, waitForMail } from './helpers/workflow'
 
 let app: TestApp
@@ -34,7 +34,7 @@ async function runQueueNow() {
 
 describe('a failing mail server', () => {
   it('never loses a transition: it commits, the failure is logged without personal data, the email is retried', async () => {
-    const id = (await asLeader.post('/api/resources').send({ title: 'Outage test', category: 'media' })).body.doc.id
+    const id = (await asLeader.post('/api/resources').send({ jurisdictions: [await homeJurisdiction(app)], title: 'Outage test', category: 'media' })).body.doc.id
     const realSend = app.payload.sendEmail
     const logged: string[] = []
     const realWarn = app.payload.logger.warn.bind(app.payload.logger)
@@ -76,7 +76,7 @@ describe('a failing mail server', () => {
 
 describe('scheduled publishing', () => {
   async function inReview(title: string) {
-    const id = (await asLeader.post('/api/resources').send({ title, category: 'media' })).body.doc.id
+    const id = (await asLeader.post('/api/resources').send({ jurisdictions: [await homeJurisdiction(app)], title, category: 'media' })).body.doc.id
     await asLeader.post(`/api/resources/${id}/workflow`).send({ action: 'submit' })
     return id
   }

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import request from 'supertest'
-import { createAccount, signIn, startTestApp, type TestApp } from './helpers/testApp'
+import { createAccount, homeJurisdiction, signIn, startTestApp, type TestApp } from './helpers/testApp'
 import { CHECKLIST } from './helpers/workflow'
 
 let app: TestApp
@@ -24,7 +24,7 @@ beforeAll(async () => {
   B = await createAccount(app, 'contributor')
   asB = await signIn(app, B)
   asEditor = await signIn(app, await createAccount(app, 'editor'))
-  const create = async (title: string) => (await asA.post('/api/resources').send({ title, category: 'legislation' })).body.doc.id
+  const create = async (title: string) => (await asA.post('/api/resources').send({ jurisdictions: [await homeJurisdiction(app)], title, category: 'legislation' })).body.doc.id
   const act = (id: string | number, who: typeof asA, body: object) => who.post(`/api/resources/${id}/workflow`).send(body)
 
   ids.draft = await create(`${SECRET} draft`)
@@ -153,10 +153,10 @@ describe('no way around the workflow', () => {
 
   it('REST create with a workflow field: 403, nothing stored', async () => {
     for (const extra of statusFields) {
-      const res = await asA.post('/api/resources').send({ title: 'sneaky create', category: 'media', ...extra })
+      const res = await asA.post('/api/resources').send({ jurisdictions: [await homeJurisdiction(app)], title: 'sneaky create', category: 'media', ...extra })
       expect(`${JSON.stringify(extra)} ${res.status}`).toBe(`${JSON.stringify(extra)} 403`)
     }
-    const res = await asA.post('/api/resources').send({ title: 'someone else owns it', category: 'media', owner: B.id })
+    const res = await asA.post('/api/resources').send({ jurisdictions: [await homeJurisdiction(app)], title: 'someone else owns it', category: 'media', owner: B.id })
     expect(res.status).toBe(403)
     expect((await app.payload.count({ collection: 'resources', where: { or: [{ title: { like: 'sneaky' } }, { title: { like: 'someone else' } }] } })).totalDocs).toBe(0)
   })

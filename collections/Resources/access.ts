@@ -1,6 +1,8 @@
-import type { Access, FieldAccess, Where } from 'payload'
+import type { Access, FieldAccess, PayloadRequest, Where } from 'payload'
 import { activeRole, isEditor } from '../../access/roles'
+import { forbidden } from '../../access/forbidden'
 import { sameId } from '../../access/sameId'
+import { outOfScope } from '../../access/withinJurisdictions'
 import { OWNER_EDITABLE, isState } from '../../src/workflow/machine'
 import { ownedResourceIds } from './ownership'
 import { currentState } from './workingCopy'
@@ -16,7 +18,10 @@ export const publishedOrOwnOrEditor: Access = ({ req }) => {
   return { _status: { equals: 'published' } }
 }
 
-/** Creating: any active account (a contributor's resource always starts as their own draft). */
+/**
+ * Creating: any active account (a contributor's resource always starts as their own draft, and
+ * names only jurisdictions within theirs: hooks/scopeToJurisdictions).
+ */
 export const activeAccounts: Access = ({ req }) => Boolean(activeRole(req.user))
 
 /**
@@ -27,8 +32,9 @@ const none = (id: string | number): Where => ({ id: { not_equals: id } })
 
 /**
  * Editing: editors always (a published resource gets a new draft, see hooks); a contributor only
- * a resource they own now (the working copy's owner, see ownership.ts), one at a time (no bulk
- * update), while it is a draft or has changes requested.
+ * a resource they own now (the working copy's owner, see ownership.ts) within their jurisdictions,
+ * one at a time (no bulk update), while it is a draft, has changes requested, or is published
+ * (proposing an update: a new draft revision, the published version stays public).
  */
 export const editableByOwnerOrEditor: Access = async ({ req, id }) => {
   if (isEditor(req.user)) return true
@@ -37,12 +43,13 @@ export const editableByOwnerOrEditor: Access = async ({ req, id }) => {
   const state = await currentState(req, id)
   if (!state) return own // no such resource: Payload answers 404
   if (!sameId(state.owner, req.user!.id)) return none(id)
+  await refuseOutOfScope(req, state.jurisdictions)
   return isState(state.reviewStatus) && OWNER_EDITABLE.includes(state.reviewStatus) ? own : false
 }
 
 /**
- * Deleting: editors; a contributor a resource they own now, while it is a draft or has changes
- * requested and has never been published (a resource that is or was public keeps its review
+ * Deleting: editors; a contributor a resource they own now within their jurisdictions, while it
+ * is a draft or has changes requested and has never been published (a resource that is or was public keeps its review
  * history: only editors may delete it, whoever owns it).
  */
 export const deletableByOwnerOrEditor: Access = async ({ req, id }) => {
@@ -52,8 +59,15 @@ export const deletableByOwnerOrEditor: Access = async ({ req, id }) => {
   const state = await currentState(req, id)
   if (!state) return own
   if (!sameId(state.owner, req.user!.id)) return none(id)
+  await refuseOutOfScope(req, state.jurisdictions)
   const everPublished = state.live || Boolean(state.publishedAt)
   return !everPublished && OWNER_EDITABLE.includes(state.reviewStatus as never) ? own : false
+}
+
+/** A contributor's own resource outside their jurisdictions is theirs no more to change (403 naming it). */
+async function refuseOutOfScope(req: PayloadRequest, jurisdictions: unknown[]) {
+  const outside = await outOfScope(req, req.user, jurisdictions)
+  if (outside) throw forbidden(outside)
 }
 
 /** Versions: editors all; a contributor those of the resources they own now (whoever owned each version). */

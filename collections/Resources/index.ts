@@ -18,6 +18,8 @@ import { notifyWebhooksOnDelete } from './hooks/notifyWebhooksOnDelete'
 import { rejectSelfSupersede } from './hooks/rejectSelfSupersede'
 import { forgetSuperseded, reportSuperseded } from './hooks/reportSuperseded'
 import { resetReviewOnEdit } from './hooks/resetReviewOnEdit'
+import { scopeToJurisdictions } from './hooks/scopeToJurisdictions'
+import { notifyAssignee } from './hooks/notifyAssignee'
 import { deleteReviewHistory } from './hooks/deleteReviewHistory'
 import {
   CATEGORIES,
@@ -67,10 +69,12 @@ export const Resources: CollectionConfig = {
     // resetReviewOnEdit after the slug hooks: it sees the slug they settled; reservePublishedSlug last:
     // it sees whether the write publishes.
     // forgetSuperseded: the per-request memo of superseded ids is stale after a write.
-    beforeChange: [keepPublishedSlug, resetReviewOnEdit, reservePublishedSlug, ({ data, req }) => (forgetSuperseded(req), data)],
+    // scopeToJurisdictions first: a contributor's write outside their jurisdictions goes no further.
+    beforeChange: [scopeToJurisdictions, keepPublishedSlug, resetReviewOnEdit, reservePublishedSlug, ({ data, req }) => (forgetSuperseded(req), data)],
     // mirrorOwner: one owner for the working copy and the main document (ownership.ts).
     // The search index follows the published version, in the same transaction.
-    afterChange: [mirrorOwner, reindexAfterChange],
+    // notifyAssignee: an editor assigning a resource to another editor tells them.
+    afterChange: [mirrorOwner, reindexAfterChange, notifyAssignee],
     beforeDelete: [deleteReviewHistory],
     afterDelete: [unindexAfterDelete, notifyWebhooksOnDelete, ({ req }) => forgetSuperseded(req)],
   },

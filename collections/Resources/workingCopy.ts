@@ -9,6 +9,8 @@ export type WorkingState = {
   title?: string
   assignee?: unknown
   publishedAt?: string | null
+  /** The jurisdictions of the working copy and of the published version (both must be in one's scope). */
+  jurisdictions: unknown[]
 }
 
 /**
@@ -38,5 +40,8 @@ export async function currentState(req: PayloadRequest, id: string | number): Pr
     title: typeof latest.title === 'string' ? latest.title : undefined,
     assignee: latest.assignee,
     publishedAt: (main.publishedAt as string | null | undefined) ?? null,
+    jurisdictions: [...asList(latest.jurisdictions), ...(main._status === 'published' ? asList(main.jurisdictions) : [])],
   }
 }
+
+const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : [])

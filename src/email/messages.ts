@@ -13,6 +13,8 @@ export type EmailJobInput =
   | { template: 'email-change-notice'; contributor: string }
   | { template: 'subscription'; subscription: string }
   | { template: 'alert'; subscription: string; from: string; to: string }
+  /** An editor (`contributor`) assigned `resource` to `recipient`. */
+  | { template: 'assigned'; resource: string; contributor: string; recipient: string }
 
 export type Message = { to: string; subject: string; text: string; headers?: Record<string, string> }
 
@@ -58,6 +60,17 @@ export async function renderMessage(req: PayloadRequest, input: EmailJobInput): 
     if (action === 'publish') lines.push('', `Public link: ${server}/api/resources/${String(event.resource)}`)
     lines.push('', `Open it in the admin panel: ${admin}/collections/resources/${String(event.resource)}`)
     return { to: String(recipient.email), subject: (SUBJECTS[action] ?? ((t: string) => t))(title), text: lines.join('\n') }
+  }
+  if (input.template === 'assigned') {
+    const [resource, recipient, by] = await Promise.all([
+      req.payload.findByID({ collection: 'resources', id: input.resource, draft: true, depth: 0, overrideAccess: true, disableErrors: true, req }) as Promise<Doc | null>,
+      byId(req, 'contributors', input.recipient),
+      byId(req, 'contributors', input.contributor),
+    ])
+    if (!resource || !recipient?.email) return null
+    const title = inertLine(resource.title ?? `Resource ${input.resource}`)
+    const lines = [`${inertLine(by?.name ?? 'An editor')} assigned “${title}” to you to review.`, '', `Open it in the admin panel: ${admin}/collections/resources/${input.resource}`]
+    return { to: String(recipient.email), subject: `Assigned to you: ${title}`, text: lines.join('\n') }
   }
   const contributor = await byId(req, 'contributors', input.contributor)
   if (!contributor) return null

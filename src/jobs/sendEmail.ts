@@ -18,6 +18,7 @@ export const sendEmailTask: TaskConfig<{ input: EmailJobInput; output: { sent: b
     { name: 'subscription', type: 'text' },
     { name: 'from', type: 'text' },
     { name: 'to', type: 'text' },
+    { name: 'resource', type: 'text' },
   ],
   outputSchema: [{ name: 'sent', type: 'checkbox' }],
   handler: async ({ input, req }) => {

@@ -30,8 +30,12 @@ export const TRANSITIONS: Record<Action, Transition> = {
   archive: { from: ['draft', 'in_review', 'changes_requested', 'published'], to: 'archived', by: ['editor'] },
 }
 
-/** The states in which the owner (a contributor) may still edit the content. */
-export const OWNER_EDITABLE: readonly State[] = ['draft', 'changes_requested']
+/**
+ * The states in which the owner (a contributor) may edit the content. Editing published content
+ * proposes an update: a new draft revision, while the published version stays public until an
+ * editor publishes the update (the API saves every edit as a draft version).
+ */
+export const OWNER_EDITABLE: readonly State[] = ['draft', 'changes_requested', 'published']
 
 /** What the editor confirms before publishing. Every item must be `true`. */
 export const CHECKLIST_ITEMS = {
@@ -43,7 +47,11 @@ export type Checklist = Record<keyof typeof CHECKLIST_ITEMS, true>
 
 export const NOTE_MAX_LENGTH = 5000
 
-export type Actor = { role: 'admin' | 'editor' | 'contributor' | undefined; isOwner: boolean }
+/**
+ * `inScope`: whether the resource lies within the actor's jurisdictions (access/withinJurisdictions.ts,
+ * decided by the caller); false takes every right away, with `outOfScope` saying why.
+ */
+export type Actor = { role: 'admin' | 'editor' | 'contributor' | undefined; isOwner: boolean; inScope?: boolean; outOfScope?: string }
 
 export type Request = { action: unknown; note?: unknown; checklist?: unknown }
 
@@ -57,6 +65,7 @@ export const isState = (value: unknown): value is State => STATES.includes(value
 /** The parties an actor counts as for a given resource. */
 function partiesOf(actor: Actor): Party[] {
   const parties: Party[] = []
+  if (actor.inScope === false) return parties
   if (actor.role && actor.isOwner) parties.push('owner')
   if (actor.role === 'admin' || actor.role === 'editor') parties.push('editor')
   return parties
@@ -84,6 +93,7 @@ export function decide(state: State, request: Request, actor: Actor): Decision {
     return { ok: false, status: 400, error: `Unknown action: "action" must be one of ${ACTIONS.join(', ')}.` }
   }
   const transition = TRANSITIONS[action]
+  if (actor.inScope === false) return { ok: false, status: 403, error: actor.outOfScope ?? 'This resource is outside your jurisdictions.' }
   if (!mayTake(action, actor)) {
     const who = transition.by.map((p) => (p === 'owner' ? 'the resource’s owner' : 'an editor')).join(' or ')
     return { ok: false, status: 403, error: `Only ${who} may ${action.replace('_', ' ')} this resource.` }

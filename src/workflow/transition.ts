@@ -1,5 +1,6 @@
 import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
 import { activeRole, isEditor } from '../../access/roles'
+import { outOfScope } from '../../access/withinJurisdictions'
 import { sameId } from '../../access/sameId'
 import { WORKFLOW_CONTEXT } from '../../collections/Resources/hooks/guardOperations'
 import { currentState } from '../../collections/Resources/workingCopy'
@@ -60,7 +61,8 @@ async function run(req: PayloadRequest, id: string | number, request: Transition
       return { ok: false, status: 404, error: `No resource with id ${String(id)}.` }
     }
     const from: State = isState(state.reviewStatus) ? state.reviewStatus : 'draft'
-    const decision = decide(from, request, { role, isOwner: sameId(state.owner, user.id) })
+    const outside = await outOfScope(req, user, state.jurisdictions)
+    const decision = decide(from, request, { role, isOwner: sameId(state.owner, user.id), inScope: !outside, outOfScope: outside ?? undefined })
     if (!decision.ok) {
       if (shouldCommit) await killTransaction(req)
       return decision

@@ -56,9 +56,10 @@ async function seed() {
   const admin = await login(ADMIN)
   const ny = (await api('/api/jurisdictions', { method: 'POST', token: admin, body: { name: 'New York', code: 'US-NY', type: 'state' } })).doc
   const ca = (await api('/api/jurisdictions', { method: 'POST', token: admin, body: { name: 'California', code: 'US-CA', type: 'state' } })).doc
-  const account = (email: string, name: string, status: string) =>
-    api('/api/contributors', { method: 'POST', token: admin, body: { email, name, password: PASSWORD, role: 'contributor', status } })
-  await account(LEADER, 'Lucía Leader', 'active')
+  const account = (email: string, name: string, status: string, jurisdictions: unknown[] = []) =>
+    api('/api/contributors', { method: 'POST', token: admin, body: { email, name, password: PASSWORD, role: 'contributor', status, jurisdictions } })
+  // The leader works in New York and California: a leader's resources name jurisdictions within theirs.
+  await account(LEADER, 'Lucía Leader', 'active', [ny.id, ca.id])
   const pending = (await account('pat-pending-e2e@example.org', 'Pat Pending', 'pending')).doc
   const leader = await login(LEADER)
   const create = async (token: string, body: object) => (await api('/api/resources?draft=true', { method: 'POST', token, body })).doc

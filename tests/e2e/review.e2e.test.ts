@@ -40,11 +40,15 @@ async function createAccounts() {
   const login = await api('/api/contributors/login', { method: 'POST', body: JSON.stringify({ email: admin.email, password: PASSWORD }) })
   const { token } = (await login.json()) as { token: string }
   adminToken = token
+  // The leader works in New York: a leader's resources name jurisdictions within theirs.
+  const ny = await api('/api/jurisdictions', { method: 'POST', token, body: JSON.stringify({ name: 'New York', code: 'US-NY', type: 'state' }) })
+  expect(ny.status).toBe(201)
+  const nyId = ((await ny.json()) as { doc: { id: string | number } }).doc.id
   for (const [role, email] of [['editor', accounts.editor], ['contributor', accounts.leader]] as const) {
     const res = await api('/api/contributors', {
       method: 'POST',
       token,
-      body: JSON.stringify({ name: role === 'editor' ? 'Elena Editor' : 'Luis Leader', email, password: PASSWORD, role, status: 'active' }),
+      body: JSON.stringify({ name: role === 'editor' ? 'Elena Editor' : 'Luis Leader', email, password: PASSWORD, role, status: 'active', ...(role === 'contributor' ? { jurisdictions: [nyId] } : {}) }),
     })
     expect(res.status).toBe(201)
   }
@@ -89,6 +93,16 @@ async function choose(page: Page, field: string, label: string) {
   await page.locator('.rs__option', { hasText: label }).first().waitFor({ state: 'visible' })
   await page.keyboard.press('Enter')
   await select.locator('.rs__single-value', { hasText: label }).waitFor({ state: 'visible' })
+}
+
+/** Adds one value to a hasMany relationship field (its chosen values are multi-value chips). */
+async function chooseOneOfMany(page: Page, field: string, label: string) {
+  const select = page.locator(`#field-${field}`)
+  await select.locator('.rs__control').click()
+  await select.locator('input').first().pressSequentially(label)
+  await page.locator('.rs__option', { hasText: label }).first().waitFor({ state: 'visible' })
+  await page.keyboard.press('Enter')
+  await select.locator('.rs__multi-value', { hasText: label }).waitFor({ state: 'visible' })
 }
 
 /** The stored working copy (the latest draft), as an admin reads it. */
@@ -139,6 +153,7 @@ describe('review workflow in the admin panel (Chromium)', () => {
       }
       expect(await page.locator('#action-save').count()).toBe(0)
       await choose(page, 'category', 'Judicial rule')
+      await chooseOneOfMany(page, 'jurisdictions', 'New York')
     })
 
     await step(page, '1-attach-pdf', async () => {

@@ -75,7 +75,21 @@ function withDatabaseName(uri: string): string {
   return u.toString()
 }
 
-/** Creates an account directly (bypassing sign-up) and returns its credentials. */
+/**
+ * The jurisdiction test leaders work in unless a test gives them others (Vermont: no test's own
+ * geography uses it). A contributor's resources must name jurisdictions within theirs
+ * (access/withinJurisdictions.ts), so fixtures create theirs with `jurisdictions: [await homeJurisdiction(app)]`.
+ */
+export async function homeJurisdiction(app: App): Promise<string | number> {
+  const found = await app.payload.find({ collection: 'jurisdictions', where: { code: { equals: 'US-VT' } }, limit: 1, depth: 0, overrideAccess: true })
+  if (found.docs[0]) return found.docs[0].id
+  return (await app.payload.create({ collection: 'jurisdictions', data: { code: 'US-VT', name: 'Vermont', type: 'state' } as never, overrideAccess: true })).id
+}
+
+/**
+ * Creates an account directly (bypassing sign-up) and returns its credentials. A contributor
+ * holds the home jurisdiction (above) unless `overrides.jurisdictions` says otherwise.
+ */
 export async function createAccount(
   app: App,
   role: 'admin' | 'editor' | 'contributor',
@@ -83,9 +97,10 @@ export async function createAccount(
 ): Promise<{ id: string | number; email: string; password: string }> {
   const email = `${role}-${crypto.randomBytes(4).toString('hex')}@example.org`
   const password = `pw-${crypto.randomBytes(8).toString('hex')}`
+  const jurisdictions = role === 'contributor' && !('jurisdictions' in overrides) ? [await homeJurisdiction(app)] : []
   const doc = await app.payload.create({
     collection: 'contributors',
-    data: { name: `Test ${role}`, email, password, role, status: 'active', ...overrides } as never,
+    data: { name: `Test ${role}`, email, password, role, status: 'active', jurisdictions, ...overrides } as never,
     overrideAccess: true,
   })
   return { id: doc.id, email, password }

@@ -1,6 +1,7 @@
 import { addDataAndFileToRequest, type Endpoint } from 'payload'
 import { activeRole, isEditor } from '../../../access/roles'
 import { sameId } from '../../../access/sameId'
+import { outOfScope } from '../../../access/withinJurisdictions'
 import { CHECKLIST_ITEMS, availableActions, isState } from '../../../src/workflow/machine'
 import { transition } from '../../../src/workflow/transition'
 import { currentState } from '../workingCopy'
@@ -53,11 +54,12 @@ export const workflowStateEndpoint: Endpoint = {
     const isOwner = state ? sameId(state.owner, req.user.id) : false
     if (!state || !(isEditor(req.user) || isOwner || state.live)) return error(404, `No resource with id ${id}.`)
     const reviewStatus = isState(state.reviewStatus) ? state.reviewStatus : 'draft'
+    const inScope = !(await outOfScope(req, req.user, state.jurisdictions))
     return json(200, {
       id,
       reviewStatus: isEditor(req.user) || isOwner ? reviewStatus : 'published',
       live: state.live,
-      actions: availableActions(reviewStatus, { role, isOwner }),
+      actions: availableActions(reviewStatus, { role, isOwner, inScope }),
       checklist: CHECKLIST_ITEMS,
     })
   },
