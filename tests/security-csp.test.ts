@@ -13,7 +13,7 @@ import type { AddressInfo } from 'node:net'
 import request from 'supertest'
 import { adminContentSecurityPolicy } from '../src/http/contentSecurityPolicy'
 import { pngBytes } from './helpers/content'
-import { createAccount, signIn, startTestApp, type TestApp } from './helpers/testApp'
+import { createAccount, signIn, startTestApp, type TestApp, homeJurisdiction } from './helpers/testApp'
 import { CHECKLIST } from './helpers/workflow'
 
 const directives = (header: string | undefined) =>
@@ -34,7 +34,7 @@ beforeAll(async () => {
   editor = await signIn(app, await createAccount(app, 'editor'))
   const upload = await editor.post('/api/documents').field('_payload', JSON.stringify({ title: 'Photo', alt: 'A courthouse' })).attach('file', pngBytes(), { filename: 'photo.png', contentType: 'image/png' })
   expect(upload.status).toBe(201)
-  const resource = await editor.post('/api/resources').send({ title: 'Public memo', category: 'policy', documents: [upload.body.doc.id] })
+  const resource = await editor.post('/api/resources').send({ jurisdictions: [await homeJurisdiction(app)], title: 'Public memo', category: 'policy', documents: [upload.body.doc.id] })
   await editor.post(`/api/resources/${resource.body.doc.id}/workflow`).send({ action: 'submit' })
   await editor.post(`/api/resources/${resource.body.doc.id}/workflow`).send({ action: 'publish', checklist: CHECKLIST })
   fileUrl = new URL(upload.body.doc.url, app.url).pathname

@@ -11,7 +11,7 @@ import type { Field } from 'payload'
 import { clearsWhenHidden } from '../fields/shownWhen'
 import { forEditors } from '../src/admin/plugin'
 import { invalidFields, pdfBytes, pngBytes } from './helpers/content'
-import { createAccount, signIn, startTestApp, type TestApp } from './helpers/testApp'
+import { createAccount, signIn, startTestApp, type TestApp, homeJurisdiction } from './helpers/testApp'
 import { publishThroughWorkflow } from './helpers/workflow'
 
 type Agent = Awaited<ReturnType<typeof signIn>>
@@ -42,7 +42,7 @@ const stored = async (id: Id) =>
 const ids = (value: unknown) => ((value ?? []) as unknown[]).map((v) => String(v && typeof v === 'object' ? (v as { id: Id }).id : v))
 
 const newDraft = async (data: object = {}) => {
-  const res = await leader.post('/api/resources').send({ title: 'Leader draft', category: 'statement', ...data })
+  const res = await leader.post('/api/resources').send({ jurisdictions: [await homeJurisdiction(app)], title: 'Leader draft', category: 'statement', ...data })
   if (res.status !== 201) throw new Error(`create failed: ${res.status} ${JSON.stringify(res.body)}`)
   return res.body.doc.id as Id
 }
@@ -60,8 +60,8 @@ beforeAll(async () => {
   files.ownPng = await upload(leader, 'own-graphic', 'png')
   files.publicPdf = await upload(editor, 'public-memo', 'pdf')
   files.editorPdf = await upload(editor, 'editor-notes', 'pdf')
-  victimDraft = (await victim.post('/api/resources').send({ title: 'Victim draft', category: 'statement' })).body.doc.id
-  published = (await editor.post('/api/resources').send({ title: 'Published memo', category: 'statement', documents: [files.publicPdf.id] })).body.doc.id
+  victimDraft = (await victim.post('/api/resources').send({ jurisdictions: [await homeJurisdiction(app)], title: 'Victim draft', category: 'statement' })).body.doc.id
+  published = (await editor.post('/api/resources').send({ jurisdictions: [await homeJurisdiction(app)], title: 'Published memo', category: 'statement', documents: [files.publicPdf.id] })).body.doc.id
   await publishThroughWorkflow(editor, published)
 }, 120_000)
 afterAll(async () => {
@@ -71,7 +71,7 @@ afterAll(async () => {
 describe('a contributor may link only what they may read', () => {
   it('refuses another person’s private file on create, naming the field, and stores nothing', async () => {
     const before = (await app.payload.count({ collection: 'resources', overrideAccess: true })).totalDocs
-    const res = await leader.post('/api/resources').send({ title: 'Grab', category: 'statement', documents: [files.ownPdf.id, files.victimPdf.id] })
+    const res = await leader.post('/api/resources').send({ jurisdictions: [await homeJurisdiction(app)], title: 'Grab', category: 'statement', documents: [files.ownPdf.id, files.victimPdf.id] })
     expect(res.status).toBe(400)
     expect(invalidFields(res)).toEqual(['documents'])
     expect(JSON.stringify(res.body)).toContain(`documents ${files.victimPdf.id}: does not exist or you may not read it`)
@@ -106,7 +106,7 @@ describe('a contributor may link only what they may read', () => {
     expect(ids((await stored(id)).documents)).toEqual([String(files.ownPdf.id)])
 
     // An editor's bulk update goes through the same checks: graphics must be images.
-    const posts = (await editor.post('/api/resources').send({ title: 'Editor posts', category: 'social-media' })).body.doc.id
+    const posts = (await editor.post('/api/resources').send({ jurisdictions: [await homeJurisdiction(app)], title: 'Editor posts', category: 'social-media' })).body.doc.id
     const bulk = await editor.patch(`/api/resources?where[id][in]=${posts}`).send({ graphics: [files.editorPdf.id] })
     expect(bulk.status).toBe(400)
     expect(JSON.stringify(bulk.body)).toContain('The following field is invalid: graphics')
@@ -163,7 +163,7 @@ describe('a contributor may link only what they may read', () => {
 
 describe('graphics: images only, and only on social-media resources', () => {
   it('accepts the contributor’s own image; refuses a PDF and another person’s image', async () => {
-    const ok = await leader.post('/api/resources').send({ title: 'Posts', category: 'social-media', graphics: [files.ownPng.id] })
+    const ok = await leader.post('/api/resources').send({ jurisdictions: [await homeJurisdiction(app)], title: 'Posts', category: 'social-media', graphics: [files.ownPng.id] })
     expect(ok.status).toBe(201)
     expect(ids((await stored(ok.body.doc.id)).graphics)).toEqual([String(files.ownPng.id)])
     const pdf = await leader.patch(`/api/resources/${ok.body.doc.id}?draft=true`).send({ graphics: [files.ownPdf.id] })
@@ -176,7 +176,7 @@ describe('graphics: images only, and only on social-media resources', () => {
   })
 
   it('stores fields a category hides empty: graphics and posts outside social media, bill details outside legislation', async () => {
-    const res = await leader.post('/api/resources').send({
+    const res = await leader.post('/api/resources').send({ jurisdictions: [await homeJurisdiction(app)], 
       title: 'A letter',
       category: 'statement',
       graphics: [files.ownPng.id],
@@ -196,7 +196,7 @@ describe('graphics: images only, and only on social-media resources', () => {
   })
 
   it('leaving social media clears the graphics, so the publish carries none', async () => {
-    const id = (await leader.post('/api/resources').send({ title: 'Posts then letter', category: 'social-media', graphics: [files.ownPng.id] })).body.doc.id
+    const id = (await leader.post('/api/resources').send({ jurisdictions: [await homeJurisdiction(app)], title: 'Posts then letter', category: 'social-media', graphics: [files.ownPng.id] })).body.doc.id
     expect((await leader.patch(`/api/resources/${id}`).send({ category: 'statement' })).status).toBe(200)
     await publishThroughWorkflow(editor, id)
     const live = (await request(app.url).get(`/api/resources/${id}?depth=0`)).body

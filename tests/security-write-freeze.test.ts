@@ -18,7 +18,7 @@ import { runInTransactionScope, TransactionAbandoned } from '../src/db/transacti
 import { projectRoot } from '../src/settings/paths'
 import { invalidFields, pdfBytes } from './helpers/content'
 import { freePort } from './helpers/instances'
-import { createAccount, signIn, startTestApp, type TestApp } from './helpers/testApp'
+import { createAccount, signIn, startTestApp, type TestApp, homeJurisdiction } from './helpers/testApp'
 import { createWebinar, signUp } from './helpers/webinars'
 
 type Agent = Awaited<ReturnType<typeof signIn>>
@@ -59,7 +59,7 @@ describe('rich text, and a submit, through the real stack', () => {
     registration = (await app.payload.find({ collection: 'webinar-registrations', depth: 0, overrideAccess: true, context: { skipAudit: true } })).docs[0]!.id
     const file = await victim.post('/api/documents').field('_payload', JSON.stringify({ title: 'Private affidavit' })).attach('file', pdfBytes(), { filename: 'affidavit.pdf', contentType: 'application/pdf' })
     victimFile = file.body.doc.id
-    victimDraft = (await victim.post('/api/resources').send({ title: 'Victim draft', category: 'statement' })).body.doc.id
+    victimDraft = (await victim.post('/api/resources').send({ jurisdictions: [await homeJurisdiction(app)], title: 'Victim draft', category: 'statement' })).body.doc.id
   }, 120_000)
   afterAll(async () => {
     await app?.stop()
@@ -69,7 +69,7 @@ describe('rich text, and a submit, through the real stack', () => {
 
   it('(a) refuses the issue’s body: a relationship node to a webinar registration, naming the field; nothing is stored', async () => {
     const before = await count()
-    const res = await leader.post('/api/resources').send({ title: 'Innocent', category: 'statement', body: body(relationship('webinar-registrations', registration)) })
+    const res = await leader.post('/api/resources').send({ jurisdictions: [await homeJurisdiction(app)], title: 'Innocent', category: 'statement', body: body(relationship('webinar-registrations', registration)) })
     expect(res.status).toBe(400)
     expect(invalidFields(res)).toEqual(['body'])
     expect(JSON.stringify(res.body)).toContain(`webinar-registrations ${registration}: this field may not point at webinar-registrations`)
@@ -77,7 +77,7 @@ describe('rich text, and a submit, through the real stack', () => {
   })
 
   it('(a) refuses every private collection and anything the author may not read, in any node, on drafts and over GraphQL', async () => {
-    const id = (await leader.post('/api/resources').send({ title: 'Mine', category: 'statement' })).body.doc.id
+    const id = (await leader.post('/api/resources').send({ jurisdictions: [await homeJurisdiction(app)], title: 'Mine', category: 'statement' })).body.doc.id
     const refused = [
       relationship('contributors', editorId),
       relationship('registration-audit', 1),
@@ -109,11 +109,11 @@ describe('rich text, and a submit, through the real stack', () => {
   it('(a) accepts what the author may read: a published resource, their own file, a link to a jurisdiction', async () => {
     const file = (await leader.post('/api/documents').field('_payload', JSON.stringify({ title: 'Own memo' })).attach('file', pdfBytes(), { filename: 'memo.pdf', contentType: 'application/pdf' })).body.doc.id
     const jurisdiction = (await app.payload.find({ collection: 'jurisdictions', limit: 1, depth: 0, overrideAccess: true })).docs[0]?.id
-    const published = (await editor.post('/api/resources').send({ title: 'Public memo', category: 'policy' })).body.doc.id
+    const published = (await editor.post('/api/resources').send({ jurisdictions: [await homeJurisdiction(app)], title: 'Public memo', category: 'policy' })).body.doc.id
     await editor.post(`/api/resources/${published}/workflow`).send({ action: 'submit' })
     expect((await editor.post(`/api/resources/${published}/workflow`).send({ action: 'publish', checklist: { personalDataCleared: true, sourcesChecked: true } })).status).toBe(200)
     const nodes = [relationship('resources', published), upload('documents', file), ...(jurisdiction ? [internalLink('jurisdictions', jurisdiction)] : [])]
-    const res = await leader.post('/api/resources').send({ title: 'Linked', category: 'statement', body: body(...nodes) })
+    const res = await leader.post('/api/resources').send({ jurisdictions: [await homeJurisdiction(app)], title: 'Linked', category: 'statement', body: body(...nodes) })
     expect(res.status).toBe(201)
   })
 
@@ -121,7 +121,7 @@ describe('rich text, and a submit, through the real stack', () => {
     // Stored the way older code could: server code, a draft (Payload skips validating drafts).
     const legacy = await app.payload.create({
       collection: 'resources',
-      data: { title: 'Legacy text', category: 'statement', owner: leaderAccount.id, body: body(relationship('webinar-registrations', registration)) } as never,
+      data: { title: 'Legacy text', category: 'statement', owner: leaderAccount.id, jurisdictions: [await homeJurisdiction(app)], body: body(relationship('webinar-registrations', registration)) } as never,
       draft: true,
       depth: 0,
       overrideAccess: true,
