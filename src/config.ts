@@ -22,6 +22,10 @@ import { openApiDocument } from './plugins/openApiDocument'
 import { createFts } from './search/sqliteFts'
 import { reindexAllIfEmpty } from './search/sync'
 import { closeInternalAccess } from './security/internalAccess'
+import { applyDataDepthLimit } from './security/dataDepth'
+import { applyLinkChecks } from './security/linkedDocuments'
+import { applyQueryRules } from './security/queryRules'
+import { closeMissingVersionRoutes } from './security/versionRoutes'
 import { projectRoot } from './settings/paths'
 import type { Settings } from './settings'
 import { uploadStorage, withUploadDir } from './plugins/storage'
@@ -62,6 +66,8 @@ export async function createConfig(settings: Settings, hooks: ConfigHooks = {}):
       adminPanel,
     ],
     hooks: { afterError: [hideAccountLock] },
+    // A query a client got wrong is a 400, not a server error: logged as a message only.
+    loggingLevels: { QueryError: 'info' },
     endpoints: [searchEndpoint, mapEndpoint, ...feedEndpoints],
     custom: { webhooks: { allowPrivateUrls: settings.webhookAllowPrivateUrls } },
     // depth=99 is clamped to this: deeper graphs are what `depth` abuse is after.
@@ -100,7 +106,8 @@ export async function createConfig(settings: Settings, hooks: ConfigHooks = {}):
       await tuneSqlite(instance) // after the migrations: they may add tables
     },
   })
-  return closeInternalAccess(config)
+  // On the sanitized config, so that Payload's own collections get them too.
+  return closeMissingVersionRoutes(applyDataDepthLimit(applyLinkChecks(applyQueryRules(closeInternalAccess(config)))))
 }
 
 function formatBytes(bytes: number): string {

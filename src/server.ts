@@ -7,7 +7,7 @@ import { PublicResponseCache } from './cache/publicResponses'
 import { createConfig } from './config'
 import { pingDatabase, replicaSetWarning } from './db/database'
 import { heldMail, withBestEffortEmail } from './email/adapter'
-import { errorHandler, notFound } from './http/errors'
+import { errorHandler, malformedPath, notFound } from './http/errors'
 import { createMetrics, metricsRoute } from './http/metrics'
 import { requestLog, routePatterns } from './http/requestLog'
 import { payloadApi } from './http/payloadApi'
@@ -54,6 +54,7 @@ export async function createApp({ settings, admin = false, logDestination }: Cre
   app.use(requestLog({ logger: () => payload.logger, route: routePatterns(config), observe: metrics.observeRequest }))
   // The admin panel's scripts are Next's own; its CSP is Next's business, not helmet's default.
   app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }))
+  app.use(malformedPath)
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' })

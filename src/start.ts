@@ -10,6 +10,7 @@ import { projectRoot } from './settings/paths'
 import { seedIfEmpty } from '../seed/seed'
 import { claimJobsRunner } from './jobs/lock'
 import { createApp } from './server'
+import { surviveUnhandledRejections } from './http/unhandledRejections'
 import { ConfigurationError, loadSettings, type Settings } from './settings'
 
 const dev = process.argv.includes('--dev')
@@ -37,6 +38,7 @@ if (!dev) process.env.DISABLE_PAYLOAD_HMR = 'true'
 if (admin === 'production') ensureAdminBuild(projectRoot)
 
 const { app, payload, upgrade, close } = await createApp({ settings, admin })
+surviveUnhandledRejections((err) => payload.logger.error({ err, msg: 'Unhandled promise rejection (the process keeps serving)' }))
 await seedEmptyEmbeddedDatabase()
 
 const server = http.createServer(app)

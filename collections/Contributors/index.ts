@@ -41,6 +41,15 @@ export const Contributors: CollectionConfig = {
     // The admin panel: a pending account may sign in and see its own account (docs/WORKFLOW.md).
     admin: anyAccount,
   },
+  // An editor activates new accounts; no email token is ever issued. Payload mounts its verify
+  // route anyway, and it queried a column that does not exist (a 500): this answers first.
+  endpoints: [
+    {
+      path: '/verify/:id',
+      method: 'post',
+      handler: () => Response.json({ errors: [{ message: 'There is no email verification here: an editor activates new accounts.' }] }, { status: 404 }),
+    },
+  ],
   hooks: {
     beforeOperation: [rejectMalformedCredentials, guardAccountChanges],
     beforeChange: [assignRoleOnCreate],

@@ -13,6 +13,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import type { Settings } from '../settings'
 import { errorBody } from './errors'
 import type { RequestRecord } from './requestLog'
+import { unhandledRejections } from './unhandledRejections'
 
 export type Metrics = {
   registry: Registry
@@ -52,6 +53,15 @@ export function createMetrics(): Metrics {
     labelNames: ['operation', 'collection'] as const,
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
     registers: [registry],
+  })
+  new Counter({
+    name: 'process_unhandled_rejections_total',
+    help: 'Promise rejections nobody handled (logged; the process keeps serving). Each is a bug to fix.',
+    registers: [registry],
+    collect() {
+      this.reset()
+      this.inc(unhandledRejections())
+    },
   })
   let payload: Payload | undefined
   new Gauge({
