@@ -18,6 +18,8 @@ export type ResolvedPath = {
   fields: FlattenedField[]
   /** The collections the path enters through a relationship, upload or join (not the queried one). */
   hops: string[]
+  /** Whether one of the hops is a join field. */
+  throughJoin?: boolean
   /** Undefined when the path stops being resolvable; `problem` says why. */
   leaf?: Leaf
   problem?: string
@@ -99,6 +101,7 @@ export function resolvePath(payload: Payload, collection: string, rootFields: Fl
         if (Array.isArray(field.collection)) return stop(`"${segment}" joins several collections; it cannot be queried.`)
         current = field.collection
         resolved.hops.push(current)
+        resolved.throughJoin = true
         // Payload reads `join` as `join.id`: the ids of the documents that point here.
         if (rest === 0 || (rest === 1 && segments[i + 1] === 'id')) return done({ kind: 'id', collections: [current], own: false }, 0)
         fields = collectionConfig(payload, current)?.flattenedFields ?? []

@@ -99,7 +99,7 @@ async function accessProblem(reader: Reader, resolved: ResolvedPath, operator?: 
  * collection with versions offers its version fields (`parent`, `version.*`, `latest`) too: a
  * path resolves against the first set that has it, with that set's access rules.
  */
-type Scope = { reader: Reader; collection: string; fieldSets: FlattenedField[][] }
+type Scope = { reader: Reader; collection: string; fieldSets: FlattenedField[][]; inJoin?: boolean }
 
 function resolveIn(scope: Scope, path: string): ResolvedPath {
   const tries = scope.fieldSets.map((fields) => resolvePath(scope.reader.req.payload, scope.collection, fields, path))
@@ -125,6 +125,8 @@ async function checkedWhere(where: unknown, scope: Scope, param: string, depth =
     if (!isPlainObject(condition)) throw new QueryRefused(`${here} must name an operator, e.g. ${here}[equals]=….`)
     const resolved = resolveIn(scope, key)
     if (!resolved.leaf) throw new QueryRefused(`${here}: ${resolved.problem}`)
+    // The SQL adapters cannot build a join's where through another join (a 500 for everyone).
+    if (scope.inJoin && resolved.throughJoin) throw new QueryRefused(`${here}: a join's where cannot go through another join field.`)
     for (const [operator, value] of Object.entries(condition)) {
       const problem = operandProblem(payload, resolved.leaf, operator, value)
       if (problem) throw new QueryRefused(`${here}[${operator}] ${problem}`)
@@ -163,7 +165,7 @@ async function checkJoins(joins: unknown, collection: SanitizedCollectionConfig,
     const target = byPath.get(name)
     if (join === false || join === undefined || typeof target !== 'string') continue
     if (!isPlainObject(join)) throw new QueryRefused(`joins[${name}] must be an object or false.`)
-    const scope: Scope = { reader, collection: target, fieldSets: [collectionConfig(reader.req.payload, target)?.flattenedFields ?? []] }
+    const scope: Scope = { reader, collection: target, fieldSets: [collectionConfig(reader.req.payload, target)?.flattenedFields ?? []], inJoin: true }
     if (join.where !== undefined) join.where = await checkedWhere(join.where, scope, `joins[${name}][where]`)
     await checkSort(join.sort, scope, `joins[${name}][sort]`, false)
   }
