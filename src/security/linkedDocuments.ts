@@ -11,11 +11,13 @@ import { couldBeId } from './queryOperands'
 
 type Id = string | number
 type Link = { path: string; collection: string; id: unknown }
+type Problem = { path: string; message: string }
+type Found = { links: Link[]; problems: Problem[] }
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null
 
-/** Every link in `data`, with the path of its field (`links.0.url` style). */
-function linksIn(fields: FlattenedField[], data: unknown, prefix: string, out: Link[]): Link[] {
+/** Every link in `data`, with the path of its field (`links.0.url` style); a list where one id belongs (or the reverse) is a problem. */
+function linksIn(fields: FlattenedField[], data: unknown, prefix: string, out: Found): Found {
   if (!isObject(data)) return out
   for (const field of fields) {
     if (!('name' in field)) continue
@@ -23,12 +25,17 @@ function linksIn(fields: FlattenedField[], data: unknown, prefix: string, out: L
     const path = prefix ? `${prefix}.${field.name}` : field.name
     if (value === undefined || value === null) continue
     if (field.type === 'relationship' || field.type === 'upload') {
+      if (Boolean(field.hasMany) !== Array.isArray(value)) {
+        out.problems.push({ path, message: field.hasMany ? 'must be a list of ids.' : 'must be one id, not a list.' })
+        continue
+      }
       for (const item of Array.isArray(value) ? value : [value]) {
         if (item === null || item === undefined) continue
         if (Array.isArray(field.relationTo)) {
-          if (isObject(item) && typeof item.relationTo === 'string') out.push({ path, collection: item.relationTo, id: isObject(item.value) ? item.value.id : item.value })
+          if (isObject(item) && typeof item.relationTo === 'string') out.links.push({ path, collection: item.relationTo, id: isObject(item.value) ? item.value.id : item.value })
+          else out.problems.push({ path, message: 'must be { relationTo, value } pairs.' })
         } else {
-          out.push({ path, collection: field.relationTo, id: isObject(item) && 'id' in item ? item.id : item })
+          out.links.push({ path, collection: field.relationTo, id: isObject(item) && 'id' in item ? item.id : item })
         }
       }
     } else if (field.type === 'group' || field.type === 'tab') {
@@ -65,9 +72,8 @@ async function existing(req: PayloadRequest, collection: string, ids: Id[]): Pro
 }
 
 const checkLinks: CollectionBeforeChangeHook = async ({ collection, data, req }) => {
-  const links = linksIn(collection.flattenedFields, data, '', [])
-  if (links.length === 0) return data
-  const errors: { path: string; message: string }[] = []
+  const { links, problems: errors } = linksIn(collection.flattenedFields, data, '', { links: [], problems: [] })
+  if (links.length === 0 && errors.length === 0) return data
   const byCollection = new Map<string, Id[]>()
   for (const link of links) {
     if (!req.payload.collections[link.collection as never] || !couldBeId(req.payload, link.collection, link.id)) {

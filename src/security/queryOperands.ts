@@ -8,7 +8,7 @@ import type { Payload } from 'payload'
 import { validOperatorSet } from 'payload/shared'
 import { type Leaf } from './queryPaths'
 
-const LIST_OPERATORS = new Set(['in', 'not_in', 'all'])
+export const LIST_OPERATORS = new Set(['in', 'not_in', 'all'])
 const GEO_OPERATORS = new Set(['near', 'within', 'intersects'])
 const TEXT_MATCH = new Set(['like', 'not_like', 'contains'])
 const NUMBER = /^\s*[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?\s*$/i
@@ -52,29 +52,37 @@ export function operandProblem(payload: Payload, leaf: Leaf, operator: string, v
   return undefined
 }
 
+/** `null` compares only for (in)equality: `equals null` finds the documents without a value. */
+const NULL_OPERATORS = new Set(['equals', 'not_equals'])
+
 function valueProblem(payload: Payload, leaf: Leaf, operator: string, value: unknown, inList: boolean): string | undefined {
+  if ((value === null || value === 'null') && ['id', 'number', 'date', 'checkbox'].includes(leaf.kind)) {
+    return NULL_OPERATORS.has(operator) && !inList ? undefined : 'cannot compare with null here; use equals, not_equals or exists.'
+  }
   switch (leaf.kind) {
     case 'id': {
-      if ((value === null || value === 'null') && !inList) return undefined
       // The admin panel's list search matches a document's own id as text.
       if (leaf.own && TEXT_MATCH.has(operator) && typeof value === 'string') return Number.isFinite(Number(value)) || !NUMBER.test(value) ? undefined : 'must be a finite number or text.'
       if (leaf.collections.some((slug) => couldBeId(payload, slug, value))) return undefined
       return `must be ${inList ? 'ids' : 'an id'} of ${leaf.collections.join(' or ')} (${payload.db.name === 'mongoose' ? '24 hexadecimal digits' : 'a whole number'}).`
     }
     case 'number':
-      if (value === null || value === 'null') return undefined
       return (typeof value === 'number' && Number.isFinite(value)) || (typeof value === 'string' && NUMBER.test(value) && Number.isFinite(Number(value)))
         ? undefined
         : 'must be a number.'
     case 'date':
-      if (value === null || value === 'null') return undefined
       return (value instanceof Date && !Number.isNaN(value.getTime())) ||
         (typeof value === 'number' && Number.isFinite(value)) ||
         (typeof value === 'string' && !Number.isNaN(Date.parse(value)))
         ? undefined
         : 'must be a date, e.g. 2025-01-31 or 2025-01-31T12:00:00Z.'
+    case 'slug':
+      // Payload compares a link's collection only for (in)equality.
+      return ['equals', 'not_equals'].includes(operator) && typeof value === 'string' && leaf.collections.includes(value)
+        ? undefined
+        : `must be one of ${leaf.collections.join(', ')}, with equals or not_equals.`
     case 'checkbox':
-      return value === null || isBooleanLike(value) ? undefined : 'must be true or false.'
+      return isBooleanLike(value) ? undefined : 'must be true or false.'
     default:
       return undefined
   }
@@ -90,7 +98,8 @@ function polymorphicProblem(payload: Payload, leaf: Extract<Leaf, { kind: 'polym
   return pairs.every(fits) ? undefined : hint
 }
 
-function listOf(value: unknown): unknown[] | undefined {
+/** A list operator's operand as the list Payload will compare with (`a,b` is two values). */
+export function listOf(value: unknown): unknown[] | undefined {
   if (Array.isArray(value)) return value
   if (typeof value === 'string') return value.split(',')
   return isPlainObject(value) ? undefined : [value]

@@ -11,7 +11,8 @@ import { buildVersionCollectionFields, type FlattenedBlock, type FlattenedField,
 export type Leaf =
   | { kind: 'id'; collections: string[]; own: boolean }
   | { kind: 'polymorphic'; collections: string[]; path: string }
-  | { kind: 'number' | 'date' | 'checkbox' | 'point' | 'text' | 'json' | 'richText' | 'rows' }
+  | { kind: 'slug'; collections: string[] }
+  | { kind: 'number' | 'date' | 'checkbox' | 'point' | 'text' | 'json' | 'richText' }
 
 export type ResolvedPath = {
   /** Every named field the path reads, across collections, in order. */
@@ -23,6 +24,8 @@ export type ResolvedPath = {
   /** Undefined when the path stops being resolvable; `problem` says why. */
   leaf?: Leaf
   problem?: string
+  /** The problem is a name that is not there (a sort ignores those, as Payload does). */
+  unknown?: boolean
 }
 
 /** A collection's config by slug (the generated types only know our literal slugs). */
@@ -59,7 +62,7 @@ export function resolvePath(payload: Payload, collection: string, rootFields: Fl
     const field = fields.find((f) => 'name' in f && f.name === segment)
     if (!field) {
       if (segment === 'id' && last) return { ...resolved, leaf: { kind: 'id', collections: [current], own: true } }
-      return stop(`no field "${segment}" in ${current}.`)
+      return { ...stop(`no field "${segment}" in ${current}.`), unknown: true }
     }
     resolved.fields.push(field)
     if ('virtual' in field && field.virtual) return stop(`"${segment}" is computed when read; it cannot be queried.`)
@@ -71,11 +74,11 @@ export function resolvePath(payload: Payload, collection: string, rootFields: Fl
       case 'group':
       case 'tab':
       case 'array':
-        if (rest === 0) return done({ kind: 'rows' }, 0)
+        if (rest === 0) return stop(`"${segment}" holds other fields: name one of them, e.g. ${segment}.${field.flattenedFields[0]?.name}.`)
         fields = field.flattenedFields
         break
       case 'blocks': {
-        if (rest === 0) return done({ kind: 'rows' }, 0)
+        if (rest === 0) return stop(`"${segment}" holds blocks: name a field inside them, e.g. ${segment}.blockType.`)
         if (segments[i + 1] === 'blockType') return done({ kind: 'text' }, rest - 1)
         const blocks = field.blockReferences ?? field.blocks
         fields = blocks.flatMap((block) => (typeof block === 'string' ? (payload.blocks as Record<string, FlattenedBlock | undefined>)[block]?.flattenedFields ?? [] : block.flattenedFields))
@@ -86,8 +89,8 @@ export function resolvePath(payload: Payload, collection: string, rootFields: Fl
         if (Array.isArray(field.relationTo)) {
           const collections = field.relationTo
           if (rest === 0) return done({ kind: 'polymorphic', collections, path: segments.slice(0, i + 1).join('.') }, 0)
-          if (segments[i + 1] === 'relationTo') return done({ kind: 'text' }, rest - 1)
           if (segments[i + 1] === 'value') return done({ kind: 'id', collections, own: false }, rest - 1)
+          if (segments[i + 1] === 'relationTo') return done({ kind: 'slug', collections }, rest - 1)
           return stop(`"${segment}" can link to several collections: query ${segment}.value or ${segment}.relationTo.`)
         }
         if (rest === 0 || (rest === 1 && segments[i + 1] === 'id')) return done({ kind: 'id', collections: [field.relationTo], own: false }, 0)
@@ -102,8 +105,9 @@ export function resolvePath(payload: Payload, collection: string, rootFields: Fl
         current = field.collection
         resolved.hops.push(current)
         resolved.throughJoin = true
-        // Payload reads `join` as `join.id`: the ids of the documents that point here.
-        if (rest === 0 || (rest === 1 && segments[i + 1] === 'id')) return done({ kind: 'id', collections: [current], own: false }, 0)
+        // Payload reads `join` as `join.id` (the ids of the documents that point here), and refuses `join.id` itself.
+        if (rest === 0) return done({ kind: 'id', collections: [current], own: false }, 0)
+        if (rest === 1 && segments[i + 1] === 'id') return stop(`query "${segment}" itself for the ids of the documents it joins.`)
         fields = collectionConfig(payload, current)?.flattenedFields ?? []
         localized = false
         break

@@ -15,18 +15,20 @@
  *   A field may add a rule of its own in `custom[QUERY_ACCESS]` (e.g. `owner`, queryable by
  *   editors, and by a contributor only as `owner equals <me>`).
  *
- * Refusals are 400s naming the parameter. Server code (overrideAccess) skips the access rules only.
+ * Refusals are 400s naming the parameter; an id in the URL that cannot be one is a 404. Server
+ * code (overrideAccess) skips the access rules only.
  */
 import {
   APIError,
   type CollectionBeforeOperationHook,
   type FlattenedField,
+  NotFound,
   type PayloadRequest,
   type SanitizedCollectionConfig,
   type SanitizedConfig,
   type Where,
 } from 'payload'
-import { operandProblem } from './queryOperands'
+import { couldBeId, LIST_OPERATORS, listOf, operandProblem } from './queryOperands'
 import { collectionConfig, resolvePath, type ResolvedPath, versionFields } from './queryPaths'
 
 /** Key in a field's `custom` for a rule on who may query it: `(args) => boolean`. */
@@ -43,7 +45,7 @@ export class QueryRefused extends APIError {
 
 const MAX_NESTING = 16
 
-type QueryArgs = { where?: unknown; sort?: unknown; joins?: unknown; field?: unknown; overrideAccess?: boolean }
+type QueryArgs = { id?: unknown; where?: unknown; sort?: unknown; joins?: unknown; field?: unknown; overrideAccess?: boolean; draft?: boolean }
 
 /** Who asks, what they may read, remembered for one operation. */
 class Reader {
@@ -94,17 +96,17 @@ async function accessProblem(reader: Reader, resolved: ResolvedPath, operator?: 
   return undefined
 }
 
-/**
- * Where a query's paths are resolved. Payload's hooks see a versions read as a plain `read`, so a
- * collection with versions offers its version fields (`parent`, `version.*`, `latest`) too: a
- * path resolves against the first set that has it, with that set's access rules.
- */
-type Scope = { reader: Reader; collection: string; fieldSets: FlattenedField[][]; inJoin?: boolean }
+/** Where a query's paths are resolved: a collection's fields, or its versions' (`parent`, `version.*`, `latest`). */
+type Scope = { reader: Reader; collection: string; fields: FlattenedField[]; versions?: boolean; inJoin?: boolean }
 
-function resolveIn(scope: Scope, path: string): ResolvedPath {
-  const tries = scope.fieldSets.map((fields) => resolvePath(scope.reader.req.payload, scope.collection, fields, path))
-  return tries.find((t) => t.leaf) ?? tries.reduce((a, b) => (b.fields.length > a.fields.length ? b : a))
-}
+const resolveIn = (scope: Scope, path: string): ResolvedPath => resolvePath(scope.reader.req.payload, scope.collection, scope.fields, path)
+
+/**
+ * Payload's hooks see a versions list as a plain `read`. Its three callers of the list operation
+ * (REST, GraphQL, the Local API) always pass `draft`; those of the versions list never do.
+ * tests/security-query-fuzz.test.ts queries both; a Payload upgrade that changes this fails it.
+ */
+const readsVersions = (operation: string, args: object) => operation === 'countVersions' || (operation === 'read' && !('draft' in args))
 
 /** The where as Payload will run it (and/or in lower case), or a refusal naming the parameter. */
 async function checkedWhere(where: unknown, scope: Scope, param: string, depth = 0): Promise<Where> {
@@ -124,16 +126,19 @@ async function checkedWhere(where: unknown, scope: Scope, param: string, depth =
     }
     if (!isPlainObject(condition)) throw new QueryRefused(`${here} must name an operator, e.g. ${here}[equals]=….`)
     const resolved = resolveIn(scope, key)
-    if (!resolved.leaf) throw new QueryRefused(`${here}: ${resolved.problem}`)
+    if (!resolved.leaf) throw new QueryRefused(`${here}: ${resolved.problem}${scope.versions && !key.startsWith('version.') ? ' A version keeps its fields under version., e.g. version.title.' : ''}`)
     // The SQL adapters cannot build a join's where through another join (a 500 for everyone).
     if (scope.inJoin && resolved.throughJoin) throw new QueryRefused(`${here}: a join's where cannot go through another join field.`)
+    const checked: Record<string, unknown> = {}
     for (const [operator, value] of Object.entries(condition)) {
       const problem = operandProblem(payload, resolved.leaf, operator, value)
       if (problem) throw new QueryRefused(`${here}[${operator}] ${problem}`)
       const refused = await accessProblem(scope.reader, resolved, operator, value)
       if (refused) throw new QueryRefused(`${here} refused: ${refused}`)
+      // Lists as lists: Payload splits `a,b` for most fields, not for a polymorphic link's value (a 500).
+      checked[operator] = LIST_OPERATORS.has(operator) && value !== undefined && !Array.isArray(value) ? listOf(value) : value
     }
-    out[key] = condition as Where[string]
+    out[key] = checked as Where[string]
   }
   return out
 }
@@ -150,9 +155,15 @@ async function checkSort(sort: unknown, scope: Scope, param: string, throughLink
     const resolved = resolveIn(scope, path)
     const problem = await accessProblem(scope.reader, resolved)
     if (problem) throw new QueryRefused(`${param}: "${path}" refused: ${problem}`)
-    if (resolved.leaf?.kind === 'polymorphic') throw new QueryRefused(`${param}: "${path}" links to several collections; sort by ${path}.relationTo.`)
-    // The SQL adapters build a join's sort through a relationship wrongly (a 500 for everyone).
-    if (!throughLinks && resolved.hops.length) throw new QueryRefused(`${param}: "${path}" goes through a relationship; a join can only be sorted by its own fields.`)
+    if (resolved.problem && !resolved.unknown) throw new QueryRefused(`${param}: "${path}": ${resolved.problem}`)
+    if (resolved.leaf?.kind === 'polymorphic') throw new QueryRefused(`${param}: "${path}" links to several collections; it cannot be sorted by.`)
+    // The SQL adapters build a join's sort through a relationship, or by a list, a translated
+    // field or rich text, wrongly (a 500 for everyone).
+    const oneValue = (f: FlattenedField) => !['array', 'blocks'].includes(f.type) && !('hasMany' in f && f.hasMany) && !('localized' in f && f.localized)
+    const single = resolved.fields.every(oneValue) && !['richText', 'json'].includes(resolved.leaf?.kind ?? '')
+    if (!throughLinks && (resolved.hops.length || !single)) {
+      throw new QueryRefused(`${param}: "${path}": a join can only be sorted by its own fields that hold one value, in every language.`)
+    }
   }
 }
 
@@ -165,7 +176,11 @@ async function checkJoins(joins: unknown, collection: SanitizedCollectionConfig,
     const target = byPath.get(name)
     if (join === false || join === undefined || typeof target !== 'string') continue
     if (!isPlainObject(join)) throw new QueryRefused(`joins[${name}] must be an object or false.`)
-    const scope: Scope = { reader, collection: target, fieldSets: [collectionConfig(reader.req.payload, target)?.flattenedFields ?? []], inJoin: true }
+    for (const [key, least] of [['limit', 0], ['page', 1]] as const) {
+      const value = join[key]
+      if (value !== undefined && !(Number.isSafeInteger(value) && (value as number) >= least)) throw new QueryRefused(`joins[${name}][${key}] must be a whole number from ${least}.`)
+    }
+    const scope: Scope = { reader, collection: target, fields: collectionConfig(reader.req.payload, target)?.flattenedFields ?? [], inJoin: true }
     if (join.where !== undefined) join.where = await checkedWhere(join.where, scope, `joins[${name}][where]`)
     await checkSort(join.sort, scope, `joins[${name}][sort]`, false)
   }
@@ -173,9 +188,11 @@ async function checkJoins(joins: unknown, collection: SanitizedCollectionConfig,
 
 const checkQuery: CollectionBeforeOperationHook = async ({ args, collection, operation, req }) => {
   const query = args as QueryArgs
+  // An id in the URL the database could never hold is simply not found (SQLite failed binding `abc`: a 500).
+  if (query.id !== undefined && req.payloadAPI !== 'local' && !couldBeId(req.payload, collection.slug, query.id)) throw new NotFound(req.t)
   const reader = new Reader(req, query.overrideAccess === true)
-  const fieldSets = [collection.flattenedFields, ...(collection.versions ? [versionFields(req.payload, collection)] : [])]
-  const scope: Scope = { reader, collection: collection.slug, fieldSets }
+  const versions = Boolean(collection.versions) && readsVersions(operation, query)
+  const scope: Scope = { reader, collection: collection.slug, fields: versions ? versionFields(req.payload, collection) : collection.flattenedFields, versions }
   if (query.where !== undefined && query.where !== null) query.where = await checkedWhere(query.where, scope, 'where')
   await checkSort(query.sort, scope, 'sort')
   if (operation === 'readDistinct') await checkSort(query.field, scope, 'field')
