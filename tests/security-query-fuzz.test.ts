@@ -117,6 +117,37 @@ async function get(role: Role, url: string, problems: string[]) {
   return res
 }
 
+describe('the red team’s examples', () => {
+  it('each answers a 4xx naming the parameter, for every role', async () => {
+    const cases: [string, string, RegExp][] = [
+      ['get', '/api/resources?where[issuedAt][equals]=notadate', /^where\[issuedAt\]\[equals\] must be a date/],
+      ['get', '/api/resources?where[jurisdictions][equals]=abc', /^where\[jurisdictions\]\[equals\] must be an id/],
+      ['get', '/api/resources?where[id][in]=abc,def', /^where\[id\]\[in\] must be ids/],
+      ['get', '/api/resources?where[title][near]=1,2', /^where\[title\]\[near\] "near" works only on a map location/],
+      ['get', '/api/resources?where[summary][within]=1', /^where\[summary\]\[within\]/],
+      ['get', '/api/jurisdictions?where[code][intersects]=1', /^where\[code\]\[intersects\]/],
+      ['get', '/api/resources/%C3%28', /not valid percent-encoding/],
+      ['post', '/api/contributors/verify/abc', /no email verification/],
+      ['get', '/api/jurisdictions/versions', /keeps no versions/],
+    ]
+    for (const role of ROLES) {
+      for (const [method, url, message] of cases) {
+        const res = await agents[role][method as 'get'](url)
+        expect({ role, url, status: res.status, message: errorOf(res.body) }).toEqual({ role, url, status: expect.any(Number), message: expect.stringMatching(message) })
+        expect(res.status).toBeGreaterThanOrEqual(400)
+        expect(res.status).toBeLessThan(500)
+      }
+      const deep = `{"title":"x","category":"statement","links":${'['.repeat(3000)}${']'.repeat(3000)}}`
+      const nested = await agents[role].post('/api/resources').set('Content-Type', 'application/json').send(deep)
+      expect([role, nested.status, errorOf(nested.body)]).toEqual([role, 400, expect.stringMatching(/^data is nested more than/)])
+    }
+    const missing = await agents.contributor.post('/api/resources').send({ title: 'x', category: 'statement', supersedes: [99999] })
+    expect(missing.status).toBe(400)
+    expect(missing.body.errors[0].data.errors).toEqual([{ path: 'supersedes', message: 'There is no resources document with id 99999.' }])
+    await up()
+  })
+})
+
 describe('REST where: every collection, every field, every operator', () => {
   it('values of every type, as every role: never a 5xx', async () => {
     const problems: string[] = []
