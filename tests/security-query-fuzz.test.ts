@@ -141,6 +141,8 @@ describe('the red team’s examples', () => {
       const nested = await agents[role].post('/api/resources').set('Content-Type', 'application/json').send(deep)
       expect([role, nested.status, errorOf(nested.body)]).toEqual([role, 400, expect.stringMatching(/^data is nested more than/)])
     }
+    // Payload deletes a preference by key and its caller (a where through its polymorphic user link).
+    for (const role of ['contributor', 'editor'] as const) expect((await agents[role].delete('/api/payload-preferences/no-such-key')).status).toBe(404)
     const missing = await agents.contributor.post('/api/resources').send({ title: 'x', category: 'statement', supersedes: [99999] })
     expect(missing.status).toBe(400)
     expect(missing.body.errors[0].data.errors).toEqual([{ path: 'supersedes', message: 'There is no resources document with id 99999.' }])
