@@ -1,6 +1,7 @@
 /**
  * `GET /metrics` in Prometheus text format (prom-client): requests by route pattern and status,
- * database operation latency, jobs queue depth, email send failures, and Node's process metrics.
+ * database operation latency, jobs queue depth, email send failures, unhandled promise rejections,
+ * and Node's process metrics.
  *
  * Access: with METRICS_TOKEN set, only `Authorization: Bearer <token>`. Without a token, the
  * route does not exist in production (404: an unprotected scrape endpoint would tell the world
