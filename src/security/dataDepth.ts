@@ -21,10 +21,16 @@ export function depthOf(value: unknown, limit: number): number {
   return deepest
 }
 
-const refuseDeepData: CollectionBeforeOperationHook = ({ args, operation }) => {
-  if ((operation === 'create' || operation === 'update') && depthOf((args as { data?: unknown }).data, MAX_DATA_DEPTH) > MAX_DATA_DEPTH) {
-    throw new APIError(`data is nested more than ${MAX_DATA_DEPTH} levels deep.`, 400, undefined, true)
+/** A 400 that Payload logs as the client's mistake (info level, like its own ValidationError). */
+class TooDeep extends APIError {
+  constructor() {
+    super(`data is nested more than ${MAX_DATA_DEPTH} levels deep.`, 400, undefined, true)
+    this.name = 'ValidationError'
   }
+}
+
+const refuseDeepData: CollectionBeforeOperationHook = ({ args, operation }) => {
+  if ((operation === 'create' || operation === 'update') && depthOf((args as { data?: unknown }).data, MAX_DATA_DEPTH) > MAX_DATA_DEPTH) throw new TooDeep()
   return args
 }
 
