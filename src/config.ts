@@ -26,6 +26,10 @@ import { createFts } from './search/sqliteFts'
 import { reindexAllIfEmpty } from './search/sync'
 import { closeInternalAccess } from './security/internalAccess'
 import { guardRelationTargets } from './security/relationTargets'
+import { applyDataDepthLimit } from './security/dataDepth'
+import { applyLinkChecks } from './security/linkedDocuments'
+import { applyQueryRules } from './security/queryRules'
+import { closeMissingVersionRoutes } from './security/versionRoutes'
 import { projectRoot } from './settings/paths'
 import type { Settings } from './settings'
 import { uploadStorage, withUploadDir } from './plugins/storage'
@@ -67,6 +71,8 @@ export async function createConfig(settings: Settings, hooks: ConfigHooks = {}):
       adminPanel,
     ],
     hooks: { afterError: [hideAccountLock] },
+    // A query a client got wrong is a 400, not a server error: logged as a message only.
+    loggingLevels: { QueryError: 'info' },
     endpoints: [searchEndpoint, mapEndpoint, compareEndpoint, compareCsvEndpoint, ...feedEndpoints],
     custom: {
       webhooks: { allowPrivateUrls: settings.webhookAllowPrivateUrls },
@@ -116,7 +122,8 @@ export async function createConfig(settings: Settings, hooks: ConfigHooks = {}):
       await tuneSqlite(instance) // after the migrations: they may add tables
     },
   })
-  return guardRelationTargets(closeInternalAccess(config))
+  // On the sanitized config, so that Payload's own collections get them too.
+  return guardRelationTargets(closeMissingVersionRoutes(applyDataDepthLimit(applyLinkChecks(applyQueryRules(closeInternalAccess(config))))))
 }
 
 function formatBytes(bytes: number): string {

@@ -12,6 +12,7 @@ import { claimJobsRunner } from './jobs/lock'
 import { writeLockOf } from './db/sqliteWriteLock'
 import { TransactionAbandoned } from './db/transactionScope'
 import { createApp } from './server'
+import { surviveUnhandledRejections } from './http/unhandledRejections'
 import { ConfigurationError, loadSettings, type Settings } from './settings'
 
 const dev = process.argv.includes('--dev')
@@ -39,6 +40,7 @@ if (!dev) process.env.DISABLE_PAYLOAD_HMR = 'true'
 if (admin === 'production') ensureAdminBuild(projectRoot)
 
 const { app, payload, upgrade, close } = await createApp({ settings, admin })
+surviveUnhandledRejections((err) => payload.logger.error({ err, msg: 'Unhandled promise rejection (the process keeps serving)' }))
 await seedEmptyEmbeddedDatabase()
 
 const server = http.createServer(app)

@@ -32,7 +32,17 @@ export const Contributors: CollectionConfig = {
   // lockout apply per client address; GraphQL is one route and would sidestep them.
   graphQL: { disableMutations: true },
   // Sign-up answers alike for new and taken addresses; a new address is confirmed by a link sent to it.
-  endpoints: [signUpEndpoint, ...confirmEmailEndpoints],
+  endpoints: [
+    signUpEndpoint,
+    ...confirmEmailEndpoints,
+    // An editor activates new accounts; no email token is ever issued. Payload mounts its verify
+    // route anyway, and it queried a column that does not exist (a 500): this answers first.
+    {
+      path: '/verify/:id',
+      method: 'post',
+      handler: () => Response.json({ errors: [{ message: 'There is no email verification here: an editor activates new accounts.' }] }, { status: 404 }),
+    },
+  ],
   admin: {
     useAsTitle: 'name',
     defaultColumns: ['name', 'email', 'role', 'status'],

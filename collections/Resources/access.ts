@@ -5,6 +5,7 @@ import { sameId } from '../../access/sameId'
 import { outOfScope } from '../../access/withinJurisdictions'
 import { OWNER_EDITABLE, isState } from '../../src/workflow/machine'
 import { ownedResourceIds } from './ownership'
+import type { QueryAccess } from '../../src/security/queryRules'
 import { currentState } from './workingCopy'
 
 /**
@@ -83,6 +84,14 @@ export const ownerFieldRead: FieldAccess = ({ req, doc }) => {
   if (!activeRole(req.user)) return false
   return doc ? sameId(doc.owner, req.user!.id) : true
 }
+
+/**
+ * Querying by owner (where, sort, joins, through a relationship): editors; a contributor only to
+ * find their own (`owner equals <me>`). Reading a resource's owner depends on the resource, so
+ * a filter or an order by it would tell who owns published work (attribution is opt-in).
+ */
+export const ownerQueryAccess: QueryAccess = ({ req, operator, value }) =>
+  isEditor(req.user) || (Boolean(activeRole(req.user)) && operator === 'equals' && sameId(value, req.user!.id))
 
 /** Review status: signed-in active accounts (for the docs they can read); never anonymous. */
 export const reviewStatusRead: FieldAccess = ({ req }) => Boolean(activeRole(req.user))

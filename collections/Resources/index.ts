@@ -54,7 +54,9 @@ export const Resources: CollectionConfig = {
     delete: deletableByOwnerOrEditor,
     readVersions: versionsOfOwnOrEditor,
   },
-  versions: { drafts: true, maxPerDoc: 50 },
+  // Drafts are validated like everything else: every API update is saved as a draft (hooks/guardOperations),
+  // and without this no update was validated at all (a javascript: link, a 400-character title, went in).
+  versions: { drafts: { validate: true }, maxPerDoc: 50 },
   defaultSort: '-updatedAt',
   // The public list filters on _status (access) and sorts by a date, then createdAt (Payload's
   // tie-break); a documented filter leads its own index, so a filtered page is read in sort order

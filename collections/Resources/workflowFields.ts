@@ -2,7 +2,8 @@ import type { Field } from 'payload'
 import { editorsField } from '../../access/editors'
 import { nobodyField } from '../../access/signedIn'
 import { STATES } from '../../src/workflow/machine'
-import { ownerFieldRead, reviewStatusRead } from './access'
+import { QUERY_ACCESS } from '../../src/security/queryRules'
+import { ownerFieldRead, ownerQueryAccess, reviewStatusRead } from './access'
 
 const label = (state: string) => state[0]!.toUpperCase() + state.slice(1).replace('_', ' ')
 
@@ -33,6 +34,7 @@ export const workflowFields: Field[] = [
     index: true,
     // Contributors always own what they create; editors may hand a resource to someone else.
     access: { read: ownerFieldRead, create: editorsField, update: editorsField },
+    custom: { [QUERY_ACCESS]: ownerQueryAccess },
     admin: { position: 'sidebar', description: 'Who submitted this resource. Never shown publicly.' },
   },
   {

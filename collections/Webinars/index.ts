@@ -33,7 +33,8 @@ const isHttpUrl = (value: unknown) => {
 export const Webinars: CollectionConfig = {
   slug: 'webinars',
   admin: { useAsTitle: 'title', defaultColumns: ['title', 'startsAt', 'registrationOpen', '_status'] },
-  versions: { drafts: true },
+  // Drafts are validated like published webinars (an invalid join link or time must not wait for publication).
+  versions: { drafts: { validate: true } },
   defaultSort: 'startsAt',
   access: { read: publishedUpcomingOrEditor, readVersions: editors, create: editors, update: editors, delete: editors },
   endpoints: [registerEndpoint],

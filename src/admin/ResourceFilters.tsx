@@ -20,8 +20,10 @@ type Field = (typeof FIELDS)[number]
 function conditionsOf(where: Where | undefined): Where[] {
   if (!where) return []
   return Object.entries(where).flatMap(([key, value]): Where[] => {
-    if (key === 'and' && Array.isArray(value)) return value.flatMap(conditionsOf)
-    if (key === 'or' && Array.isArray(value)) return value.length === 1 ? conditionsOf(value[0]) : [{ or: value }]
+    // Any case, as Payload reads them (`AND` in a hand-edited URL is `and`).
+    const logical = key.toLowerCase()
+    if (logical === 'and' && Array.isArray(value)) return value.flatMap(conditionsOf)
+    if (logical === 'or' && Array.isArray(value)) return value.length === 1 ? conditionsOf(value[0]) : [{ or: value }]
     return [{ [key]: value } as Where]
   })
 }

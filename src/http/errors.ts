@@ -19,6 +19,20 @@ export const notFound: RequestHandler = (req, res) => {
   res.status(404).json(errorBody(`Route not found: ${req.method} ${req.path}`))
 }
 
+/**
+ * A path that is not valid percent-encoding (`/api/resources/%C3%28`) names nothing: 400 here,
+ * where Payload's router would throw a URIError (a 500) decoding it.
+ */
+export const malformedPath: RequestHandler = (req, res, next) => {
+  try {
+    decodeURIComponent(req.path)
+  } catch {
+    res.status(400).json(errorBody('The URL path is not valid percent-encoding (UTF-8).'))
+    return
+  }
+  next()
+}
+
 type ParserError = Error & { status?: number; type?: string; expose?: boolean }
 
 /** Last resort: every error leaves as JSON; details of unexpected ones stay in the log. */

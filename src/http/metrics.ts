@@ -1,6 +1,7 @@
 /**
  * `GET /metrics` in Prometheus text format (prom-client): requests by route pattern and status,
- * database operation latency, jobs queue depth, email send failures, and Node's process metrics.
+ * database operation latency, jobs queue depth, email send failures, unhandled promise rejections,
+ * and Node's process metrics.
  *
  * Access: with METRICS_TOKEN set, only `Authorization: Bearer <token>`. Without a token, the
  * route does not exist in production (404: an unprotected scrape endpoint would tell the world
@@ -14,6 +15,7 @@ import { ADAPTER_OPERATIONS } from '../db/database'
 import type { Settings } from '../settings'
 import { errorBody } from './errors'
 import type { RequestRecord } from './requestLog'
+import { unhandledRejections } from './unhandledRejections'
 
 export type Metrics = {
   registry: Registry
@@ -53,6 +55,15 @@ export function createMetrics(): Metrics {
     labelNames: ['operation', 'collection'] as const,
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
     registers: [registry],
+  })
+  new Counter({
+    name: 'process_unhandled_rejections_total',
+    help: 'Promise rejections nobody handled (logged; the process keeps serving). Each is a bug to fix.',
+    registers: [registry],
+    collect() {
+      this.reset()
+      this.inc(unhandledRejections())
+    },
   })
   let payload: Payload | undefined
   new Gauge({

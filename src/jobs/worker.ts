@@ -6,6 +6,7 @@ import 'dotenv/config'
 import { getPayload } from 'payload'
 import { createConfig } from '../config'
 import { claimJobsRunner } from './lock'
+import { surviveUnhandledRejections } from '../http/unhandledRejections'
 import { ConfigurationError, loadSettings } from '../settings'
 
 function settingsOrExit() {
@@ -21,6 +22,7 @@ function settingsOrExit() {
 
 const { settings, lock } = settingsOrExit()
 const payload = await getPayload({ config: await createConfig(settings), cron: true })
+surviveUnhandledRejections((err) => payload.logger.error({ err, msg: 'Unhandled promise rejection (the worker keeps running)' }))
 payload.logger.info(`Jobs worker running (database: ${settings.database.kind})`)
 
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {

@@ -1,4 +1,4 @@
-import { type CollectionBeforeOperationHook, NotFound, type Plugin } from 'payload'
+import type { CollectionBeforeOperationHook, Plugin } from 'payload'
 import { MAX_PAGE_SIZE } from '../security/queryGuard'
 import { checkRequestBudget, countDocumentRead } from '../security/requestBudget'
 
@@ -35,30 +35,14 @@ const capPageSize: CollectionBeforeOperationHook = ({ args, operation, req }) =>
   return args
 }
 
-const NUMERIC_ID = /^\d{1,15}$/
-const OBJECT_ID = /^[a-f0-9]{24}$/i
-
-/**
- * An id the database could never hold is simply not found. Without this the SQLite driver
- * fails on `/api/x/abc` (NaN bound as an id) and answers 500.
- */
-const rejectImpossibleIds: CollectionBeforeOperationHook = ({ args, collection, req }) => {
-  const id = (args as { id?: unknown }).id
-  if (id === undefined || req.payloadAPI === 'local' || req.payload.collections[collection.slug]?.customIDType) return args
-  const { db } = req.payload
-  const format = db.name === 'mongoose' ? OBJECT_ID : db.defaultIDType === 'number' ? NUMERIC_ID : undefined
-  if (format && !format.test(String(id))) throw new NotFound(req.t)
-  return args
-}
-
-/** Guards on what API clients may ask of every collection. */
+/** Guards on what API clients may ask of every collection (the query rules: src/security/queryRules.ts). */
 export const apiGuards: Plugin = (config) => ({
   ...config,
   collections: (config.collections ?? []).map((collection) => ({
     ...collection,
     hooks: {
       ...collection.hooks,
-      beforeOperation: [checkRequestBudget, rejectImpossibleIds, capPageSize, ...(collection.hooks?.beforeOperation ?? [])],
+      beforeOperation: [checkRequestBudget, capPageSize, ...(collection.hooks?.beforeOperation ?? [])],
       afterRead: [...(collection.hooks?.afterRead ?? []), countDocumentRead],
     },
   })),

@@ -5,7 +5,10 @@ import { findById } from '../../../src/webinars/http'
 type Id = string | number
 type Row = { webinar?: Id | { id: Id } | null }
 
-/** The webinar a query was filtered to, when the filter names exactly one (`where[webinar][equals]=…`). */
+/**
+ * The webinar a list was filtered to, when the filter names exactly one (`where[webinar][equals]=…`).
+ * `and` arrives in lower case whatever the client wrote (`AND`, GraphQL's AND): src/security/queryRules.ts.
+ */
 function webinarOf(where: Where | undefined): Id | undefined {
   if (!where) return undefined
   const direct = (where.webinar as { equals?: unknown } | undefined)?.equals
