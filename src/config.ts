@@ -69,6 +69,7 @@ export async function createConfig(settings: Settings, hooks: ConfigHooks = {}):
     custom: {
       webhooks: { allowPrivateUrls: settings.webhookAllowPrivateUrls },
       workflow: { notifyQuietMinutes: settings.workflowNotifyQuietMinutes },
+      links: { publicSiteUrl: settings.publicSiteUrl },
     },
     // depth=99 is clamped to this: deeper graphs are what `depth` abuse is after.
     maxDepth: 5,

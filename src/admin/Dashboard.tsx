@@ -25,7 +25,7 @@ function age(since: string, now = Date.now()): string {
 
 /** The latest review event of each resource (submit time, the editors' last note). */
 export async function latestEvents(payload: Payload, user: TypedUser, ids: (string | number)[], where: Where) {
-  if (ids.length === 0) return new Map<string, { at: string; note?: string | null }>()
+  if (ids.length === 0) return new Map<string, { at: string; action?: string; note?: string | null }>()
   const { docs } = await payload.find({
     collection: 'review-events',
     where: { and: [{ resource: { in: ids } }, where] },
@@ -35,7 +35,7 @@ export async function latestEvents(payload: Payload, user: TypedUser, ids: (stri
     user,
     overrideAccess: false,
   })
-  const latest = new Map<string, { at: string; note?: string | null }>()
+  const latest = new Map<string, { at: string; action?: string; note?: string | null }>()
   for (const event of docs) {
     const key = String(typeof event.resource === 'object' ? event.resource.id : event.resource)
     if (!latest.has(key)) latest.set(key, event)

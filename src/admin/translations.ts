@@ -75,6 +75,11 @@ const en = {
   compareSuperseded: 'superseded',
   compareNone: 'none',
   compareNotAllowed: 'Only active accounts can use the compare screen.',
+  accountPendingTitle: 'Your account is waiting for activation',
+  accountPending: 'Thank you for signing up. An editor reviews every new account; we will email you once yours is active. Until then there is nothing you can do here.',
+  accountSuspendedTitle: 'Your account is suspended',
+  accountSuspended: 'This account cannot work in the toolkit at the moment. If you think this is a mistake, write to the editors.',
+  signOut: 'Sign out',
 }
 
 type Keys = keyof typeof en
@@ -152,6 +157,11 @@ const es: Record<Keys, string> = {
   compareSuperseded: 'reemplazado',
   compareNone: 'ninguno',
   compareNotAllowed: 'Solo las cuentas activas pueden usar la pantalla de comparación.',
+  accountPendingTitle: 'Su cuenta está pendiente de activación',
+  accountPending: 'Gracias por registrarse. Un editor revisa cada cuenta nueva; le escribiremos cuando la suya esté activa. Hasta entonces no puede hacer nada aquí.',
+  accountSuspendedTitle: 'Su cuenta está suspendida',
+  accountSuspended: 'Esta cuenta no puede trabajar en el kit de herramientas por ahora. Si cree que es un error, escriba a los editores.',
+  signOut: 'Cerrar sesión',
 }
 
 export const adminTranslations = { en: { custom: en }, es: { custom: es } }

@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 import { inertBlock, inertLine } from './strangerText'
 import { accountEmail } from './accountEmails'
+import { adminResourceUrl, resourcePageUrl } from './links'
 
 /** What the `sendEmail` job carries: ids only, so the queue and its logs hold no personal data. */
 export type EmailJobInput =
@@ -50,8 +51,12 @@ export async function renderMessage(payload: Payload, input: EmailJobInput): Pro
       `Status: ${label(String(event.from))} → ${label(String(event.to))}.`,
     ]
     if (event.note && (action === 'request_changes' || action === 'withdraw' || action === 'submit')) lines.push('', 'Note:', ...inertBlock(event.note))
-    if (action === 'publish') lines.push('', `Public link: ${server}/api/resources/${String(event.resource)}`)
-    lines.push('', `Open it in the admin panel: ${admin}/collections/resources/${String(event.resource)}`)
+    const adminPage = adminResourceUrl(payload, event.resource)
+    if (action === 'publish' && resource) {
+      const publicPage = resourcePageUrl(payload, { id: event.resource, slug: resource.slug }, { published: true })
+      if (publicPage !== adminPage) lines.push('', `Public page: ${publicPage}`)
+    }
+    lines.push('', `Open it in the admin panel: ${adminPage}`)
     return { to: String(recipient.email), subject: (SUBJECTS[action] ?? ((t: string) => t))(title), text: lines.join('\n') }
   }
   const contributor = await byId(payload, 'contributors', input.contributor)
