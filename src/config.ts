@@ -79,7 +79,7 @@ export async function createConfig(settings: Settings, hooks: ConfigHooks = {}):
       // Payload's default is Gravatar: every page would send a hash of the user's email to a third
       // party. A local icon instead (and the admin's CSP allows no third-party images).
       avatar: 'default',
-      meta: { titleSuffix: ' · ICE Out of Courts Toolkit' },
+      meta: { titleSuffix: ' · ICE Out of Courts Campaign Toolkit' },
       importMap: { baseDir: dirname },
     },
     localization: {

@@ -109,7 +109,7 @@ export function WorkflowPanel() {
                 onChange={(e) => setNote(e.target.value)}
                 style={{ width: '100%' }}
               />
-              <small>{tr(t, 'custom:noteHelp')}</small>
+              <small>{tr(t, state.actions.includes('request_changes') ? 'custom:noteHelp' : 'custom:noteHelpSubmitter')}</small>
             </label>
           )}
           {state.actions.includes('publish') && !previewSeen ? <p className="workflow-panel__hint">{tr(t, 'custom:previewSeeFirst')}</p> : null}
