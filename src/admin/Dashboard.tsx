@@ -7,7 +7,7 @@ import { tr } from './i18n'
 import { optionLabel } from './labels'
 
 export type Props = { payload: Payload; user?: TypedUser | null; i18n: I18nClient }
-export type Row = { id: string | number; title?: string; reviewStatus?: string; updatedAt: string; category?: string; jurisdictions?: unknown[]; owner?: unknown }
+export type Row = { id: string | number; title?: string; reviewStatus?: string; updatedAt: string; publishAt?: string | null; category?: string; jurisdictions?: unknown[]; owner?: unknown }
 
 export const link = (id: string | number) => `/admin/collections/resources/${id}`
 /** A category's label in the panel's language (the row carries the API value). */
@@ -87,7 +87,14 @@ async function EditorPanels({ payload, user, i18n }: Props & { user: TypedUser }
             <td style={{ padding: '6px 8px' }}>{(doc.jurisdictions ?? []).map(nameOf).filter(Boolean).join(', ')}</td>
             <td style={{ padding: '6px 8px' }}>{categoryLabel(doc.category, i18n.language)}</td>
             <td style={{ padding: '6px 8px' }}>{nameOf(doc.owner)}</td>
-            <td style={{ padding: '6px 8px', whiteSpace: 'nowrap' }}>{showAge ? `${age(since(doc))} ${tr(t, 'custom:waiting')}` : age(doc.updatedAt)}</td>
+            <td style={{ padding: '6px 8px', whiteSpace: 'nowrap' }}>
+              {showAge ? `${age(since(doc))} ${tr(t, 'custom:waiting')}` : age(doc.updatedAt)}
+              {doc.publishAt && new Date(doc.publishAt).getTime() > Date.now() ? (
+                <div className="review-queue__scheduled" data-at={doc.publishAt}>
+                  {tr(t, 'custom:scheduledShort', { when: new Date(doc.publishAt).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short', timeZoneName: 'short', timeZone: 'UTC' }) })}
+                </div>
+              ) : null}
+            </td>
           </tr>
         ))}
       </tbody>

@@ -1,5 +1,5 @@
 'use client'
-import { Button, toast, useDocumentInfo, useFormModified, useTranslation } from '@payloadcms/ui'
+import { Button, toast, useDocumentInfo, useFormFields, useFormModified, useTranslation } from '@payloadcms/ui'
 import { useCallback, useEffect, useState } from 'react'
 import { PublicationPreview } from './PublicationPreview'
 import { StatusBadge } from './StatusBadge'
@@ -34,6 +34,9 @@ export function WorkflowPanel() {
   const [busy, setBusy] = useState(false)
   // Publish is enabled once the editor has looked at everything it makes public (PublicationPreview).
   const [previewSeen, setPreviewSeen] = useState(false)
+  // Publish later: a local date and time in the browser's time zone, sent as an instant (publishAt).
+  const [publishLater, setPublishLater] = useState('')
+  const scheduled = useFormFields(([fields]) => fields.publishAt?.value) as string | null | undefined
 
   const load = useCallback(async () => {
     if (id === undefined || id === null) return
@@ -65,6 +68,7 @@ export function WorkflowPanel() {
       const body: Record<string, unknown> = { action }
       if (note.trim()) body.note = note.trim()
       if (action === 'publish') body.checklist = checked
+      if (action === 'publish' && publishLater) body.publishAt = new Date(publishLater).toISOString()
       const res = await fetch(`${api}/${id}/workflow`, {
         method: 'POST',
         credentials: 'include',
@@ -85,6 +89,9 @@ export function WorkflowPanel() {
 
   const checklistDone = Object.keys(state.checklist).every((key) => checked[key])
   const when = (at: string) => new Date(at).toLocaleString(i18n.language)
+  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone
+  const whenWithZone = (at: string) => new Date(at).toLocaleString(i18n.language, { dateStyle: 'full', timeStyle: 'short', timeZoneName: 'long' })
+  const isScheduled = Boolean(scheduled) && new Date(String(scheduled)).getTime() > Date.now()
   const who = (by: ReviewEvent['by']) => (by && typeof by === 'object' ? by.name : undefined)
 
   return (
@@ -94,6 +101,11 @@ export function WorkflowPanel() {
         {tr(t, 'custom:state')}: <StatusBadge state={state.reviewStatus} />
         {state.live && state.reviewStatus !== 'published' ? <div style={{ fontSize: 12 }}>{tr(t, 'custom:live')}</div> : null}
       </div>
+      {isScheduled ? (
+        <p className="workflow-panel__scheduled" data-at={String(scheduled)} style={{ margin: 0 }}>
+          {tr(t, 'custom:scheduledFor', { when: whenWithZone(String(scheduled)) })}
+        </p>
+      ) : null}
       <PublicationPreview id={id} stale={modified} onSeen={setPreviewSeen} />
       {state.actions.length > 0 && (
         <>
@@ -129,6 +141,13 @@ export function WorkflowPanel() {
               ))}
             </fieldset>
           )}
+          {state.actions.includes('publish') && (
+            <label className="workflow-panel__schedule" style={{ display: 'grid', gap: 4 }}>
+              <span>{tr(t, 'custom:publishLater')}</span>
+              <input type="datetime-local" name="workflow-publish-at" value={publishLater} onChange={(e) => setPublishLater(e.target.value)} />
+              <small>{tr(t, 'custom:publishLaterHelp', { timeZone })}</small>
+            </label>
+          )}
           <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
             {state.actions.map((action) => (
               <Button
@@ -145,7 +164,7 @@ export function WorkflowPanel() {
                 }
                 onClick={() => void act(action)}
               >
-                {tr(t, `custom:action.${action}` as CustomKey)}
+                {tr(t, action === 'publish' && publishLater ? 'custom:schedulePublish' : (`custom:action.${action}` as CustomKey))}
               </Button>
             ))}
           </div>

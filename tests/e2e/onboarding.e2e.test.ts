@@ -7,7 +7,9 @@
  * 3. an editor activates it; the first sign-in after that lands on "My submissions";
  * 4. "My submissions" shows the note of the latest review action only (after publication, not the
  *    older request for changes).
- * 5. the login screen, the navigation and the browser tab carry the toolkit's name and mark, not Payload's.
+ * 5. the login screen, the navigation and the browser tab carry the toolkit's name and mark, not Payload's;
+ * 6. an editor schedules a publication from the review panel (time zone spelled out), seen in the
+ *    panel and the queue; and restores an old version, which becomes a new draft.
  * Every page visited must log no console error.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
@@ -205,6 +207,68 @@ describe('getting in as a campaign leader', () => {
         await expect(editor.page.locator('.review-status-header').getAttribute('data-state')).resolves.toBe('in_review')
       })
       expectNoConsoleErrors(editor.page, 0)
+    } finally {
+      await editor.close()
+    }
+  })
+
+  it('an editor schedules a publication from the review panel and restores an older version as a new draft', async () => {
+    const leader = await login(LEADER.email, LEADER.password)
+    const doc = (await api('/api/resources?draft=true', { method: 'POST', token: leader, body: { title: 'Sheriff policy v1', category: 'policy', jurisdictions: [ids.ny] } })).doc
+    await api(`/api/resources/${doc.id}?draft=true`, { method: 'PATCH', token: leader, body: { title: 'Sheriff policy v2' } })
+    await api(`/api/resources/${doc.id}/workflow`, { method: 'POST', token: leader, body: { action: 'submit' } })
+    const editor = await launchBrowser()
+    const { page } = editor
+    try {
+      await step(page, 'schedule-from-panel', async () => {
+        await signInToAdmin(page, server!.url, 'admin-onboarding@example.org', PASSWORD)
+        await page.goto(`${server!.url}/admin/collections/resources/${doc.id}`)
+        await page.locator('#workflow-publish').waitFor({ state: 'visible', timeout: 60_000 })
+        const zone = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)
+        await expect(page.locator('.workflow-panel__schedule').textContent()).resolves.toContain(zone)
+        const later = new Date(Date.now() + 3 * 86_400_000)
+        const local = await page.evaluate((ms) => {
+          const d = new Date(ms)
+          const pad = (n: number) => String(n).padStart(2, '0')
+          return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T10:30`
+        }, later.getTime())
+        await page.locator('input[name="workflow-publish-at"]').fill(local)
+        await expect(page.locator('#workflow-publish').textContent()).resolves.toBe('Schedule publication')
+        await page.locator('input[name="checklist-personalDataCleared"]').check()
+        await page.locator('input[name="checklist-sourcesChecked"]').check()
+        await page.locator('#workflow-preview').click()
+        await page.locator('.publication-preview__table').first().waitFor({ state: 'visible' })
+        await page.locator('.publication-preview__drawer .drawer__header__close').first().click()
+        // The instant the browser's local date and time stands for (the panel reloads after the action).
+        const expected = await page.evaluate((value) => new Date(value).toISOString(), local)
+        const answered = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname.endsWith('/workflow'))
+        await page.locator('#workflow-publish').click()
+        const res = await answered
+        expect(res.status()).toBe(200)
+        expect(((await res.json()) as { publishAt: string }).publishAt).toBe(expected)
+        const shown = page.locator('.workflow-panel__scheduled')
+        await shown.waitFor({ state: 'visible', timeout: 60_000 })
+        expect(new Date((await shown.getAttribute('data-at'))!).toISOString()).toBe(expected)
+        await page.goto(`${server!.url}/admin`)
+        const row = page.locator('.review-queue__row', { hasText: 'Sheriff policy v2' })
+        await expect(row.locator('.review-queue__scheduled').textContent()).resolves.toContain('scheduled')
+      })
+      // Not public yet: scheduled for later.
+      expect((await fetch(`${server!.url}/api/resources/${doc.id}`)).status).toBe(404)
+
+      await step(page, 'restore-version', async () => {
+        const { docs } = await api(`/api/resources/versions?where[parent][equals]=${doc.id}&where[version.title][equals]=Sheriff%20policy%20v1&limit=1`, { token: adminToken })
+        await page.goto(`${server!.url}/admin/collections/resources/${doc.id}/versions/${docs[0].id}`)
+        await page.locator('.restore-version button').first().click()
+        const answered = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname.includes('/api/resources/versions/'))
+        await page.locator('#confirm-action').click()
+        expect((await answered).status()).toBe(200)
+        await page.waitForURL((u) => u.pathname === `/admin/collections/resources/${doc.id}`, { timeout: 60_000 })
+      })
+      const restored = await api(`/api/resources/${doc.id}?draft=true`, { token: adminToken })
+      expect(restored).toMatchObject({ title: 'Sheriff policy v1', _status: 'draft' })
+      expect((await fetch(`${server!.url}/api/resources/${doc.id}`)).status).toBe(404)
+      expectNoConsoleErrors(page, 0)
     } finally {
       await editor.close()
     }
