@@ -9,6 +9,8 @@ export type WorkingState = {
   title?: string
   assignee?: unknown
   publishedAt?: string | null
+  /** A scheduled publication (the working copy's). */
+  publishAt?: string | null
 }
 
 /**
@@ -38,5 +40,6 @@ export async function currentState(req: PayloadRequest, id: string | number): Pr
     title: typeof latest.title === 'string' ? latest.title : undefined,
     assignee: latest.assignee,
     publishedAt: (main.publishedAt as string | null | undefined) ?? null,
+    publishAt: (latest.publishAt as string | null | undefined) ?? null,
   }
 }

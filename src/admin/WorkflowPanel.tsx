@@ -1,12 +1,12 @@
 'use client'
-import { Button, toast, useDocumentInfo, useFormFields, useFormModified, useTranslation } from '@payloadcms/ui'
+import { Button, toast, useDocumentInfo, useFormModified, useTranslation } from '@payloadcms/ui'
 import { useCallback, useEffect, useState } from 'react'
 import { PublicationPreview } from './PublicationPreview'
 import { StatusBadge } from './StatusBadge'
 import { tr } from './i18n'
 import type { CustomKey } from './translations'
 
-type WorkflowState = { reviewStatus: string; live: boolean; actions: string[]; checklist: Record<string, string> }
+type WorkflowState = { reviewStatus: string; live: boolean; actions: string[]; checklist: Record<string, string>; publishAt?: string | null }
 type ReviewEvent = { id: string | number; action: string; from: string; to: string; note?: string | null; at: string; by?: { name?: string } | string | number | null }
 type Version = { id: string | number }
 
@@ -36,7 +36,6 @@ export function WorkflowPanel() {
   const [previewSeen, setPreviewSeen] = useState(false)
   // Publish later: a local date and time in the browser's time zone, sent as an instant (publishAt).
   const [publishLater, setPublishLater] = useState('')
-  const scheduled = useFormFields(([fields]) => fields.publishAt?.value) as string | null | undefined
 
   const load = useCallback(async () => {
     if (id === undefined || id === null) return
@@ -91,6 +90,7 @@ export function WorkflowPanel() {
   const when = (at: string) => new Date(at).toLocaleString(i18n.language)
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone
   const whenWithZone = (at: string) => new Date(at).toLocaleString(i18n.language, { dateStyle: 'full', timeStyle: 'short', timeZoneName: 'long' })
+  const scheduled = state.publishAt
   const isScheduled = Boolean(scheduled) && new Date(String(scheduled)).getTime() > Date.now()
   const who = (by: ReviewEvent['by']) => (by && typeof by === 'object' ? by.name : undefined)
 

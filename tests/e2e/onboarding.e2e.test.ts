@@ -245,7 +245,7 @@ describe('getting in as a campaign leader', () => {
         await page.locator('#workflow-publish').click()
         const res = await answered
         expect(res.status()).toBe(200)
-        expect(((await res.json()) as { publishAt: string }).publishAt).toBe(expected)
+        expect((res.request().postDataJSON() as { publishAt: string }).publishAt).toBe(expected)
         const shown = page.locator('.workflow-panel__scheduled')
         await shown.waitFor({ state: 'visible', timeout: 60_000 })
         expect(new Date((await shown.getAttribute('data-at'))!).toISOString()).toBe(expected)
@@ -272,5 +272,5 @@ describe('getting in as a campaign leader', () => {
     } finally {
       await editor.close()
     }
-  })
+  }, 240_000)
 })
