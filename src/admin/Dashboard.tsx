@@ -91,7 +91,7 @@ async function EditorPanels({ payload, user, i18n }: Props & { user: TypedUser }
               {showAge ? `${age(since(doc))} ${tr(t, 'custom:waiting')}` : age(doc.updatedAt)}
               {doc.publishAt && new Date(doc.publishAt).getTime() > Date.now() ? (
                 <div className="review-queue__scheduled" data-at={doc.publishAt}>
-                  {tr(t, 'custom:scheduledShort', { when: new Date(doc.publishAt).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short', timeZoneName: 'short', timeZone: 'UTC' }) })}
+                  {tr(t, 'custom:scheduledShort', { when: new Date(doc.publishAt).toLocaleString(i18n.language, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short', timeZone: 'UTC' }) })}
                 </div>
               ) : null}
             </td>

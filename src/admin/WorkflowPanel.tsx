@@ -89,7 +89,8 @@ export function WorkflowPanel() {
   const checklistDone = Object.keys(state.checklist).every((key) => checked[key])
   const when = (at: string) => new Date(at).toLocaleString(i18n.language)
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone
-  const whenWithZone = (at: string) => new Date(at).toLocaleString(i18n.language, { dateStyle: 'full', timeStyle: 'short', timeZoneName: 'long' })
+  // Intl refuses dateStyle/timeStyle together with timeZoneName: the parts are spelled out.
+  const whenWithZone = (at: string) => new Date(at).toLocaleString(i18n.language, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'long' })
   const scheduled = state.publishAt
   const isScheduled = Boolean(scheduled) && new Date(String(scheduled)).getTime() > Date.now()
   const who = (by: ReviewEvent['by']) => (by && typeof by === 'object' ? by.name : undefined)
