@@ -77,6 +77,7 @@ export async function createConfig(settings: Settings, hooks: ConfigHooks = {}):
     custom: {
       webhooks: { allowPrivateUrls: settings.webhookAllowPrivateUrls },
       workflow: { notifyQuietMinutes: settings.workflowNotifyQuietMinutes },
+      links: { publicSiteUrl: settings.publicSiteUrl },
     },
     // depth=99 is clamped to this: deeper graphs are what `depth` abuse is after.
     maxDepth: 5,
@@ -86,7 +87,7 @@ export async function createConfig(settings: Settings, hooks: ConfigHooks = {}):
       // Payload's default is Gravatar: every page would send a hash of the user's email to a third
       // party. A local icon instead (and the admin's CSP allows no third-party images).
       avatar: 'default',
-      meta: { titleSuffix: ' · ICE Out of Courts Toolkit' },
+      meta: { titleSuffix: ' · ICE Out of Courts Campaign Toolkit' },
       importMap: { baseDir: dirname },
     },
     localization: {

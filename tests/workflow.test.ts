@@ -62,7 +62,8 @@ describe('the review workflow through POST /api/resources/:id/workflow', () => {
     expect(res.body).toMatchObject({ reviewStatus: 'published', live: true })
     expect(Date.parse(res.body.publishedAt)).toBeGreaterThan(Date.now() - 60_000)
     const published = await waitForMail(app, (m) => m.to === leader.email && m.subject.startsWith('Published'))
-    expect(published.text).toContain(`/api/resources/${id}`)
+    expect(published.text).toContain(`/admin/collections/resources/${id}`)
+    expect(published.text).not.toContain('/api/')
 
     const pub = await publicRead(id)
     expect(pub.status).toBe(200)

@@ -11,6 +11,8 @@ export type WorkingState = {
   publishedAt?: string | null
   /** The jurisdictions of the working copy and of the published version (both must be in one's scope). */
   jurisdictions: unknown[]
+  /** A scheduled publication (the working copy's). */
+  publishAt?: string | null
 }
 
 /**
@@ -41,6 +43,7 @@ export async function currentState(req: PayloadRequest, id: string | number): Pr
     assignee: latest.assignee,
     publishedAt: (main.publishedAt as string | null | undefined) ?? null,
     jurisdictions: [...asList(latest.jurisdictions), ...(main._status === 'published' ? asList(main.jurisdictions) : [])],
+    publishAt: (latest.publishAt as string | null | undefined) ?? null,
   }
 }
 

@@ -7,7 +7,7 @@ import { tr } from './i18n'
 import { optionLabel } from './labels'
 
 export type Props = { payload: Payload; user?: TypedUser | null; i18n: I18nClient }
-export type Row = { id: string | number; title?: string; reviewStatus?: string; updatedAt: string; category?: string; jurisdictions?: unknown[]; owner?: unknown }
+export type Row = { id: string | number; title?: string; reviewStatus?: string; updatedAt: string; publishAt?: string | null; category?: string; jurisdictions?: unknown[]; owner?: unknown }
 
 export const link = (id: string | number) => `/admin/collections/resources/${id}`
 /** A category's label in the panel's language (the row carries the API value). */
@@ -25,7 +25,7 @@ function age(since: string, now = Date.now()): string {
 
 /** The latest review event of each resource (submit time, the editors' last note). */
 export async function latestEvents(payload: Payload, user: TypedUser, ids: (string | number)[], where: Where) {
-  if (ids.length === 0) return new Map<string, { at: string; note?: string | null }>()
+  if (ids.length === 0) return new Map<string, { at: string; action?: string; note?: string | null }>()
   const { docs } = await payload.find({
     collection: 'review-events',
     where: { and: [{ resource: { in: ids } }, where] },
@@ -35,7 +35,7 @@ export async function latestEvents(payload: Payload, user: TypedUser, ids: (stri
     user,
     overrideAccess: false,
   })
-  const latest = new Map<string, { at: string; note?: string | null }>()
+  const latest = new Map<string, { at: string; action?: string; note?: string | null }>()
   for (const event of docs) {
     const key = String(typeof event.resource === 'object' ? event.resource.id : event.resource)
     if (!latest.has(key)) latest.set(key, event)
@@ -87,7 +87,14 @@ async function EditorPanels({ payload, user, i18n }: Props & { user: TypedUser }
             <td style={{ padding: '6px 8px' }}>{(doc.jurisdictions ?? []).map(nameOf).filter(Boolean).join(', ')}</td>
             <td style={{ padding: '6px 8px' }}>{categoryLabel(doc.category, i18n.language)}</td>
             <td style={{ padding: '6px 8px' }}>{nameOf(doc.owner)}</td>
-            <td style={{ padding: '6px 8px', whiteSpace: 'nowrap' }}>{showAge ? `${age(since(doc))} ${tr(t, 'custom:waiting')}` : age(doc.updatedAt)}</td>
+            <td style={{ padding: '6px 8px', whiteSpace: 'nowrap' }}>
+              {showAge ? `${age(since(doc))} ${tr(t, 'custom:waiting')}` : age(doc.updatedAt)}
+              {doc.publishAt && new Date(doc.publishAt).getTime() > Date.now() ? (
+                <div className="review-queue__scheduled" data-at={doc.publishAt}>
+                  {tr(t, 'custom:scheduledShort', { when: new Date(doc.publishAt).toLocaleString(i18n.language, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short', timeZone: 'UTC' }) })}
+                </div>
+              ) : null}
+            </td>
           </tr>
         ))}
       </tbody>

@@ -6,7 +6,7 @@ import { StatusBadge } from './StatusBadge'
 import { tr } from './i18n'
 import type { CustomKey } from './translations'
 
-type WorkflowState = { reviewStatus: string; live: boolean; actions: string[]; checklist: Record<string, string> }
+type WorkflowState = { reviewStatus: string; live: boolean; actions: string[]; checklist: Record<string, string>; publishAt?: string | null }
 type ReviewEvent = { id: string | number; action: string; from: string; to: string; note?: string | null; at: string; by?: { name?: string } | string | number | null }
 type Version = { id: string | number }
 
@@ -34,6 +34,8 @@ export function WorkflowPanel() {
   const [busy, setBusy] = useState(false)
   // Publish is enabled once the editor has looked at everything it makes public (PublicationPreview).
   const [previewSeen, setPreviewSeen] = useState(false)
+  // Publish later: a local date and time in the browser's time zone, sent as an instant (publishAt).
+  const [publishLater, setPublishLater] = useState('')
 
   const load = useCallback(async () => {
     if (id === undefined || id === null) return
@@ -65,6 +67,7 @@ export function WorkflowPanel() {
       const body: Record<string, unknown> = { action }
       if (note.trim()) body.note = note.trim()
       if (action === 'publish') body.checklist = checked
+      if (action === 'publish' && publishLater) body.publishAt = new Date(publishLater).toISOString()
       const res = await fetch(`${api}/${id}/workflow`, {
         method: 'POST',
         credentials: 'include',
@@ -85,6 +88,11 @@ export function WorkflowPanel() {
 
   const checklistDone = Object.keys(state.checklist).every((key) => checked[key])
   const when = (at: string) => new Date(at).toLocaleString(i18n.language)
+  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone
+  // Intl refuses dateStyle/timeStyle together with timeZoneName: the parts are spelled out.
+  const whenWithZone = (at: string) => new Date(at).toLocaleString(i18n.language, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'long' })
+  const scheduled = state.publishAt
+  const isScheduled = Boolean(scheduled) && new Date(String(scheduled)).getTime() > Date.now()
   const who = (by: ReviewEvent['by']) => (by && typeof by === 'object' ? by.name : undefined)
 
   return (
@@ -94,6 +102,11 @@ export function WorkflowPanel() {
         {tr(t, 'custom:state')}: <StatusBadge state={state.reviewStatus} />
         {state.live && state.reviewStatus !== 'published' ? <div style={{ fontSize: 12 }}>{tr(t, 'custom:live')}</div> : null}
       </div>
+      {isScheduled ? (
+        <p className="workflow-panel__scheduled" data-at={String(scheduled)} style={{ margin: 0 }}>
+          {tr(t, 'custom:scheduledFor', { when: whenWithZone(String(scheduled)) })}
+        </p>
+      ) : null}
       <PublicationPreview id={id} stale={modified} onSeen={setPreviewSeen} />
       {state.actions.length > 0 && (
         <>
@@ -109,7 +122,7 @@ export function WorkflowPanel() {
                 onChange={(e) => setNote(e.target.value)}
                 style={{ width: '100%' }}
               />
-              <small>{tr(t, 'custom:noteHelp')}</small>
+              <small>{tr(t, state.actions.includes('request_changes') ? 'custom:noteHelp' : 'custom:noteHelpSubmitter')}</small>
             </label>
           )}
           {state.actions.includes('publish') && !previewSeen ? <p className="workflow-panel__hint">{tr(t, 'custom:previewSeeFirst')}</p> : null}
@@ -129,6 +142,13 @@ export function WorkflowPanel() {
               ))}
             </fieldset>
           )}
+          {state.actions.includes('publish') && (
+            <label className="workflow-panel__schedule" style={{ display: 'grid', gap: 4 }}>
+              <span>{tr(t, 'custom:publishLater')}</span>
+              <input type="datetime-local" name="workflow-publish-at" value={publishLater} onChange={(e) => setPublishLater(e.target.value)} />
+              <small>{tr(t, 'custom:publishLaterHelp', { timeZone })}</small>
+            </label>
+          )}
           <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
             {state.actions.map((action) => (
               <Button
@@ -145,7 +165,7 @@ export function WorkflowPanel() {
                 }
                 onClick={() => void act(action)}
               >
-                {tr(t, `custom:action.${action}` as CustomKey)}
+                {tr(t, action === 'publish' && publishLater ? 'custom:schedulePublish' : (`custom:action.${action}` as CustomKey))}
               </Button>
             ))}
           </div>

@@ -2,6 +2,7 @@ import type { CollectionConfig, Condition, Config, Field, Plugin } from 'payload
 import { isEditor } from '../../access/roles'
 import { labelCollection } from './labels'
 import { adminTranslations } from './translations'
+import { MARK_ICON } from './Brand'
 
 /** Shown only to editors and admins: for contributors the field is not in the form at all. */
 export const forEditors: Condition = (_data, _siblingData, { user }) => isEditor(user as never)
@@ -52,6 +53,8 @@ function resources(collection: CollectionConfig): CollectionConfig {
           // Publishing goes only through the workflow: the review panel replaces these buttons.
           PublishButton: component('NoPublishButton', 'WorkflowPanel'),
           UnpublishButton: component('NoPublishButton', 'WorkflowPanel'),
+          // One state everywhere: the review state, not Payload's draft/published.
+          Status: component('ReviewStatusHeader', 'StatusBadge'),
         },
       },
     },
@@ -76,15 +79,25 @@ export const adminPanel: Plugin = (config: Config): Config => ({
   ...config,
   admin: {
     ...config.admin,
+    // Our name and mark, not Payload's: the browser tab (title suffix, icon), login screen and navigation.
+    meta: {
+      ...config.admin?.meta,
+      icons: [{ rel: 'icon', type: 'image/svg+xml', url: MARK_ICON }],
+      openGraph: { ...config.admin?.meta?.openGraph, siteName: 'ICE Out of Courts Campaign Toolkit', title: 'ICE Out of Courts Campaign Toolkit', images: [] },
+    },
     components: {
       ...config.admin?.components,
+      graphics: { Logo: component('Logo', 'Brand'), Icon: component('Icon', 'Brand') },
+      beforeNavLinks: [component('NavBrand', 'Brand'), ...(config.admin?.components?.beforeNavLinks ?? [])],
       beforeDashboard: [...(config.admin?.components?.beforeDashboard ?? []), component('Dashboard')],
       // Contributors land on "My submissions"; editors keep Payload's dashboard.
       views: {
         ...config.admin?.components?.views,
         dashboard: { Component: component('HomeView') },
         compare: { Component: component('CompareView'), path: '/compare' },
+        signUp: { Component: component('SignUpView'), path: '/signup', exact: true },
       },
+      afterLogin: [...(config.admin?.components?.afterLogin ?? []), component('SignUpLink', 'SignUpView')],
       afterNavLinks: [...(config.admin?.components?.afterNavLinks ?? []), component('CompareNavLink', 'CompareView')],
     },
   },

@@ -2,6 +2,7 @@ import type { PayloadRequest } from 'payload'
 import { inertBlock, inertLine } from './strangerText'
 import { accountEmail } from './accountEmails'
 import { renderAlertEmail, renderSubscriptionEmail } from '../subscriptions/emails'
+import { adminResourceUrl, resourcePageUrl } from './links'
 
 /** What the `sendEmail` job carries: ids only, so the queue and its logs hold no personal data. */
 export type EmailJobInput =
@@ -57,8 +58,12 @@ export async function renderMessage(req: PayloadRequest, input: EmailJobInput): 
       `Status: ${label(String(event.from))} → ${label(String(event.to))}.`,
     ]
     if (event.note && (action === 'request_changes' || action === 'withdraw' || action === 'submit')) lines.push('', 'Note:', ...inertBlock(event.note))
-    if (action === 'publish') lines.push('', `Public link: ${server}/api/resources/${String(event.resource)}`)
-    lines.push('', `Open it in the admin panel: ${admin}/collections/resources/${String(event.resource)}`)
+    const adminPage = adminResourceUrl(req.payload, event.resource)
+    if (action === 'publish' && resource) {
+      const publicPage = resourcePageUrl(req.payload, { id: event.resource, slug: resource.slug }, { published: true })
+      if (publicPage !== adminPage) lines.push('', `Public page: ${publicPage}`)
+    }
+    lines.push('', `Open it in the admin panel: ${adminPage}`)
     return { to: String(recipient.email), subject: (SUBJECTS[action] ?? ((t: string) => t))(title), text: lines.join('\n') }
   }
   if (input.template === 'assigned') {

@@ -85,7 +85,7 @@ export const collectionMatrix: Record<string, CollectionRules> = {
   'payload-jobs': { graphQL: { singular: 'PayloadJob', plural: 'PayloadJobs' }, read: 'nobody', create: 'nobody', update: 'nobody', delete: 'nobody', note: "Payload's job queue" },
   'payload-locked-documents': {
     graphQL: { singular: 'PayloadLockedDocument', plural: 'PayloadLockedDocuments' },
-    read: 'own', create: 'active', update: 'own', delete: 'own',
+    read: 'self', create: 'active', update: 'own', delete: 'own',
     note: 'admin-panel edit locks (src/security/internalAccess.ts narrows Payload\'s default): only in the caller\'s own name, on what they may edit (src/security/lockGuard.ts)',
   },
   'payload-preferences': {

@@ -14,6 +14,17 @@ const ownLocksOrEditor: Access = ({ req }) => {
   const own: Where[] = [{ 'user.value': { equals: req.user!.id } }, { 'user.relationTo': { equals: req.user!.collection } }]
   return { and: own }
 }
+/**
+ * Reading locks: an account's own (editors all). A pending or suspended account holds none (it may
+ * not create one), so it reads an empty list rather than a refusal: the panel's dashboard and
+ * edit views read locks for every signed-in account and would fail on a 403.
+ */
+const ownLocksToRead: Access = ({ req }) => {
+  if (isEditor(req.user)) return true
+  if (!req.user) return false
+  const own: Where[] = [{ 'user.value': { equals: req.user.id } }, { 'user.relationTo': { equals: req.user.collection } }]
+  return { and: own }
+}
 const activeAccount: Access = ({ req }) => Boolean(activeRole(req.user))
 const anyAccount: Access = ({ req }) => Boolean(req.user) // preferences: Payload binds each to its caller
 const nobody: Access = () => false
@@ -23,7 +34,7 @@ export function closeInternalAccess(config: SanitizedConfig): SanitizedConfig {
     if (collection.slug === 'payload-locked-documents') {
       // Edit locks name documents and who edits them: not for pending accounts, and a
       // contributor cannot lift or forge an editor's lock.
-      Object.assign(collection.access, { read: ownLocksOrEditor, create: activeAccount, update: ownLocksOrEditor, delete: ownLocksOrEditor })
+      Object.assign(collection.access, { read: ownLocksToRead, create: activeAccount, update: ownLocksOrEditor, delete: ownLocksOrEditor })
       // And a lock only in the caller's own name, on what the caller may edit (./lockGuard.ts).
       collection.hooks.beforeOperation = [...(collection.hooks.beforeOperation ?? []), guardLocks]
     }

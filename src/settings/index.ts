@@ -35,6 +35,8 @@ export type Settings = {
   webhookAllowPrivateUrls: boolean
   /** express's `trust proxy`: which hops' X-Forwarded-For to believe (false: none, the socket's address is the client). */
   trustProxy: TrustProxy
+  /** URL template of a resource's public page (`{slug}`, `{id}`), for links in emails; unset: the admin page. */
+  publicSiteUrl?: string
 } & ProductionSettings
 
 /** A configuration the process must refuse to start with. The message is one line for the operator. */
@@ -90,6 +92,7 @@ export function loadSettings(env: Env = process.env, { strict = true } = {}): Se
     sqliteTransactionLimitSeconds: positiveInteger('SQLITE_TRANSACTION_LIMIT_S', env.SQLITE_TRANSACTION_LIMIT_S, 30),
     webhookAllowPrivateUrls: parseBoolean('WEBHOOK_ALLOW_PRIVATE_URLS', env.WEBHOOK_ALLOW_PRIVATE_URLS, !production),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    publicSiteUrl: parsePublicSiteUrl(env.PUBLIC_SITE_URL),
     ...parseProductionSettings(env),
   }
 }
@@ -125,6 +128,22 @@ function parseTrustProxy(value: string | undefined): TrustProxy {
     }
   }
   return entries
+}
+
+/** An http(s) URL template naming the resource by `{slug}` or `{id}`: each email's link to a published item. */
+function parsePublicSiteUrl(value: string | undefined): string | undefined {
+  if (!value?.trim()) return undefined
+  const template = value.trim()
+  const forms = 'PUBLIC_SITE_URL must be an http(s) URL template naming the resource by {slug} or {id}, e.g. https://toolkit.example.org/resources/{slug}'
+  if (!/\{(slug|id)\}/.test(template)) throw new ConfigurationError(`${forms}; "${template}" names neither.`)
+  let url: URL | undefined
+  try {
+    url = new URL(template.replace(/\{(slug|id)\}/g, 'x'))
+  } catch {
+    url = undefined
+  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) throw new ConfigurationError(`${forms}; "${template}" is not one.`)
+  return template
 }
 
 function positiveInteger(name: string, value: string | undefined, fallback: number): number {

@@ -61,6 +61,8 @@ export const workflowStateEndpoint: Endpoint = {
       live: state.live,
       actions: availableActions(reviewStatus, { role, isOwner, inScope }),
       checklist: CHECKLIST_ITEMS,
+      // The schedule, for the review panel: editors, and the owner waiting for their item.
+      ...(isEditor(req.user) || isOwner ? { publishAt: state.publishAt ?? null } : {}),
     })
   },
 }

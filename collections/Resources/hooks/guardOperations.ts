@@ -27,7 +27,7 @@ type Args = {
  *   contributors may not set `owner` or `assignee` either;
  * - every update is saved as a draft version, so a published resource stays as it was
  *   published until a new revision goes through review (hooks/resetReviewOnEdit);
- * - a version restore is refused to contributors, and to editors unless restored as a draft;
+ * - a version restore always makes a new draft (Payload's Restore button asks draft=false);
  * - `?draft=true` shows only the caller's own working copies.
  * Who may filter or sort on what (ownership included) is src/security/queryRules.ts's decision.
  * Server code (the Local API with overrideAccess, the workflow endpoint) is trusted.
@@ -45,8 +45,10 @@ async function guard(a: Args, operation: string, req: PayloadRequest): Promise<A
     return a
   }
   if (operation === 'restoreVersion') {
-    if (!editor) throw forbidden('Only editors may restore a version of a resource.')
-    if (!a.draft) throw forbidden('Restore a version as a draft (draft=true); publishing goes through the review workflow.')
+    // A restore makes a new draft of that version, whatever `draft` says (the panel's Restore
+    // button sends draft=false): publishing goes through the review workflow. Who may restore is
+    // who may edit the resource now (access.update: editors, or the owner while it is theirs to edit).
+    a.draft = true
     return a
   }
   if (operation === 'read' || operation === 'count') {

@@ -25,12 +25,18 @@ import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0
 import { ReviewStatusCell as ReviewStatusCell_4650d318a7f2bf9efee5a4257e7db8a9 } from '../../../admin/StatusBadge'
 import { ResourceFilters as ResourceFilters_10450dd4bcf7b248b89b0a91b4f1ce0a } from '../../../admin/ResourceFilters'
 import { NoPublishButton as NoPublishButton_a7ca78c33cdc5007d4ba559ed8635b15 } from '../../../admin/WorkflowPanel'
+import { ReviewStatusHeader as ReviewStatusHeader_4650d318a7f2bf9efee5a4257e7db8a9 } from '../../../admin/StatusBadge'
 import { CurrentPasswordField as CurrentPasswordField_e0028fb2eaf96ec2bc4295ece4dc4316 } from '../../../admin/CurrentPasswordField'
+import { Icon as Icon_d4751384a7cf3b09ce46117cb8895da1 } from '../../../admin/Brand'
+import { Logo as Logo_d4751384a7cf3b09ce46117cb8895da1 } from '../../../admin/Brand'
+import { SignUpLink as SignUpLink_4ad6dbed4d7f74a55fcfdcf56d9ee6c9 } from '../../../admin/SignUpView'
 import { CompareNavLink as CompareNavLink_c15483ff049ba7f5ecf00875392f6922 } from '../../../admin/CompareView'
 import { Dashboard as Dashboard_b1da18705623495fe0da513a008df5f5 } from '../../../admin/Dashboard'
+import { NavBrand as NavBrand_d4751384a7cf3b09ce46117cb8895da1 } from '../../../admin/Brand'
 import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
 import { HomeView as HomeView_69362432ca3200455c1eec573b9d1fd0 } from '../../../admin/HomeView'
 import { CompareView as CompareView_c15483ff049ba7f5ecf00875392f6922 } from '../../../admin/CompareView'
+import { SignUpView as SignUpView_4ad6dbed4d7f74a55fcfdcf56d9ee6c9 } from '../../../admin/SignUpView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -62,11 +68,17 @@ export const importMap = {
   "/admin/StatusBadge#ReviewStatusCell": ReviewStatusCell_4650d318a7f2bf9efee5a4257e7db8a9,
   "/admin/ResourceFilters#ResourceFilters": ResourceFilters_10450dd4bcf7b248b89b0a91b4f1ce0a,
   "/admin/WorkflowPanel#NoPublishButton": NoPublishButton_a7ca78c33cdc5007d4ba559ed8635b15,
+  "/admin/StatusBadge#ReviewStatusHeader": ReviewStatusHeader_4650d318a7f2bf9efee5a4257e7db8a9,
   "/admin/CurrentPasswordField#CurrentPasswordField": CurrentPasswordField_e0028fb2eaf96ec2bc4295ece4dc4316,
+  "/admin/Brand#Icon": Icon_d4751384a7cf3b09ce46117cb8895da1,
+  "/admin/Brand#Logo": Logo_d4751384a7cf3b09ce46117cb8895da1,
+  "/admin/SignUpView#SignUpLink": SignUpLink_4ad6dbed4d7f74a55fcfdcf56d9ee6c9,
   "/admin/CompareView#CompareNavLink": CompareNavLink_c15483ff049ba7f5ecf00875392f6922,
   "/admin/Dashboard#Dashboard": Dashboard_b1da18705623495fe0da513a008df5f5,
+  "/admin/Brand#NavBrand": NavBrand_d4751384a7cf3b09ce46117cb8895da1,
   "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
   "/admin/HomeView#HomeView": HomeView_69362432ca3200455c1eec573b9d1fd0,
   "/admin/CompareView#CompareView": CompareView_c15483ff049ba7f5ecf00875392f6922,
+  "/admin/SignUpView#SignUpView": SignUpView_4ad6dbed4d7f74a55fcfdcf56d9ee6c9,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

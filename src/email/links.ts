@@ -1,0 +1,17 @@
+import type { Payload } from 'payload'
+
+/**
+ * Where an email sends a person to read a resource: a human page, never the raw API. The public
+ * site's page (PUBLIC_SITE_URL, a template with `{slug}` or `{id}`) for a published item when one
+ * is served; otherwise the item's page in the admin panel, which the recipient can sign in to.
+ */
+export function resourcePageUrl(payload: Payload, resource: { id: unknown; slug?: unknown }, { published }: { published: boolean }): string {
+  const template = (payload.config.custom?.links as { publicSiteUrl?: string } | undefined)?.publicSiteUrl
+  const slug = typeof resource.slug === 'string' && resource.slug ? resource.slug : undefined
+  if (published && template && (slug || !template.includes('{slug}'))) {
+    return template.replace(/\{slug\}/g, encodeURIComponent(slug ?? '')).replace(/\{id\}/g, encodeURIComponent(String(resource.id)))
+  }
+  return adminResourceUrl(payload, resource.id)
+}
+
+export const adminResourceUrl = (payload: Payload, id: unknown) => `${payload.config.serverURL || ''}/admin/collections/resources/${encodeURIComponent(String(id))}`
