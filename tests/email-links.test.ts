@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "@jest/globals";
 import { loadSettings, ConfigurationError } from "../src/settings";
-import { createAccount, signIn, startTestApp } from "./helpers/testApp";
+import { createAccount, homeJurisdiction, signIn, startTestApp } from "./helpers/testApp";
 import { publishThroughWorkflow, waitForMail } from "./helpers/workflow";
 
 /** A leader's resource an editor publishes; the email the leader gets about it. */
@@ -21,7 +21,7 @@ async function publishedEmail(env: Record<string, string>) {
     const leader = await signIn(app, leaderAccount);
     const created = await leader
       .post("/api/resources")
-      .send({ title: "Courthouse arrests memo", category: "statement" });
+      .send({ jurisdictions: [await homeJurisdiction(app)],  title: "Courthouse arrests memo", category: "statement" });
     expect(created.status).toBe(201);
     const { id, slug } = created.body.doc as {
       id: string | number;

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import request from 'supertest'
-import { createAccount, signIn, startTestApp, type TestApp } from './helpers/testApp'
+import { createAccount, homeJurisdiction, signIn, startTestApp, type TestApp } from './helpers/testApp'
 import { publishThroughWorkflow } from './helpers/workflow'
 
 type Agent = Awaited<ReturnType<typeof signIn>>
@@ -27,7 +27,7 @@ afterAll(async () => {
 
 /** A resource with two saved versions (titles `first`, then `second`); the id of the first version. */
 async function twoVersions(by: Agent, first: string, second: string) {
-  const created = await by.post('/api/resources').send({ title: first, category: 'statement' })
+  const created = await by.post('/api/resources').send({ jurisdictions: [await homeJurisdiction(app)],  title: first, category: 'statement' })
   expect(created.status).toBe(201)
   const id = created.body.doc.id as string | number
   expect((await by.patch(`/api/resources/${id}`).send({ title: second })).status).toBe(200)

@@ -4,7 +4,7 @@
  * else learns it.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { createAccount, signIn, startTestApp, type TestApp } from './helpers/testApp'
+import { createAccount, homeJurisdiction, signIn, startTestApp, type TestApp } from './helpers/testApp'
 import { CHECKLIST } from './helpers/workflow'
 
 type Agent = Awaited<ReturnType<typeof signIn>>
@@ -25,7 +25,7 @@ afterAll(async () => {
 
 describe('the schedule in the workflow state', () => {
   it('editors and the owner read publishAt once scheduled; another contributor does not', async () => {
-    const id = (await owner.post('/api/resources').send({ title: 'Scheduled memo', category: 'statement' })).body.doc.id as string | number
+    const id = (await owner.post('/api/resources').send({ jurisdictions: [await homeJurisdiction(app)],  title: 'Scheduled memo', category: 'statement' })).body.doc.id as string | number
     expect((await owner.post(`/api/resources/${id}/workflow`).send({ action: 'submit' })).status).toBe(200)
     expect((await owner.get(`/api/resources/${id}/workflow`)).body.publishAt).toBeNull()
     const at = new Date(Date.now() + 2 * 86_400_000).toISOString()
@@ -42,7 +42,7 @@ describe('the schedule in the workflow state', () => {
   })
 
   it('a published resource another contributor can read says nothing about a schedule', async () => {
-    const id = (await owner.post('/api/resources').send({ title: 'Public memo', category: 'statement' })).body.doc.id as string | number
+    const id = (await owner.post('/api/resources').send({ jurisdictions: [await homeJurisdiction(app)],  title: 'Public memo', category: 'statement' })).body.doc.id as string | number
     expect((await owner.post(`/api/resources/${id}/workflow`).send({ action: 'submit' })).status).toBe(200)
     expect((await editor.post(`/api/resources/${id}/workflow`).send({ action: 'publish', checklist: CHECKLIST })).status).toBe(200)
     const res = await other.get(`/api/resources/${id}/workflow`)

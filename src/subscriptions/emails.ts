@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 import type { Message } from '../email/messages'
 import { inertLine } from '../email/strangerText'
-import { publicItemUrl } from '../publicUrl'
+import { publicResourceUrl } from '../email/links'
 import { matchingItems, type SubscriptionDoc } from './alerts'
 import { UNCONFIRMED_TTL_MS } from './options'
 import { signLink } from './tokens'
@@ -84,7 +84,6 @@ export async function renderAlertEmail(payload: Payload, id: string, from: strin
   const items = await matchingItems(payload, subscription, new Date(from), new Date(to))
   if (!items.length) return null
   const text = TEXT[subscription.language] ?? TEXT.en
-  const server = payload.config.serverURL
   const replaced = await replacedTitles(payload, items, subscription.language)
   const lines = [text.lead, '']
   for (const item of items) {
@@ -92,7 +91,7 @@ export async function renderAlertEmail(payload: Payload, id: string, from: strin
     // Titles are people's words: one line, no live links (src/email/strangerText.ts).
     lines.push(`• ${fresh ? text.new : text.updated}: ${inertLine(item.title)}`)
     for (const old of (item.supersedes ?? []).map((s) => replaced.get(String(s))).filter(Boolean)) lines.push(`  (${text.replaces} ${inertLine(old)})`)
-    lines.push(`  ${publicItemUrl(server, item)}`)
+    lines.push(`  ${publicResourceUrl(payload, item)}`)
   }
   const links = subscriptionLinks(payload, subscription)
   lines.push('', `${text.manage}: ${links.manage}`, `${text.unsubscribe}: ${links.unsubscribe}`)
