@@ -122,6 +122,8 @@ let counter = 0
 
 /** Sends requests from `workers` loops until the server stops answering. */
 async function stream(url: string, leader: string, webinars: (string | number)[], workers = 6) {
+  // The demo leader works for New York (a leader creates only within their jurisdictions).
+  const newYork = (await call(`${url}/api/jurisdictions?where[code][equals]=US-NY&depth=0`, 'GET', undefined, leader)).json.docs[0].id
   const one = async () => {
     const n = ++counter
     if (random() < 0.5) {
@@ -133,7 +135,7 @@ async function stream(url: string, leader: string, webinars: (string | number)[]
       return
     }
     const title = `Crash test resource ${seed}-${n}`
-    const created = await call(`${url}/api/resources`, 'POST', { title, category: 'media', summary: 'A resource written while the server may die.' }, leader)
+    const created = await call(`${url}/api/resources`, 'POST', { title, category: 'media', summary: 'A resource written while the server may die.', jurisdictions: [newYork] }, leader)
     if (created.status !== 201) throw new Error(`create answered ${created.status}`)
     const id = created.json.doc.id
     acknowledged.resources.push({ id, title })

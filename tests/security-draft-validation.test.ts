@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import request from 'supertest'
-import { createAccount, signIn, startTestApp, type TestApp } from './helpers/testApp'
+import { createAccount, signIn, startTestApp, type TestApp, homeJurisdiction } from './helpers/testApp'
 import { createWebinar } from './helpers/webinars'
 import { publishThroughWorkflow } from './helpers/workflow'
 
@@ -23,8 +23,8 @@ beforeAll(async () => {
   app = await startTestApp()
   contributor = await signIn(app, await createAccount(app, 'contributor'))
   editor = await signIn(app, await createAccount(app, 'editor'))
-  draftId = (await contributor.post('/api/resources').send({ title: 'A draft', category: 'statement' })).body.doc.id
-  publishedId = (await contributor.post('/api/resources').send({ title: 'Published', category: 'statement' })).body.doc.id
+  draftId = (await contributor.post('/api/resources').send({ title: 'A draft', category: 'statement', jurisdictions: [await homeJurisdiction(app)] })).body.doc.id
+  publishedId = (await contributor.post('/api/resources').send({ title: 'Published', category: 'statement', jurisdictions: [await homeJurisdiction(app)] })).body.doc.id
   await publishThroughWorkflow(editor, publishedId)
 })
 afterAll(async () => {

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { FlattenedField, SanitizedCollectionConfig } from 'payload'
 import request from 'supertest'
 import { collectionMatrix } from '../src/security/accessMatrix'
-import { createAccount, signIn, startTestApp, type TestApp } from './helpers/testApp'
+import { createAccount, signIn, startTestApp, type TestApp, homeJurisdiction } from './helpers/testApp'
 import { createWebinar, signUp } from './helpers/webinars'
 import { publishThroughWorkflow } from './helpers/workflow'
 
@@ -37,12 +37,12 @@ beforeAll(async () => {
   victims = []
   for (const email of ['aaron.victim@example.org', 'zoe.victim@example.org']) {
     const account = { ...(await createAccount(app, 'contributor', { email })), email }
-    const created = await (await signIn(app, account)).post('/api/resources').send({ title: `Published by ${email}`, category: 'statement' })
+    const created = await (await signIn(app, account)).post('/api/resources').send({ title: `Published by ${email}`, category: 'statement', jurisdictions: [await homeJurisdiction(app)] })
     await publishThroughWorkflow(agents.editor, created.body.doc.id)
     victims.push({ id: account.id, email, published: created.body.doc.id })
   }
   for (const victim of victims) {
-    const draft = await agents.contributor.post('/api/resources').send({ title: `Draft replacing ${victim.email}`, category: 'statement', supersedes: [victim.published] })
+    const draft = await agents.contributor.post('/api/resources').send({ title: `Draft replacing ${victim.email}`, category: 'statement', supersedes: [victim.published], jurisdictions: [await homeJurisdiction(app)] })
     expect(draft.status).toBe(201)
   }
   // A jurisdiction the resources name, so that its join field has rows to sort.

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import request from 'supertest'
-import { ACTIONS, STATES, decide, type Action, type State } from '../src/workflow/machine'
+import { ACTIONS, STATES, decide, type Action, type State, OWNER_EDITABLE } from '../src/workflow/machine'
 import { createAccount, homeJurisdiction, signIn, startTestApp, type TestApp } from './helpers/testApp'
 import { CHECKLIST } from './helpers/workflow'
 
@@ -68,7 +68,7 @@ const expectFor = {
     return d.ok ? 200 : d.status
   },
   // A restore is an edit that makes a new draft: whoever may edit the resource now (tests/resources-restore.test.ts).
-  restore: (role: Role, state: State) => (isEditorRole(role) ? 200 : role === 'contributorA' && (state === 'draft' || state === 'changes_requested') ? 200 : 403),
+  restore: (role: Role, state: State) => (isEditorRole(role) ? 200 : role === 'contributorA' && OWNER_EDITABLE.includes(state) ? 200 : 403),
   bulk: (role: Role) => (isEditorRole(role) ? 200 : 403),
 }
 

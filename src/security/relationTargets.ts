@@ -66,7 +66,10 @@ const OBJECT_ID = /^[a-f0-9]{24}$/i
 /** An id the collection could hold (what Payload's own validation accepts; on MongoDB an ObjectId). */
 function possibleId(req: PayloadRequest, collection: string, id: unknown): boolean {
   const custom = req.payload.collections[collection as CollectionSlug]?.customIDType
-  if (!isValidID(id as string | number, custom ?? req.payload.db.defaultIDType)) return false
+  const type = custom ?? req.payload.db.defaultIDType
+  // A number id may arrive as text (form fields, JSON from a form): Payload accepts "12" for 12.
+  const value = type === 'number' && typeof id === 'string' && /^\d{1,15}$/.test(id) ? Number(id) : id
+  if (!isValidID(value as string | number, type)) return false
   return Boolean(custom) || req.payload.db.name !== 'mongoose' || OBJECT_ID.test(String(id))
 }
 

@@ -37,14 +37,17 @@ beforeAll(async () => {
   server = await startAdminServer()
   await api('/api/contributors', { method: 'POST', body: { name: 'Admin E2E', email: accounts.admin, password: PASSWORD } })
   const admin = await login(accounts.admin)
+  // A leader works within their jurisdictions (access/withinJurisdictions.ts).
+  const ny = (await api('/api/jurisdictions', { method: 'POST', token: admin, body: { name: 'New York', code: 'US-NY', type: 'state' } })).doc.id
   for (const [role, email, name] of [['editor', accounts.editor, 'Elena Editor'], ['contributor', accounts.leader, 'Luis Leader']] as const) {
-    await api('/api/contributors', { method: 'POST', token: admin, body: { name, email, password: PASSWORD, role, status: 'active' } })
+    const jurisdictions = role === 'contributor' ? [ny] : []
+    await api('/api/contributors', { method: 'POST', token: admin, body: { name, email, password: PASSWORD, role, status: 'active', jurisdictions } })
   }
   const leader = await login(accounts.leader)
   const editor = await login(accounts.editor)
   const workflow = (token: string, body: object) => api(`/api/resources/${id}/workflow`, { method: 'POST', token, body })
 
-  id = (await api('/api/resources', { method: 'POST', token: leader, body: { ...EN, category: 'social-media', socialPosts: [{ platform: 'x', text: POST }] } })).doc.id
+  id = (await api('/api/resources', { method: 'POST', token: leader, body: { ...EN, category: 'social-media', jurisdictions: [ny], socialPosts: [{ platform: 'x', text: POST }] } })).doc.id
   await api(`/api/resources/${id}?locale=es`, { method: 'PATCH', token: leader, body: ES })
   await workflow(leader, { action: 'submit' })
   await workflow(editor, { action: 'publish', checklist: CHECKLIST })
