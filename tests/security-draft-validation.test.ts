@@ -54,7 +54,7 @@ describe('updates saved as drafts are validated', () => {
   })
 
   it('a draft create is validated too (?draft=true)', async () => {
-    const res = await contributor.post('/api/resources?draft=true').send({ title: 'x', category: 'statement', links: [{ label: 'x', url: 'data:text/html,<script>alert(1)</script>' }] })
+    const res = await contributor.post('/api/resources?draft=true').send({ title: 'x', category: 'statement', jurisdictions: [await homeJurisdiction(app)], links: [{ label: 'x', url: 'data:text/html,<script>alert(1)</script>' }] })
     expect(res.status).toBe(400)
     expect(res.body.errors[0].data.errors[0].path).toBe('links.0.url')
   })
