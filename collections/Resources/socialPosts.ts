@@ -1,8 +1,11 @@
 import type { ArrayField, TextareaFieldValidation } from 'payload'
 import { SOCIAL_PLATFORMS, selectOptions } from './options'
 
-const validatePostLength: TextareaFieldValidation = (value, { siblingData }) => {
-  if (!value) return 'A post needs text.'
+const validatePostLength: TextareaFieldValidation = (value, { siblingData, req }) => {
+  // Needed in the default language; another language may leave it empty (readers get the default's).
+  const localization = req?.payload?.config.localization
+  const defaultLocale = localization ? localization.defaultLocale : undefined
+  if (!value) return req?.locale && defaultLocale && req.locale !== defaultLocale ? true : 'A post needs text.'
   const platform = SOCIAL_PLATFORMS.find((p) => p.value === (siblingData as { platform?: string }).platform)
   if (!platform) return true // the platform field reports its own error
   const length = [...value].length

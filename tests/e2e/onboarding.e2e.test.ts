@@ -25,6 +25,8 @@ let server: AdminServer | undefined
 let browser: Browser | undefined
 let adminToken = ''
 const ids: Record<string, string> = {}
+/** The same ids as the API gave them (a number on SQLite, a string on MongoDB): what relationship fields take. */
+const rawIds: Record<string, string | number> = {}
 
 async function api(pathname: string, init: { method?: string; token?: string; body?: unknown } = {}) {
   const headers: Record<string, string> = {}
@@ -44,7 +46,8 @@ beforeAll(async () => {
   await api('/api/contributors', { method: 'POST', body: { name: 'Admin Onboarding', email: 'admin-onboarding@example.org', password: PASSWORD } })
   adminToken = await login('admin-onboarding@example.org')
   for (const [key, name, code, type] of [['ny', 'New York', 'US-NY', 'state'], ['pr', 'Puerto Rico', 'US-PR', 'territory']] as const) {
-    ids[key] = String((await api('/api/jurisdictions', { method: 'POST', token: adminToken, body: { name, code, type } })).doc.id)
+    rawIds[key] = (await api('/api/jurisdictions', { method: 'POST', token: adminToken, body: { name, code, type } })).doc.id
+    ids[key] = String(rawIds[key])
   }
   ids.org = String((await api('/api/organizations', { method: 'POST', token: adminToken, body: { name: 'Courthouse Watch NY', type: 'advocacy' } })).doc.id)
 }, 600_000)
@@ -157,7 +160,7 @@ describe('getting in as a campaign leader', () => {
   it('"My submissions" shows the latest review action\'s note only', async () => {
     const { page } = browser!
     const leader = await login(LEADER.email, LEADER.password)
-    const doc = (await api('/api/resources?draft=true', { method: 'POST', token: leader, body: { title: 'Memo on courthouse arrests', category: 'statement', jurisdictions: [ids.ny] } })).doc
+    const doc = (await api('/api/resources?draft=true', { method: 'POST', token: leader, body: { title: 'Memo on courthouse arrests', category: 'statement', jurisdictions: [rawIds.ny] } })).doc
     const act = (token: string, body: object) => api(`/api/resources/${doc.id}/workflow`, { method: 'POST', token, body })
     await act(leader, { action: 'submit' })
     await act(adminToken, { action: 'request_changes', note: NOTE })
@@ -180,7 +183,7 @@ describe('getting in as a campaign leader', () => {
   it('a resource shows one state, the review state, and each person only the note help that applies to them', async () => {
     const { page } = browser!
     const leader = await login(LEADER.email, LEADER.password)
-    const doc = (await api('/api/resources?draft=true', { method: 'POST', token: leader, body: { title: 'Bench card for clerks', category: 'statement', jurisdictions: [ids.ny] } })).doc
+    const doc = (await api('/api/resources?draft=true', { method: 'POST', token: leader, body: { title: 'Bench card for clerks', category: 'statement', jurisdictions: [rawIds.ny] } })).doc
     await api(`/api/resources/${doc.id}/workflow`, { method: 'POST', token: leader, body: { action: 'submit' } })
     const errors = problemsOf(page).consoleErrors.length
     await step(page, 'leader-sees-in-review', async () => {
@@ -214,7 +217,7 @@ describe('getting in as a campaign leader', () => {
 
   it('an editor schedules a publication from the review panel and restores an older version as a new draft', async () => {
     const leader = await login(LEADER.email, LEADER.password)
-    const doc = (await api('/api/resources?draft=true', { method: 'POST', token: leader, body: { title: 'Sheriff policy v1', category: 'policy', jurisdictions: [ids.ny] } })).doc
+    const doc = (await api('/api/resources?draft=true', { method: 'POST', token: leader, body: { title: 'Sheriff policy v1', category: 'policy', jurisdictions: [rawIds.ny] } })).doc
     await api(`/api/resources/${doc.id}?draft=true`, { method: 'PATCH', token: leader, body: { title: 'Sheriff policy v2' } })
     await api(`/api/resources/${doc.id}/workflow`, { method: 'POST', token: leader, body: { action: 'submit' } })
     const editor = await launchBrowser()
