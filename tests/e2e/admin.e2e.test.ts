@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { Page } from 'playwright-core'
 import { launchBrowser, signInToAdmin, step, type Browser } from '../helpers/browser'
+import { adminApi } from '../helpers/adminApi'
 import { startAdminServer, type AdminServer } from '../helpers/adminServer'
 
 const PASSWORD = 'e2e-Password-123!'
@@ -35,17 +36,8 @@ afterAll(async () => {
   await server?.stop()
 }, 60_000)
 
-async function api(pathname: string, init: { method?: string; token?: string; body?: unknown } = {}) {
-  const headers: Record<string, string> = {}
-  if (init.token) headers.Authorization = `JWT ${init.token}`
-  if (init.body) headers['Content-Type'] = 'application/json'
-  const res = await fetch(`${server!.url}${pathname}`, { method: init.method ?? 'GET', headers, body: init.body ? JSON.stringify(init.body) : undefined })
-  const body = (await res.json().catch(() => null)) as Record<string, any> | null
-  if (res.status >= 300) throw new Error(`${init.method ?? 'GET'} ${pathname}: ${res.status} ${JSON.stringify(body)}`)
-  return body!
-}
+const { api, login } = adminApi(() => server!.url, PASSWORD)
 
-const login = async (email: string) => (await api('/api/contributors/login', { method: 'POST', body: { email, password: PASSWORD } })).token as string
 
 /**
  * Through the API, as the first admin: two jurisdictions, an active campaign leader and a pending

@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { pngBytes } from '../helpers/content'
 import { launchBrowser, problemsOf, signInToAdmin, step, type Browser } from '../helpers/browser'
+import { adminApi } from '../helpers/adminApi'
 import { startAdminServer, type AdminServer } from '../helpers/adminServer'
 
 const PASSWORD = 'e2e-Password-123!'
@@ -17,15 +18,7 @@ let server: AdminServer | undefined
 let browser: Browser | undefined
 const ids: Record<string, string | number> = {}
 
-async function api(pathname: string, init: { method?: string; token?: string; body?: unknown; form?: FormData } = {}) {
-  const headers: Record<string, string> = {}
-  if (init.token) headers.Authorization = `JWT ${init.token}`
-  if (init.body) headers['Content-Type'] = 'application/json'
-  const res = await fetch(`${server!.url}${pathname}`, { method: init.method ?? 'GET', headers, body: init.form ?? (init.body ? JSON.stringify(init.body) : undefined) })
-  const body = (await res.json().catch(() => null)) as Record<string, any> | null
-  if (res.status >= 300) throw new Error(`${init.method ?? 'GET'} ${pathname}: ${res.status} ${JSON.stringify(body)}`)
-  return body!
-}
+const { api, login } = adminApi(() => server!.url, PASSWORD)
 
 const richText = (text: string) => ({
   root: { type: 'root', format: '', indent: 0, version: 1, direction: 'ltr', children: [{ type: 'paragraph', format: '', indent: 0, version: 1, direction: 'ltr', textFormat: 0, children: [{ type: 'text', text, format: 0, style: '', mode: 'normal', detail: 0, version: 1 }] }] },
@@ -34,7 +27,7 @@ const richText = (text: string) => ({
 beforeAll(async () => {
   server = await startAdminServer()
   await api('/api/contributors', { method: 'POST', body: { name: 'Ada Admin', email: ADMIN, password: PASSWORD } })
-  const token = (await api('/api/contributors/login', { method: 'POST', body: { email: ADMIN, password: PASSWORD } })).token as string
+  const token = await login(ADMIN)
   const form = new FormData()
   form.append('_payload', JSON.stringify({ title: 'Courthouse photo', alt: 'A courthouse' }))
   form.append('file', new Blob([new Uint8Array(pngBytes())], { type: 'image/png' }), 'courthouse.png')

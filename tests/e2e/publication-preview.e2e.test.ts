@@ -8,6 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { launchBrowser, signInToAdmin, step, type Browser } from '../helpers/browser'
+import { adminApi } from '../helpers/adminApi'
 import { startAdminServer, type AdminServer } from '../helpers/adminServer'
 
 const PASSWORD = 'e2e-Password-123!'
@@ -22,16 +23,7 @@ let server: AdminServer | undefined
 let browser: Browser | undefined
 let id: string | number = ''
 
-async function api(pathname: string, init: { method?: string; token?: string; body?: unknown } = {}) {
-  const headers: Record<string, string> = {}
-  if (init.token) headers.Authorization = `JWT ${init.token}`
-  if (init.body) headers['Content-Type'] = 'application/json'
-  const res = await fetch(`${server!.url}${pathname}`, { method: init.method ?? 'GET', headers, body: init.body ? JSON.stringify(init.body) : undefined })
-  const body = (await res.json().catch(() => null)) as Record<string, any> | null
-  if (res.status >= 300) throw new Error(`${init.method ?? 'GET'} ${pathname}: ${res.status} ${JSON.stringify(body)}`)
-  return body!
-}
-const login = async (email: string) => (await api('/api/contributors/login', { method: 'POST', body: { email, password: PASSWORD } })).token as string
+const { api, login } = adminApi(() => server!.url, PASSWORD)
 
 beforeAll(async () => {
   server = await startAdminServer()
