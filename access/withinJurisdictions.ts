@@ -4,6 +4,8 @@ import { sameId } from './sameId'
 
 type Id = string | number
 type Place = { id: Id; code?: string; name?: string; type?: string; parent?: unknown }
+/** Jurisdictions already read, by id: one per check, or one shared by many checks in a request (the review queue). */
+export type PlaceCache = Map<string, Place | null>
 
 const idOf = (value: unknown): Id | null =>
   value && typeof value === 'object' && 'id' in value ? ((value as { id: Id }).id ?? null) : ((value as Id | null | undefined) ?? null)
@@ -21,9 +23,8 @@ export const heldJurisdictions = (user: unknown): Id[] => idsOf((user as { juris
  * covers federal items only, not every state under it. Ids compared as strings: SQLite's numbers
  * and MongoDB's ObjectIds alike.
  */
-export async function firstOutside(req: PayloadRequest, held: unknown[], named: unknown[]): Promise<string | null> {
+export async function firstOutside(req: PayloadRequest, held: unknown[], named: unknown[], cache: PlaceCache = new Map()): Promise<string | null> {
   const heldIds = idsOf(held)
-  const cache = new Map<string, Place | null>()
   const load = async (id: Id): Promise<Place | null> => {
     const key = String(id)
     if (!cache.has(key)) {
@@ -56,7 +57,7 @@ export async function firstOutside(req: PayloadRequest, held: unknown[], named: 
  * contributor only on resources whose every jurisdiction is within theirs, and a contributor's
  * resource names at least one.
  */
-export async function outOfScope(req: PayloadRequest, user: unknown, named: unknown): Promise<string | null> {
+export async function outOfScope(req: PayloadRequest, user: unknown, named: unknown, cache?: PlaceCache): Promise<string | null> {
   const role = activeRole(user as PayloadRequest['user'])
   if (role === 'admin') return null
   const held = heldJurisdictions(user)
@@ -70,7 +71,7 @@ export async function outOfScope(req: PayloadRequest, user: unknown, named: unkn
       ? 'Name at least one jurisdiction (one of yours, or a county or city within one) in "jurisdictions".'
       : 'This resource names no jurisdiction: it is outside your region (national editors review it).'
   }
-  const outside = await firstOutside(req, held, places)
+  const outside = await firstOutside(req, held, places, cache)
   if (!outside) return null
   return role === 'contributor'
     ? `${outside} is not one of your jurisdictions: you may only work on resources of yours, or of counties and cities within them.`

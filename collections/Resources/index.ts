@@ -13,6 +13,7 @@ import {
 import { publicationPreviewEndpoint } from './endpoints/publicationPreview'
 import { mirrorOwner } from './ownership'
 import { workflowEndpoint, workflowStateEndpoint } from './endpoints/workflow'
+import { reviewQueueEndpoint } from './endpoints/reviewQueue'
 import { guardOperations } from './hooks/guardOperations'
 import { notifyWebhooksOnDelete } from './hooks/notifyWebhooksOnDelete'
 import { rejectSelfSupersede } from './hooks/rejectSelfSupersede'
@@ -80,7 +81,8 @@ export const Resources: CollectionConfig = {
     beforeDelete: [deleteReviewHistory],
     afterDelete: [unindexAfterDelete, notifyWebhooksOnDelete, ({ req }) => forgetSuperseded(req)],
   },
-  endpoints: [workflowEndpoint, workflowStateEndpoint, publicationPreviewEndpoint],
+  // Payload tries custom endpoints before its own: GET /:id does not take /review-queue.
+  endpoints: [reviewQueueEndpoint, workflowEndpoint, workflowStateEndpoint, publicationPreviewEndpoint],
   fields: [
     { name: 'title', type: 'text', required: true, localized: true, maxLength: 300 },
     // Unique among published resources only: a draft's slug must not tell anyone of other people's drafts.

@@ -142,6 +142,7 @@ export const otherRoutes: Record<string, string> = {
   // Custom endpoints
   'POST /api/resources/:id/workflow': 'owner or editor, by the workflow machine (src/workflow/machine.ts)',
   'GET /api/resources/:id/workflow': 'owner or editor (the resource\'s review state)',
+  'GET /api/resources/review-queue': 'editors (items they may read; "my region" by the jurisdiction scope rule)',
   'GET /api/resources/:id/publication-preview': 'owner or editor (what publishing the working copy would make public)',
   'GET /api/search': 'anyone (published resources only)',
   'GET /api/map': 'anyone (states, DC and territories: code, name, protection status)',
