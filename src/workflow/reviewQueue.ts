@@ -161,19 +161,43 @@ async function waitingSince(req: PayloadRequest, docs: Candidate[]): Promise<Map
   return since
 }
 
-/** Title (in the request's language, with the other as fallback), category and names of the listed items. */
+/** A localized value in `locale`, or else in the other language (a Spanish-only item keeps its Spanish title). */
+function inLanguage(value: unknown, locale: string): string | null {
+  if (typeof value === 'string') return value || null
+  if (!value || typeof value !== 'object') return null
+  const byLocale = value as Record<string, unknown>
+  const text = (key: string) => (typeof byLocale[key] === 'string' && byLocale[key] ? (byLocale[key] as string) : null)
+  return text(locale) ?? Object.keys(byLocale).map(text).find(Boolean) ?? null
+}
+
+/** Title and jurisdiction names in the request's language (else the other), category and people of the listed items. */
 async function detailsOf(req: PayloadRequest, ids: Id[]) {
   if (ids.length === 0) return new Map<string, Record<string, unknown>>()
-  const found = await req.payload.find({
-    collection: 'resources',
-    draft: true,
-    where: { id: { in: ids } },
-    select: { title: true, category: true, jurisdictions: true, owner: true, assignee: true },
-    populate: { jurisdictions: { name: true, code: true }, contributors: { name: true } },
-    limit: ids.length,
-    depth: 1,
-    req,
-    overrideAccess: false,
-  })
-  return new Map(found.docs.map((doc) => [String(doc.id), doc as unknown as Record<string, unknown>]))
+  const { locale, fallbackLocale } = req
+  const language = locale === 'es' ? 'es' : 'en'
+  let found
+  try {
+    found = await req.payload.find({
+      collection: 'resources',
+      draft: true,
+      where: { id: { in: ids } },
+      select: { title: true, category: true, jurisdictions: true, owner: true, assignee: true },
+      populate: { jurisdictions: { name: true, code: true }, contributors: { name: true } },
+      locale: 'all',
+      limit: ids.length,
+      depth: 1,
+      req,
+      overrideAccess: false,
+    })
+  } finally {
+    // The Local API sets the locale on the request it is given: the caller's stays the caller's.
+    Object.assign(req, { locale, fallbackLocale })
+  }
+  return new Map<string, Record<string, unknown>>(
+    found.docs.map((doc) => {
+      const { title, jurisdictions, ...rest } = doc as unknown as Record<string, unknown>
+      const places = ((jurisdictions as unknown[] | undefined) ?? []).map((j) => (j && typeof j === 'object' ? { ...j, name: inLanguage((j as { name?: unknown }).name, language) } : j))
+      return [String(doc.id), { ...rest, title: inLanguage(title, language), jurisdictions: places } as Record<string, unknown>]
+    }),
+  )
 }
