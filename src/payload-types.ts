@@ -196,7 +196,7 @@ export interface Resource {
     [k: string]: unknown;
   } | null;
   /**
-   * What kind of item this is. legal-theory: an argument for why courthouse arrests are unlawful or can be limited (common-law privilege, Tenth Amendment, access to courts) · legislation: a bill or enacted statute, drafted, pending or passed · judicial-rule: a court rule, administrative order or directive issued by a court system · campaign-material: letters, fact sheets, toolkits and templates that campaigns use to organize · statement: a public statement or letter by an official or institution (chief judge, governor, prosecutor, attorney general, bar association) · policy: an agency or executive policy, memo, directive or guidance (ICE and DHS, governors, attorneys general) · litigation: a lawsuit, court decision or brief · training: a training, webinar recording or practice advisory for advocates and lawyers · media: news coverage, op-eds, reports and press releases · social-media: sample posts and graphics for campaigns to share
+   * What kind of item this is.
    */
   category:
     | 'legal-theory'
@@ -265,7 +265,7 @@ export interface Resource {
    */
   billNumber?: string | null;
   /**
-   * For legislation: where the bill stands. drafted: model or draft language, not yet introduced · introduced: filed in a chamber · passed-chamber: passed one chamber, pending in the other · enacted: signed or otherwise became law · vetoed: passed and vetoed · failed: died in committee, voted down, or the session ended · enjoined: enacted but blocked by a court · repealed: enacted and later repealed
+   * For legislation: where the bill stands.
    */
   legislativeStatus?:
     ('drafted' | 'introduced' | 'passed-chamber' | 'enacted' | 'vetoed' | 'failed' | 'enjoined' | 'repealed') | null;

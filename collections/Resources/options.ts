@@ -2,8 +2,6 @@
 
 type Option = { value: string; label: string; description: string }
 
-const describe = (options: Option[]) => options.map((o) => `${o.value}: ${o.description}`).join(' · ')
-
 export const CATEGORIES = [
   { value: 'legal-theory', label: 'Legal theory', description: 'an argument for why courthouse arrests are unlawful or can be limited (common-law privilege, Tenth Amendment, access to courts)' },
   { value: 'legislation', label: 'Legislation', description: 'a bill or enacted statute, drafted, pending or passed' },
@@ -17,7 +15,8 @@ export const CATEGORIES = [
   { value: 'social-media', label: 'Social media', description: 'sample posts and graphics for campaigns to share' },
 ] as const satisfies Option[]
 
-export const CATEGORY_DESCRIPTION = `What kind of item this is. ${describe(CATEGORIES)}`
+/** The field's own help; each option's one-line description shows under the field in the panel (src/admin/OptionHelp.tsx). */
+export const CATEGORY_DESCRIPTION = 'What kind of item this is.'
 
 /** The nine sections of the published toolkit (Immigrant Defense Project, 2018), in order. */
 export const SECTIONS = [
@@ -56,7 +55,7 @@ export const LEGISLATIVE_STATUSES = [
   { value: 'repealed', label: 'Repealed', description: 'enacted and later repealed' },
 ] as const satisfies Option[]
 
-export const LEGISLATIVE_STATUS_DESCRIPTION = `For legislation: where the bill stands. ${describe(LEGISLATIVE_STATUSES)}`
+export const LEGISLATIVE_STATUS_DESCRIPTION = 'For legislation: where the bill stands.'
 
 /**
  * Character limits of each platform's post text, counted in Unicode code points. X counts a link

@@ -14,7 +14,7 @@ import { documents, resources } from './resources'
 import { reviewEvents, webhooks } from './system'
 import type { CollectionText, Label, Text } from './types'
 
-export type { CollectionText, Label } from './types'
+export type { CollectionText, Label, OptionHelpItem } from './types'
 
 /** By collection slug. */
 export const COLLECTION_TEXT: Record<string, CollectionText> = {
@@ -69,6 +69,11 @@ function labelFields(fields: Field[], text: CollectionText, prefix = ''): Field[
       if (text.arrays?.[key]) next.labels = text.arrays[key]
       const options = text.options?.[key]
       if (options && (field.type === 'select' || field.type === 'radio')) next.options = translateOptions(options, field.options as Option[])
+      const optionHelp = text.optionHelp?.[key]
+      if (optionHelp && (field.type === 'select' || field.type === 'radio')) {
+        const components = { ...field.admin?.components, Description: { path: '/admin/OptionHelp#OptionHelp', clientProps: { options: optionHelp } } }
+        next.admin = { ...next.admin, components } as never
+      }
     }
     if ('fields' in field) {
       const nested = field.type === 'array' || field.type === 'group' ? (path ? `${path}.` : prefix) : prefix

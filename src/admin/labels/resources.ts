@@ -1,7 +1,7 @@
 /** The resource form (what campaign leaders fill and editors review) and its file uploads. */
 import { CATEGORIES, LEGISLATIVE_STATUSES, SOCIAL_PLATFORMS } from '../../../collections/Resources/options'
 import { LANGUAGE_OPTIONS, STATE_OPTIONS } from './shared'
-import { type CollectionText, l } from './types'
+import { type CollectionText, type OptionHelpItem, l } from './types'
 
 export const CATEGORY_OPTIONS: Record<string, string> = {
   'legal-theory': 'Teoría jurídica',
@@ -51,8 +51,9 @@ const LEGISLATIVE_HELP: Record<(typeof LEGISLATIVE_STATUSES)[number]['value'], s
   repealed: 'promulgado y luego derogado',
 }
 
-const list = (help: Record<string, string>, labels: Record<string, string>) =>
-  Object.entries(help).map(([value, text]) => `${labels[value]} (${value}): ${text}`).join(' · ')
+/** Each option's label and one-line description in both languages (English from options.ts). */
+const optionHelp = (options: readonly { value: string; label: string; description: string }[], labels: Record<string, string>, help: Record<string, string>): OptionHelpItem[] =>
+  options.map(({ value, label, description }) => ({ value, label: l(label, labels[value] ?? label), description: l(description, help[value] ?? description) }))
 
 export const resources: CollectionText = {
   labels: { singular: l('Resource', 'Recurso'), plural: l('Resources', 'Recursos') },
@@ -107,7 +108,7 @@ export const resources: CollectionText = {
   },
   descriptions: {
     slug: 'Parte de la URL pública; si se deja vacío, se crea a partir del título en inglés. No cambia una vez publicado el recurso.',
-    category: `Qué tipo de elemento es. ${list(CATEGORY_HELP, CATEGORY_OPTIONS)}`,
+    category: 'Qué tipo de elemento es.',
     section: 'Dónde se ubica entre las nueve secciones del kit de herramientas publicado.',
     jurisdictions: 'Dónde se aplica o de dónde proviene. Los elementos federales llevan "United States" (US).',
     organizations: 'Las entidades que lo redactaron o emitieron.',
@@ -115,7 +116,7 @@ export const resources: CollectionText = {
     issuedAt: 'Fecha en que se emitió, firmó, presentó o decidió.',
     effectiveAt: 'Fecha en que entra o entró en vigor.',
     billNumber: 'p. ej., "A2176-A / S425-A", "SB 20-083".',
-    legislativeStatus: `Para legislación: en qué punto está el proyecto de ley. ${list(LEGISLATIVE_HELP, LEGISLATIVE_OPTIONS)}`,
+    legislativeStatus: 'Para legislación: en qué punto está el proyecto de ley.',
     supersedes: 'Elementos anteriores que este reemplaza, p. ej., el memorando anterior que un nuevo memorando de ICE revoca.',
     supersededBy: 'Elementos posteriores que nombran a este en "Reemplaza a".',
     superseded: 'Marcado cuando un recurso publicado reemplaza a este.',
@@ -168,6 +169,10 @@ export const resources: CollectionText = {
     // Brand names: the same in both languages.
     'socialPosts.platform': Object.fromEntries(SOCIAL_PLATFORMS.map((p) => [p.value, p.label])),
     'provisions.extent': { full: 'Completa: la establece tal como se describe', partial: 'Parcial: establece una parte, o con excepciones' },
+  },
+  optionHelp: {
+    category: optionHelp(CATEGORIES, CATEGORY_OPTIONS, CATEGORY_HELP),
+    legislativeStatus: optionHelp(LEGISLATIVE_STATUSES, LEGISLATIVE_OPTIONS, LEGISLATIVE_HELP),
   },
 }
 

@@ -22,4 +22,11 @@ export type CollectionText = {
   arrays?: Record<string, { singular: Label; plural: Label }>
   /** Spanish option labels by field path, then value (values are the API's and never change). */
   options?: Record<string, Record<string, string>>
+  /**
+   * A one-line description of each option, both languages, by field path: shown under the field
+   * (src/admin/OptionHelp.tsx) instead of a description that lists every value.
+   */
+  optionHelp?: Record<string, OptionHelpItem[]>
 }
+
+export type OptionHelpItem = { value: string; label: Label; description: Label }

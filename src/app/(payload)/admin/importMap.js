@@ -22,6 +22,7 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { OptionHelp as OptionHelp_eebf183f8101bc1b5a49184607760ed1 } from '../../../admin/OptionHelp'
 import { ReviewStatusCell as ReviewStatusCell_4650d318a7f2bf9efee5a4257e7db8a9 } from '../../../admin/StatusBadge'
 import { ResourceFilters as ResourceFilters_10450dd4bcf7b248b89b0a91b4f1ce0a } from '../../../admin/ResourceFilters'
 import { NoPublishButton as NoPublishButton_a7ca78c33cdc5007d4ba559ed8635b15 } from '../../../admin/WorkflowPanel'
@@ -65,6 +66,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/admin/OptionHelp#OptionHelp": OptionHelp_eebf183f8101bc1b5a49184607760ed1,
   "/admin/StatusBadge#ReviewStatusCell": ReviewStatusCell_4650d318a7f2bf9efee5a4257e7db8a9,
   "/admin/ResourceFilters#ResourceFilters": ResourceFilters_10450dd4bcf7b248b89b0a91b4f1ce0a,
   "/admin/WorkflowPanel#NoPublishButton": NoPublishButton_a7ca78c33cdc5007d4ba559ed8635b15,
