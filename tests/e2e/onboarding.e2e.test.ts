@@ -245,7 +245,7 @@ describe('getting in as a campaign leader', () => {
         await shown.waitFor({ state: 'visible', timeout: 60_000 })
         expect(new Date((await shown.getAttribute('data-at'))!).toISOString()).toBe(expected)
         await page.goto(`${server!.url}/admin`)
-        const row = page.locator('.review-queue__row', { hasText: 'Sheriff policy v2' })
+        const row = page.locator('#review-queue tbody tr', { hasText: 'Sheriff policy v2' })
         await expect(row.locator('.review-queue__scheduled').textContent()).resolves.toContain('scheduled')
       })
       // Not public yet: scheduled for later.

@@ -194,7 +194,7 @@ describe('review workflow in the admin panel (Chromium)', () => {
 
     await step(ed, '2-editor-queue', async () => {
       await signIn(ed, accounts.editor)
-      const first = ed.locator('#review-queue .review-queue__row').first()
+      const first = ed.locator('#review-queue tbody tr').first()
       await first.waitFor({ state: 'visible' })
       await expect(first.textContent()).resolves.toContain(TITLE)
       await expect(first.textContent()).resolves.toContain('Luis Leader')
