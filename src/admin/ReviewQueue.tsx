@@ -126,7 +126,7 @@ function columns(docs: QueueItem[], { t, language, when, adminRoute }: Format): 
         </time>
       )),
     ),
-    column('jurisdictions', tr(t, 'custom:filterJurisdiction'), docs.map((doc) => doc.jurisdictions.map((j) => j.name ?? j.code).join(', '))),
+    column('jurisdictions', tr(t, 'custom:queueColumnJurisdictions'), docs.map((doc) => doc.jurisdictions.map((j) => j.name ?? j.code).join(', '))),
     column('category', tr(t, 'custom:filterCategory'), docs.map((doc) => category(doc.category))),
     column('owner', tr(t, 'custom:submittedBy'), docs.map((doc) => doc.owner?.name ?? '')),
     column('assignee', tr(t, 'custom:queueColumnAssignee'), docs.map((doc) => doc.assignee?.name ?? '—')),

@@ -142,6 +142,7 @@ describe('the review queue on the dashboard (Chromium)', () => {
   it('the category field explains each option in one line, and what the chosen one means', async () => {
     const { page } = browser!
     await step(page, 'category-help', async () => {
+      if (!(await page.context().cookies()).some((c) => c.name === 'payload-token')) await signInToAdmin(page, server!.url, accounts.national, PASSWORD)
       await page.goto(`${server!.url}/admin/collections/resources/create`)
       const help = page.locator('.option-help').first()
       await help.locator('.option-help__option[data-value="legal-theory"] dd').waitFor({ state: 'visible' })
@@ -149,7 +150,9 @@ describe('the review queue on the dashboard (Chromium)', () => {
       expect(await help.textContent()).not.toContain('legal-theory')
       await page.locator('#field-category .rs__control').click()
       await page.locator('.rs__option', { hasText: 'Judicial rule' }).click()
-      await expect(help.locator('.option-help__chosen').textContent()).resolves.toContain('a court rule, administrative order or directive')
+      const chosen = help.locator('.option-help__chosen[data-value="judicial-rule"]')
+      await chosen.waitFor({ state: 'visible' })
+      await expect(chosen.textContent()).resolves.toContain('a court rule, administrative order or directive')
     })
     expect(problemsOf(page).consoleErrors).toEqual([])
   }, 120_000)
