@@ -49,7 +49,8 @@ export class PublicContentVersion {
     const db = payload.db as unknown as SqliteAdapter | MongoAdapter
     if (db.name === 'sqlite') {
       const table = db.tableNameMap.get('public_content_version') ?? 'public_content_version'
-      const sql = `SELECT token FROM "${table}" ORDER BY id LIMIT 1`
+      // The first row (an index lookup: the public read plans are checked for scans).
+      const sql = `SELECT token FROM "${table}" WHERE id = (SELECT min(id) FROM "${table}")`
       this.readSqlite = async () => String((await db.client.execute(sql)).rows[0]?.token ?? '')
     }
     if (db.name === 'mongoose' && db.connection.db) {
