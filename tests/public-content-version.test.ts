@@ -101,7 +101,8 @@ describe('writes that change nothing public leave the public cache warm', () => 
         expect(app.mail.messages.length).toBeGreaterThan(before)
       },
     ],
-    ['an unpublished file uploaded', () => app.payload.create({ collection: 'documents', data: { title: 'Scan' } as never, file: { data: pdfBytes(), mimetype: 'application/pdf', name: 'scan.pdf', size: pdfBytes().length }, overrideAccess: true })],
+    ['an unpublished file uploaded', () => uploadFile('Scan')],
+    ['an unlinked file renamed', async () => editor.patch(`/api/documents/${await uploadFile('Scan')}`).send({ title: 'Scan, renamed' }).expect(200)],
   ])('%s', async (_what, action) => {
     expect(await nextReadAfter(action)).toBe('hit')
   })
@@ -154,6 +155,29 @@ describe('writes that change what the public sees are served at once', () => {
     expect(await titles()).not.toContain(title)
   })
 
+  it('a publish at its scheduled time, by the jobs runner', async () => {
+    const title = unique('Scheduled memo')
+    const id = await leaderDraft(title)
+    await leader.post(`/api/resources/${id}/workflow`).send({ action: 'submit' }).expect(200)
+    const publishAt = new Date(Date.now() + 1000).toISOString()
+    await editor.post(`/api/resources/${id}/workflow`).send({ action: 'publish', checklist: CHECKLIST, publishAt }).expect(200)
+    expect(await titles()).not.toContain(title)
+    await new Promise((resolve) => setTimeout(resolve, Date.parse(publishAt) - Date.now() + 100))
+    expect(await nextReadAfter(() => app.payload.jobs.run({ limit: 100 }))).toBe('miss')
+    expect(await titles()).toContain(title)
+  })
+
+  it('a file a published resource links, renamed', async () => {
+    const file = await uploadFile('Court order')
+    const id = await publishedByEditor()
+    await app.payload.update({ collection: 'resources', id, data: { documents: [file] } as never, overrideAccess: true, depth: 0 })
+    const documentTitles = async () =>
+      ((await request(app.url).get(`${LIST}&where[id][equals]=${id}`).expect(200)).body.docs[0].documents as { title: string }[]).map((d) => d.title)
+    expect(await documentTitles()).toEqual(['Court order'])
+    await editor.patch(`/api/documents/${file}`).send({ title: 'Court order, signed' }).expect(200)
+    expect(await documentTitles()).toEqual(['Court order, signed'])
+  })
+
   it('a jurisdiction renamed', async () => {
     const name = unique('Vermont')
     expect(await nextReadAfter(() => editor.patch(`/api/jurisdictions/${home}`).send({ name }).expect(200))).toBe('miss')
@@ -186,3 +210,9 @@ describe('answers with live counts are not kept', () => {
     expect(app.publicCache.stats).toEqual(stats)
   })
 })
+
+async function uploadFile(title: string): Promise<Id> {
+  const data = pdfBytes()
+  const doc = await app.payload.create({ collection: 'documents', data: { title } as never, file: { data, mimetype: 'application/pdf', name: 'scan.pdf', size: data.length }, overrideAccess: true })
+  return doc.id
+}
