@@ -89,4 +89,18 @@ describe('two instances on one SQLite file', () => {
     const doc = (await listOn(b!.url)).find((d) => d.title === title)
     expect(doc?.jurisdictions.map((j) => j.name)).toEqual([name])
   })
+
+  it("B's publish of a successor marks the old resource superseded on A at once (the superseded set follows the version)", async () => {
+    const onA = await signInTo(a.url)
+    const onB = await signInTo(b!.url)
+    const old = (await onA.post('/api/resources').send({ title: unique('Old memo'), category: 'statement', jurisdictions: [home] }).expect(201)).body.doc.id as Id
+    await publishThroughWorkflow(onA, old)
+    const superseded = async () => (await request(a.url).get(`/api/resources/${old}`).expect(200)).body.superseded as boolean
+    expect(await superseded()).toBe(false)
+    expect(await superseded()).toBe(false)
+    const successor = await onB.post('/api/resources').send({ title: unique('New memo'), category: 'statement', jurisdictions: [home], supersedes: [old] }).expect(201)
+    expect(await superseded()).toBe(false) // a draft successor does not count
+    await publishThroughWorkflow(onB, successor.body.doc.id as Id)
+    expect(await superseded()).toBe(true)
+  })
 })
