@@ -52,7 +52,7 @@ export async function createApp({ settings, admin = false, logDestination }: Cre
   const payload = await getPayload({ config, cron: settings.jobsAutoRun })
   await publicContentVersion.follow(payload)
   const publicCache = new PublicResponseCache()
-  metrics.watch(payload)
+  metrics.watch(payload, publicCache.stats)
   takeTurnsAtDatabaseCalls(payload)
   const warning = replicaSetWarning(settings.database)
   if (warning) payload.logger.warn(warning)

@@ -200,6 +200,18 @@ describe('writes that change what the public sees are served at once', () => {
   })
 })
 
+describe('operators see the cache work', () => {
+  it('GET /metrics counts the public cache hits and misses', async () => {
+    await list()
+    await list()
+    const metrics = (await request(app.url).get('/metrics').expect(200)).text
+    const count = (result: string) => Number(new RegExp(`^public_cache_lookups_total\\{result="${result}"\\} (\\d+)$`, 'm').exec(metrics)?.[1])
+    expect(count('hit')).toBe(app.publicCache.stats.hits)
+    expect(count('miss')).toBe(app.publicCache.stats.misses)
+    expect(count('hit')).toBeGreaterThan(0)
+  })
+})
+
 describe('answers with live counts are not kept', () => {
   it("a webinar's seatsLeft follows registrations (webinars are not served from the cache)", async () => {
     const seats = async () => (await request(app.url).get(`/api/webinars/${webinar}`).expect(200)).body.seatsLeft as number
