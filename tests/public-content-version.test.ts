@@ -8,6 +8,7 @@
 import crypto from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import request from 'supertest'
+import { sharedSupersededSet } from '../collections/Resources/hooks/reportSuperseded'
 import { pdfBytes } from './helpers/content'
 import { createAccount, homeJurisdiction, signIn, startTestApp, type TestApp } from './helpers/testApp'
 import { createWebinar, signUp } from './helpers/webinars'
@@ -197,6 +198,24 @@ describe('writes that change what the public sees are served at once', () => {
     const res = await editor.post('/api/graphql').send({ query: `mutation { createTopic(data: { name: "${name}", slug: "${name.replace(/\W+/g, '-').toLowerCase()}" }) { id } }` })
     expect(res.body.errors).toBeUndefined()
     expect(await topics()).toContain(name)
+  })
+})
+
+describe('derived caches are bounded', () => {
+  it('the superseded set is read again after its TTL, even when a change ran no hooks (the version did not move)', async () => {
+    const old = await publishedByEditor()
+    const successor = await publishedByEditor()
+    const superseded = async () => (await editor.get(`/api/resources/${old}`).expect(200)).body.superseded as boolean
+    expect(await superseded()).toBe(false)
+    // Through the adapter: no hooks, so the public content version stays as it was.
+    await app.payload.db.updateOne({ collection: 'resources', id: successor, data: { supersedes: [old] }, returning: false } as never)
+    expect(await superseded()).toBe(false) // within the TTL: the shared set, as the version says
+    sharedSupersededSet.ttlMs = 0
+    try {
+      expect(await superseded()).toBe(true)
+    } finally {
+      sharedSupersededSet.ttlMs = 60_000
+    }
   })
 })
 

@@ -27,15 +27,15 @@ let shared: { payload: PayloadRequest['payload']; version: string; at: number; i
 
 /**
  * At most this old, whatever the version says: a bound on any change the version could miss
- * (the public response cache's own TTL).
+ * (a write that ran no hooks), as the public response cache's own TTL. Settable for tests.
  */
-const SHARED_TTL_MS = 60_000
+export const sharedSupersededSet = { ttlMs: 60_000 }
 
 /** The set for committed content, kept until the public content version moves (src/cache/publicContentVersion.ts). */
 async function sharedSupersededIds(req: PayloadRequest): Promise<Set<string>> {
   const version = await publicContentVersion.current()
   if (version === undefined) return readSupersededIds(req)
-  if (shared?.version !== version || shared.payload !== req.payload || Date.now() - shared.at > SHARED_TTL_MS) {
+  if (shared?.version !== version || shared.payload !== req.payload || Date.now() - shared.at >= sharedSupersededSet.ttlMs) {
     const entry = { payload: req.payload, version, at: Date.now(), ids: readSupersededIds(req) }
     shared = entry
     entry.ids.catch(() => shared === entry && (shared = undefined))
