@@ -102,6 +102,8 @@ describe('writes that change nothing public leave the public cache warm', () => 
         expect(app.mail.messages.length).toBeGreaterThan(before)
       },
     ],
+    ['a webhook configured', () => editor.post('/api/webhooks').send({ name: 'Toolkit site', url: 'http://127.0.0.1:9/hook' }).expect(201)],
+    ['an audited read of registrations (an audit row)', () => editor.get('/api/webinar-registrations').expect(200)],
     ['an unpublished file uploaded', () => uploadFile('Scan')],
     ['an unlinked file renamed', async () => editor.patch(`/api/documents/${await uploadFile('Scan')}`).send({ title: 'Scan, renamed' }).expect(200)],
   ])('%s', async (_what, action) => {
