@@ -12,6 +12,9 @@
  * - MongoDB: a change stream on that document, reading the document while the stream is down
  *   (./mongoContentVersion.ts).
  * A check that fails answers `undefined`: the caller serves without its cache.
+ * On MongoDB two transactions that change public content at the same moment both write this
+ * document: the second fails with a WriteConflict (a TransientTransactionError, retryable as a
+ * whole). Editors' writes are rare enough; registrations, logins and the like never write it.
  */
 import crypto from 'node:crypto'
 import type { GlobalConfig, Payload, PayloadRequest } from 'payload'
