@@ -5,7 +5,7 @@ import { buildConfig, type Payload, type SanitizedConfig } from 'payload'
 import type { DestinationStream } from 'pino'
 import { collections } from '../collections'
 import { richTextEditor } from '../fields/richText'
-import { bumpContentVersionOnWrite, contentVersion } from './cache/contentVersion'
+import { movePublicContentVersion } from './cache/publicContentWrites'
 import { databaseAdapter, migrateSqlite, sizeSqliteCache, tuneSqlite } from './db/database'
 import { compareCsvEndpoint, compareEndpoint } from './compare/endpoints'
 import { mapEndpoint } from './endpoints/map'
@@ -66,7 +66,7 @@ export async function createConfig(settings: Settings, hooks: ConfigHooks = {}):
       apiGuards,
       safeLinks,
       cookiePolicy(settings.production),
-      bumpContentVersionOnWrite(contentVersion),
+      movePublicContentVersion,
       openApiDocument(),
       adminPanel,
     ],

@@ -2,7 +2,7 @@ import { projectRoot } from './settings/paths'
 import express from 'express'
 import helmet from 'helmet'
 import { getPayload, type Payload } from 'payload'
-import { contentVersion } from './cache/contentVersion'
+import { publicContentVersion } from './cache/publicContentVersion'
 import { PublicResponseCache } from './cache/publicResponses'
 import { createConfig } from './config'
 import { pingDatabase, replicaSetWarning, stalledWrites } from './db/database'
@@ -50,9 +50,9 @@ export async function createApp({ settings, admin = false, logDestination }: Cre
   const config = await createConfig(settings, { logDestination, onEmailFailure: metrics.emailFailed })
   // cron: the jobs queue's autoRun schedules start only where this instance runs jobs.
   const payload = await getPayload({ config, cron: settings.jobsAutoRun })
-  contentVersion.follow(payload)
+  await publicContentVersion.follow(payload)
   const publicCache = new PublicResponseCache()
-  metrics.watch(payload)
+  metrics.watch(payload, publicCache.stats)
   takeTurnsAtDatabaseCalls(payload)
   const warning = replicaSetWarning(settings.database)
   if (warning) payload.logger.warn(warning)
@@ -137,7 +137,7 @@ export async function createApp({ settings, admin = false, logDestination }: Cre
       limits: bodyLimits,
       corsOrigins: settings.corsOrigins,
       cache: publicCache,
-      contentVersion,
+      contentVersion: publicContentVersion,
     }),
   )
 
@@ -164,7 +164,7 @@ export async function createApp({ settings, admin = false, logDestination }: Cre
     upgrade: nextApp?.getUpgradeHandler(),
     close: async () => {
       await nextApp?.close()
-      await contentVersion.stop()
+      await publicContentVersion.stop()
       await registrationLimit.close()
       await subscriptionLimit.close()
       await Promise.all(accountLimits.map((limit) => limit.close()))

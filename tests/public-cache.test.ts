@@ -41,7 +41,12 @@ describe('the public response cache', () => {
     await names()
     const file = (app.payload.db as unknown as { clientConfig: { url: string } }).clientConfig.url
     const other = createClient({ url: file })
-    await other.execute("UPDATE topics_locales SET name = 'Edited elsewhere' WHERE name = 'Edited by a job'")
+    // What another instance's write does: the content and, in the same transaction, the public
+    // content version (src/cache/publicContentVersion.ts).
+    await other.batch(
+      ["UPDATE topics_locales SET name = 'Edited elsewhere' WHERE name = 'Edited by a job'", "UPDATE public_content_version SET token = 'written elsewhere'"],
+      'write',
+    )
     other.close()
     expect(await names()).toEqual(['Edited elsewhere'])
   })

@@ -76,7 +76,7 @@ describe('two instances on one SQLite file and one Redis', () => {
 
     await publishThroughWorkflow(onA, id)
 
-    // No wait, no retry: B's cache follows SQLite's data_version.
+    // No wait, no retry: B's cache follows the public content version row A's publish wrote.
     expect(await publicList()).toEqual([id])
     const read = await request(b!.url).get(`/api/resources/${id}`)
     expect(read.status).toBe(200)

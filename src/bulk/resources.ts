@@ -15,7 +15,7 @@
 import crypto from 'node:crypto'
 import type { Payload, PayloadRequest } from 'payload'
 import { toSlug } from '../../fields/slug'
-import { contentVersion } from '../cache/contentVersion'
+import { publicContentVersion } from '../cache/publicContentVersion'
 import type { State } from '../workflow/machine'
 import { searchEntriesOf } from './searchEntries'
 import { insertBatchSqlite, sqliteClient } from './sqliteResources'
@@ -138,7 +138,8 @@ export async function insertResources(payload: Payload, records: BulkResource[],
     const batch = records.slice(start, start + batchSize)
     if (sqlite) {
       ids.push(...(await insertBatchSqlite(sqlite, batch, objectId)))
-      contentVersion.bump()
+      // No hooks ran: the batch is committed, so a new token now is never ahead of it.
+      await publicContentVersion.changed({ payload, context: {}, transactionID: undefined })
       options.onProgress?.(Math.min(start + batchSize, records.length), records.length)
       continue
     }
@@ -166,8 +167,9 @@ export async function insertResources(payload: Payload, records: BulkResource[],
       for (const data of searchEntriesOf(batch, ids.slice(-batch.length), codes, new Date().toISOString())) {
         await payload.db.create({ collection: 'search-entries', data, req, select: { id: true } })
       }
+      // No hooks ran: the new token is written here, in the batch's transaction.
+      await publicContentVersion.changed(req)
       if (transactionID) await payload.db.commitTransaction(transactionID)
-      contentVersion.bump() // no afterChange hooks ran: tell the public cache here
     } catch (error) {
       if (transactionID) await payload.db.rollbackTransaction(transactionID)
       throw error

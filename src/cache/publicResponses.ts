@@ -1,7 +1,8 @@
 /**
- * An in-process cache of anonymous API reads. An entry is served only while the content
- * version it was stored under is still current (see contentVersion.ts) and younger than the
- * public max-age, so a publish, unpublish or edit is visible on the very next request.
+ * An in-process cache of anonymous API reads of public content. An entry is served only while
+ * the public content version it was stored under is still current (see publicContentVersion.ts)
+ * and younger than the public max-age, so a publish, unpublish or edit is visible on the very
+ * next request.
  */
 export type CachedResponse = { status: number; headers: [string, string][]; body: Uint8Array; etag?: string }
 

@@ -1,6 +1,6 @@
 /**
  * `GET /metrics` in Prometheus text format (prom-client): requests by route pattern and status,
- * database operation latency, jobs queue depth, email send failures, unhandled promise rejections,
+ * database operation latency, public cache hits and misses, jobs queue depth, email send failures, unhandled promise rejections,
  * and Node's process metrics.
  *
  * Access: with METRICS_TOKEN set, only `Authorization: Bearer <token>`. Without a token, the
@@ -22,8 +22,8 @@ export type Metrics = {
   observeRequest: (record: RequestRecord) => void
   /** Called by the email adapter when a send fails. */
   emailFailed: () => void
-  /** Starts measuring what needs the running Payload: database operations and the jobs queue. */
-  watch: (payload: Payload) => void
+  /** Starts measuring what needs the running Payload: database operations, the jobs queue, the public cache. */
+  watch: (payload: Payload, publicCache?: { hits: number; misses: number }) => void
 }
 
 /** One registry per app, so tests can run several apps in one process. */
@@ -66,6 +66,19 @@ export function createMetrics(): Metrics {
     },
   })
   let payload: Payload | undefined
+  let cache: { hits: number; misses: number } | undefined
+  new Counter({
+    name: 'public_cache_lookups_total',
+    help: 'Anonymous reads of public content looked up in the in-process public cache, by result (hit, miss).',
+    labelNames: ['result'] as const,
+    registers: [registry],
+    collect() {
+      this.reset()
+      if (!cache) return
+      this.inc({ result: 'hit' }, cache.hits)
+      this.inc({ result: 'miss' }, cache.misses)
+    },
+  })
   new Gauge({
     name: 'jobs_queue_depth',
     help: 'Jobs waiting in the payload-jobs queue (not completed, not failed); 0 without a jobs queue.',
@@ -83,8 +96,9 @@ export function createMetrics(): Metrics {
       latency.observe(labels, durationMs / 1000)
     },
     emailFailed: () => emailFailures.inc(),
-    watch: (instance) => {
+    watch: (instance, publicCache) => {
       payload = instance
+      cache = publicCache
       timeDatabase(instance, dbLatency)
     },
   }

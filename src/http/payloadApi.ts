@@ -1,7 +1,8 @@
 import { GRAPHQL_PLAYGROUND_GET, GRAPHQL_POST } from '@payloadcms/next/routes'
 import express, { type RequestHandler } from 'express'
 import { handleEndpoints, type Payload } from 'payload'
-import type { ContentVersion } from '../cache/contentVersion'
+import type { PublicContentVersion } from '../cache/publicContentVersion'
+import { showsOnlyPublicContent } from '../cache/publicContentWrites'
 import type { PublicResponseCache } from '../cache/publicResponses'
 import { type BodyLimits, requestAuth, sendWebResponse, setStatusAndHeaders, toWebRequest } from './bridge'
 import { HttpError } from './errors'
@@ -13,7 +14,7 @@ export type PayloadApiOptions = {
   limits: BodyLimits
   corsOrigins: string[]
   cache: PublicResponseCache
-  contentVersion: ContentVersion
+  contentVersion: PublicContentVersion
 }
 
 /**
@@ -44,13 +45,14 @@ export function payloadApi(payload: Payload, { limits, corsOrigins, cache, conte
     }
 
   /**
-   * REST reads by anonymous clients are answered from the public cache while it is current: a
-   * hit is written straight from the stored bytes, without building a web Request or Response.
+   * REST reads by anonymous clients of public content are answered from the public cache while
+   * the public content version is unchanged: a hit is written straight from the stored bytes,
+   * without building a web Request or Response.
    */
   const serveRest: RequestHandler = async (req, res) => {
     const headers = { get: (name: string) => req.get(name) }
     const anonymous = !(await requestAuth(payload, req)).user
-    const publicRead = req.method === 'GET' && anonymous && !res.getHeader('cache-control')
+    const publicRead = req.method === 'GET' && anonymous && !res.getHeader('cache-control') && showsOnlyPublicContent(req.originalUrl)
     const version = publicRead ? await contentVersion.current() : undefined
     const hit = version !== undefined ? cache.get(req.originalUrl, version) : undefined
     if (hit?.etag) {
@@ -73,11 +75,6 @@ export function payloadApi(payload: Payload, { limits, corsOrigins, cache, conte
   }
 
   const router = express.Router()
-  // Writes move the content version once they have answered, i.e. after their transaction committed.
-  router.use((req, res, next) => {
-    if (!['GET', 'HEAD', 'OPTIONS'].includes(req.method)) res.on('finish', () => contentVersion.bump())
-    next()
-  })
   router.post('/graphql', serve(graphql))
   router.get('/graphql-playground', serve(playground))
   // Values the database could not bind are refused before Payload parses them (a 500 otherwise).

@@ -98,6 +98,7 @@ export const collectionMatrix: Record<string, CollectionRules> = {
 
 export const globalMatrix: Record<string, { graphQL: string; read: Level; update: Level; readVersions?: Level }> = {
   'payload-jobs-stats': { graphQL: 'PayloadJobsStat', read: 'nobody', update: 'nobody' },
+  'public-content-version': { graphQL: 'PublicContentVersion', read: 'nobody', update: 'nobody' },
 }
 
 /** Payload's default collection endpoints, by the operation whose access guards them. */

@@ -1,5 +1,5 @@
 import type { FieldHook, PayloadRequest } from 'payload'
-import { contentVersion } from '../../../src/cache/contentVersion'
+import { publicContentVersion } from '../../../src/cache/publicContentVersion'
 
 type Id = string | number
 const CONTEXT_KEY = 'supersededIds'
@@ -23,13 +23,20 @@ function supersededIds(req: PayloadRequest): Promise<Set<string>> {
   return loading
 }
 
-let shared: { payload: PayloadRequest['payload']; version: string; ids: Promise<Set<string>> } | undefined
+let shared: { payload: PayloadRequest['payload']; version: string; at: number; ids: Promise<Set<string>> } | undefined
 
-/** The set for committed content, kept until the content version moves (src/cache/contentVersion.ts). */
+/**
+ * At most this old, whatever the version says: a bound on any change the version could miss
+ * (a write that ran no hooks), as the public response cache's own TTL. Settable for tests.
+ */
+export const sharedSupersededSet = { ttlMs: 60_000 }
+
+/** The set for committed content, kept until the public content version moves (src/cache/publicContentVersion.ts). */
 async function sharedSupersededIds(req: PayloadRequest): Promise<Set<string>> {
-  const version = await contentVersion.current()
-  if (shared?.version !== version || shared.payload !== req.payload) {
-    const entry = { payload: req.payload, version, ids: readSupersededIds(req) }
+  const version = await publicContentVersion.current()
+  if (version === undefined) return readSupersededIds(req)
+  if (shared?.version !== version || shared.payload !== req.payload || Date.now() - shared.at >= sharedSupersededSet.ttlMs) {
+    const entry = { payload: req.payload, version, at: Date.now(), ids: readSupersededIds(req) }
     shared = entry
     entry.ids.catch(() => shared === entry && (shared = undefined))
   }
