@@ -6,7 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import request from 'supertest'
-import { createJurisdictions } from './helpers/publicApi'
+import { createJurisdictions, createPublished } from './helpers/publicApi'
+import { createWebinar } from './helpers/webinars'
 import { resourcesInEveryState } from './helpers/reviewStates'
 import { createAccount, signIn, startTestApp, type TestApp } from './helpers/testApp'
 import { publishThroughWorkflow } from './helpers/workflow'
@@ -17,6 +18,7 @@ let ids: Awaited<ReturnType<typeof resourcesInEveryState>>['ids']
 const WORD = 'Zephyrine'
 const REVISION = 'Quillbrook'
 const slugs: Record<string, string> = {}
+const webinars = {} as Record<'published' | 'draft', Awaited<ReturnType<typeof createWebinar>>>
 
 const HIDDEN_STATES = ['draft', 'in_review', 'changes_requested', 'archived', 'unpublished'] as const
 
@@ -29,6 +31,19 @@ beforeAll(async () => {
     const doc = await app.payload.findByID({ collection: 'resources', id, draft: true, depth: 0, overrideAccess: true })
     slugs[state] = String((doc as { slug?: string }).slug)
   }
+  const paragraph = (text: string) => ({ type: 'paragraph', version: 1, direction: null, format: '', indent: 0, children: [{ type: 'text', version: 1, text, format: 0, detail: 0, mode: 'normal', style: '' }] })
+  await createPublished(app, {
+    title: 'Rich item',
+    slug: 'rich-item',
+    category: 'social-media',
+    jurisdictions: [J['US-NY']],
+    issuedBy: 'Chief Judge of the State of New York',
+    issuedAt: '2024-03-01T00:00:00.000Z',
+    body: { root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children: [paragraph('<img src=x onerror=alert(1)> stays text')] } },
+    socialPosts: [{ platform: 'bluesky', text: 'Courthouses must be safe for everyone. #IceOutOfCourts' }],
+  })
+  webinars.published = await createWebinar(app, { title: 'Published webinar Larkspur' })
+  webinars.draft = await createWebinar(app, { title: 'Draft webinar Marrowind', _status: 'draft' })
   await app.payload.update({ collection: 'jurisdictions', id: J['US-NY'], data: { protectionStatus: 'statute', protectionSummary: 'Protect Our Courts Act' } as never, overrideAccess: true })
 })
 
@@ -105,6 +120,32 @@ describe('pages show published content only', () => {
 })
 
 describe('the pages', () => {
+  it('a resource page renders its rich text as text, its issuer and date, and its posts to copy', async () => {
+    for (const prefix of ['', '/es']) {
+      const res = await get(`${prefix}/resources/rich-item`)
+      expect(res.status).toBe(200)
+      expect(res.text).toContain('&lt;img src=x onerror=alert(1)&gt; stays text')
+      expect(res.text).not.toContain('<img src=x')
+      expect(res.text).toContain('Chief Judge of the State of New York')
+      expect(res.text).toContain('Courthouses must be safe for everyone. #IceOutOfCourts</textarea>')
+    }
+    expect((await get('/resources/rich-item')).text).toContain('March 1, 2024')
+  })
+
+  it('webinars: the published one is listed with its sign-up form, the draft is not', async () => {
+    for (const prefix of ['', '/es']) {
+      const list = await get(`${prefix}/webinars`)
+      expect(list.text).toContain('Published webinar Larkspur')
+      expect(list.text).not.toContain('Marrowind')
+      expect((await get(prefix || '/')).text).toContain('Published webinar Larkspur')
+      const page = await get(`${prefix}/webinars/${webinars.published.id}`)
+      expect(page.status).toBe(200)
+      expect(page.text).toContain(`action="${prefix}/webinars/${webinars.published.id}" method="post"`)
+      expect(page.text).not.toContain('meet.example.org')
+      expect((await get(`${prefix}/webinars/${webinars.draft.id}`)).status).toBe(404)
+    }
+  })
+
   it('set lang per language, carry the strict policy, set no cookie, and are cached like public reads', async () => {
     for (const [path, lang] of [['/', 'en'], ['/es', 'es'], ['/es/', 'es'], ['/jurisdictions/US-NY', 'en'], ['/es/jurisdictions/US-NY', 'es']] as const) {
       const res = await get(path)

@@ -32,7 +32,7 @@ export function formatDate(lang: Lang, iso: string | null | undefined): string {
 
 export function formatDateTime(lang: Lang, iso: string, timeZone?: string | null): string {
   const date = new Date(iso)
-  const options: Intl.DateTimeFormatOptions = { dateStyle: 'full', timeStyle: 'short', timeZoneName: 'short' }
+  const options: Intl.DateTimeFormatOptions = { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }
   try {
     return new Intl.DateTimeFormat(lang === 'es' ? 'es-US' : 'en-US', { ...options, timeZone: timeZone || 'America/New_York' }).format(date)
   } catch {
