@@ -166,9 +166,9 @@ describe('the pages', () => {
   it('the map links every state it shows to its page, and lists them in a table', async () => {
     const res = await get('/')
     expect(res.text).toMatch(/<svg[^>]*role="group"/)
-    expect(res.text).toContain('href="/jurisdictions/US-NY" aria-label="New York: Statute"')
+    expect(res.text).toContain('<a href="/jurisdictions/US-NY"><title>New York: Statute</title>')
     expect(res.text).toMatch(/<th scope="row"><a href="\/jurisdictions\/US-NY">New York<\/a><\/th><td>Statute<\/td>/)
-    expect((await get('/es')).text).toContain('href="/es/jurisdictions/US-NY" aria-label="New York: Ley"')
+    expect((await get('/es')).text).toContain('<a href="/es/jurisdictions/US-NY"><title>New York: Ley</title>')
   })
 
   it('an unknown jurisdiction, resource or webinar is a 404 page', async () => {

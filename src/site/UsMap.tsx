@@ -1,7 +1,7 @@
 /**
  * The US map: a tile grid (one square per state, DC and Puerto Rico, roughly where it lies),
  * drawn as inline SVG by the server: no tiles, no fonts, nothing from another host. Each tile
- * is a link to the state's page, named by its name and status; colour is never the only cue:
+ * is a link to the state's page, named (its <title>) by its name and status; colour is never the only cue:
  * the legend and the table beside it say the same in words.
  */
 import { href, stringsFor } from './labels'
@@ -56,7 +56,8 @@ export function UsMap({ lang, entries }: { lang: Lang; entries: MapEntry[] }) {
             )
             if (!entry) return <g key={code}>{tile}</g>
             return (
-              <a key={code} href={href(lang, `/jurisdictions/${code}`)} aria-label={`${name}: ${t.status[status] ?? status}`}>
+              <a key={code} href={href(lang, `/jurisdictions/${code}`)}>
+                <title>{`${name}: ${t.status[status] ?? status}`}</title>
                 {tile}
               </a>
             )
