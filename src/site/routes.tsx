@@ -46,6 +46,8 @@ export function siteRouter(payload: Payload, { cache, contentVersion, limits }: 
   const api = publicApi(payload)
   const states = (lang: Lang) => mapData(api, lang)
 
+  const inFlight = new Map<string, Promise<{ status: number; body: Buffer }>>()
+
   /** GET pages: from the public cache while the content version holds; only 200s are stored. */
   const page =
     (handler: PageHandler): express.RequestHandler =>
@@ -62,9 +64,15 @@ export function siteRouter(payload: Payload, { cache, contentVersion, limits }: 
           res.status(answer.status).end(answer.status === 304 || req.method === 'HEAD' ? undefined : hit.body)
           return
         }
-        const result = await handler(lang, req)
-        const body = Buffer.from(renderPage(lang, result.title, req.path, result.content))
-        const status = result.status ?? 200
+        // Concurrent misses of one page under one content version share one render.
+        const flight = `${key}\n${version}`
+        let rendering = inFlight.get(flight)
+        if (!rendering) {
+          rendering = handler(lang, req).then((result) => ({ status: result.status ?? 200, body: Buffer.from(renderPage(lang, result.title, req.path, result.content)) }))
+          inFlight.set(flight, rendering)
+          void rendering.finally(() => inFlight.delete(flight)).catch(() => undefined)
+        }
+        const { status, body } = await rendering
         if (status !== 200) {
           res.status(status).setHeader('Cache-Control', 'no-store')
           res.type('html').send(body)
