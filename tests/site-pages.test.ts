@@ -39,7 +39,16 @@ beforeAll(async () => {
     jurisdictions: [J['US-NY']],
     issuedBy: 'Chief Judge of the State of New York',
     issuedAt: '2024-03-01T00:00:00.000Z',
-    body: { root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children: [paragraph('<img src=x onerror=alert(1)> stays text')] } },
+    body: {
+      root: {
+        type: 'root', version: 1, direction: null, format: 'center', indent: 1,
+        children: [
+          paragraph('<img src=x onerror=alert(1)> stays text'),
+          { ...paragraph('struck and underlined'), format: 'right', indent: 2, children: [{ type: 'text', version: 1, text: 'struck and underlined', format: 4 | 8, detail: 0, mode: 'normal', style: 'color: red' }] },
+          { type: 'list', version: 1, listType: 'check', tag: 'ul', start: 1, direction: null, format: '', indent: 0, children: [{ type: 'listitem', version: 1, value: 1, checked: true, direction: null, format: '', indent: 0, children: [{ type: 'text', version: 1, text: 'Done', format: 0, detail: 0, mode: 'normal', style: '' }] }] },
+        ],
+      },
+    },
     socialPosts: [{ platform: 'bluesky', text: 'Courthouses must be safe for everyone. #IceOutOfCourts' }],
   })
   webinars.published = await createWebinar(app, { title: 'Published webinar Larkspur' })
@@ -126,6 +135,9 @@ describe('the pages', () => {
       expect(res.status).toBe(200)
       expect(res.text).toContain('&lt;img src=x onerror=alert(1)&gt; stays text')
       expect(res.text).not.toContain('<img src=x')
+      // No inline style: the page's policy would block it (and the browser report a violation).
+      expect(res.text).toContain('<u><s>struck and underlined</s></u>')
+      expect(res.text).not.toMatch(/\sstyle=/)
       expect(res.text).toContain('Chief Judge of the State of New York')
       expect(res.text).toContain('Courthouses must be safe for everyone. #IceOutOfCourts</textarea>')
     }

@@ -35,7 +35,7 @@ beforeAll(async () => {
   const body = {
     root: block('root', [
       block('heading', [text('What the law says')], { tag: 'h2' }),
-      block('paragraph', [text('Civil arrests are barred at courthouses. '), block('link', [text('Read the act')], { fields: { url: 'https://example.org/act', linkType: 'custom', newTab: false } })]),
+      block('paragraph', [{ ...text('Underlined, struck: '), format: 4 | 8 }, text('Civil arrests are barred at courthouses. '), block('link', [text('Read the act')], { fields: { url: 'https://example.org/act', linkType: 'custom', newTab: false } })]),
       block('list', [block('listitem', [text('Parties')], { value: 1 }), block('listitem', [text('Witnesses')], { value: 2 })], { listType: 'bullet', tag: 'ul', start: 1 }),
     ]),
   }

@@ -1,26 +1,11 @@
-import { type JSXConvertersFunction, LinkJSXConverter, RichText } from '@payloadcms/richtext-lexical/react'
-import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical'
 import { SOCIAL_PLATFORMS } from '../../../collections/Resources/options'
 import { formatDate, href, optionLabel, stringsFor } from '../labels'
+import { Body, isEditorState } from '../richText'
 import { type Document, type JurisdictionBrief, type Lang, populated, type Resource as ResourceDoc, type ResourceBrief } from '../reads'
 
-/** Links to other resources go to their page here (the API populates only the ones anyone may read). */
-const converters =
-  (lang: Lang): JSXConvertersFunction =>
-  ({ defaultConverters }) => ({
-    ...defaultConverters,
-    ...LinkJSXConverter({
-      internalDocToHref: ({ linkNode }) => {
-        const value = (linkNode.fields.doc as { value?: unknown } | undefined)?.value as { slug?: unknown } | undefined
-        return typeof value?.slug === 'string' ? href(lang, `/resources/${encodeURIComponent(value.slug)}`) : href(lang, '/')
-      },
-    }),
-  })
-
 const platformLabel = (value: string) => SOCIAL_PLATFORMS.find((p) => p.value === value)?.label ?? value
-const isEditorState = (body: unknown): body is SerializedEditorState => typeof body === 'object' && body !== null && 'root' in body
 
-/** One published resource. Rich text through Payload's JSX converter: React escapes every text and attribute. */
+/** One published resource (its rich text: ../richText.tsx). */
 export function Resource({ lang, resource }: { lang: Lang; resource: ResourceDoc }) {
   const t = stringsFor(lang)
   const jurisdictions = populated<JurisdictionBrief>(resource.jurisdictions)
@@ -92,7 +77,7 @@ export function Resource({ lang, resource }: { lang: Lang; resource: ResourceDoc
           </>
         ) : null}
       </dl>
-      {isEditorState(resource.body) ? <RichText data={resource.body} className="prose" converters={converters(lang)} disableIndent disableTextAlign /> : null}
+      {isEditorState(resource.body) ? <Body lang={lang} data={resource.body} /> : null}
       {documents.length || resource.links?.length ? (
         <section aria-labelledby="documents-heading">
           <h2 id="documents-heading">{t.resource.attachments}</h2>
