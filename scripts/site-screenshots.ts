@@ -17,7 +17,7 @@ const OUT = path.join(projectRoot, 'docs', 'site')
 const SHOTS: [name: string, route: string, fullPage: boolean][] = [
   ['home', '/', false],
   ['jurisdiction', '/jurisdictions/US-NY', false],
-  ['resource', '/resources/demo-common-law-privilege-from-civil-arrest', false],
+  ['resource', '/resources/ny-protect-our-courts-act', false],
 ]
 
 async function main() {
