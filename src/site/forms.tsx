@@ -20,7 +20,9 @@ import { langOf, notFoundPage, type Page, sendPage } from './render'
 type ApiErrors = { message?: string; errors?: { message: string; data?: { errors?: { path: string; message: string }[] } }[] }
 
 const wantsJson = (req: Request) => req.accepts(['html', 'json']) === 'json'
-const fieldErrors = (body: unknown) => (body as ApiErrors | null)?.errors?.[0]?.data?.errors ?? []
+/** The endpoint's field errors, in the page's language where its strings have them. */
+const fieldErrors = (lang: Lang, body: unknown) =>
+  ((body as ApiErrors | null)?.errors?.[0]?.data?.errors ?? []).map((e) => ({ path: e.path, message: stringsFor(lang).fieldProblems[e.path] ?? e.message }))
 const firstMessage = (body: unknown) => (body as ApiErrors | null)?.errors?.[0]?.message ?? (body as ApiErrors | null)?.message ?? ''
 
 /** One point from the client's address; false when the address has spent its points. */
@@ -83,7 +85,7 @@ export function formRoutes(api: PublicApi, limits: { registration?: RateLimiterA
                   <div role="alert" className="error">
                     <p>{t.answer.problem}</p>
                     <ul>
-                      {fieldErrors(result.body).map((e) => (
+                      {fieldErrors(lang, result.body).map((e) => (
                         <li key={e.path}>{e.message}</li>
                       ))}
                     </ul>
@@ -161,7 +163,7 @@ export function formRoutes(api: PublicApi, limits: { registration?: RateLimiterA
         if (result.status === 404) return notFoundPage(lang, t.webinars.notFound)
         const webinar = await webinarData(api, lang, id)
         if (result.status === 400 && webinar) {
-          return { title: t.answer.problem, content: <Webinar lang={lang} webinar={webinar} states={await mapData(api, lang)} errors={fieldErrors(result.body)} /> }
+          return { title: t.answer.problem, content: <Webinar lang={lang} webinar={webinar} states={await mapData(api, lang)} errors={fieldErrors(lang, result.body)} /> }
         }
         return { title: t.answer.problem, content: <Message title={t.answer.problem} lines={[firstMessage(result.body)]} /> }
       })

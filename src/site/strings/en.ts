@@ -127,6 +127,8 @@ export const en = {
     tooMany: 'Too many requests',
     back: 'Back',
   },
+  /** A form's problems by field, in this language; empty here: the API's own (English) messages are shown. */
+  fieldProblems: {} as Record<string, string>,
   cancel: { title: 'Cancel your registration', confirm: 'Cancel my registration', done: 'Registration cancelled' },
   notFound: { title: 'Page not found', text: 'There is no page at this address.' },
 }
