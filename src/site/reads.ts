@@ -76,7 +76,7 @@ export async function webinarData(api: PublicApi, lang: Lang, id: string): Promi
 }
 
 export async function jurisdictionData(api: PublicApi, lang: Lang, code: string) {
-  if (!/^US(-[A-Z0-9]{1,20}){0,3}$/.test(code)) return undefined
+  if (!/^US(-[A-Z0-9]{1,20}){0,5}$/.test(code)) return undefined
   const { status, body } = await api.get<Toolkit>(`/jurisdictions/${encodeURIComponent(code)}/toolkit`, { locale: lang, perSection: 5 })
   if (status !== 200 || !body) return undefined
   const places = await api.get<List<JurisdictionBrief>>('/jurisdictions', {
