@@ -61,7 +61,8 @@ export async function homeData(api: PublicApi, lang: Lang) {
 
 export async function mapData(api: PublicApi, lang: Lang): Promise<MapEntry[]> {
   const { body } = await api.get<{ jurisdictions: MapEntry[] }>('/map', { locale: lang })
-  return body?.jurisdictions ?? []
+  // By name, as the table and the lists of places read.
+  return [...(body?.jurisdictions ?? [])].sort((a, b) => a.name.localeCompare(b.name, lang))
 }
 
 export async function upcomingWebinars(api: PublicApi, lang: Lang, limit: number): Promise<Webinar[]> {

@@ -56,7 +56,7 @@ export function Compare({ lang, states, selected, matrix, error }: Props) {
                               <span key={i}>
                                 {i > 0 ? ', ' : ''}
                                 {instrument.slug ? <a href={href(lang, `/resources/${encodeURIComponent(instrument.slug)}`)}>{instrument.title}</a> : instrument.title}
-                                {instrument.extent === 'partial' ? ' (partial)' : ''}
+                                {instrument.extent === 'partial' ? ` ${t.compare.partial}` : ''}
                               </span>
                             ))
                           : t.compare.none}

@@ -114,6 +114,7 @@ export const en = {
     intro: 'Choose up to twelve places to see their laws and rules side by side, provision by provision.',
     choose: 'Places',
     submit: 'Compare',
+    partial: '(partial)',
     provision: 'Provision',
     none: 'None',
   },

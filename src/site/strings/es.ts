@@ -116,6 +116,7 @@ export const es: Strings = {
     intro: 'Elija hasta doce lugares para ver sus leyes y normas lado a lado, disposición por disposición.',
     choose: 'Lugares',
     submit: 'Comparar',
+    partial: '(parcial)',
     provision: 'Disposición',
     none: 'Ninguna',
   },
