@@ -28,6 +28,7 @@ export function Layout({ lang, title, path, children }: Props) {
         <title>{`${title} · ${t.siteName}`}</title>
         <link rel="stylesheet" href="/site.css" />
         <link rel="alternate" hrefLang={other} href={href(other, path)} />
+        <link rel="alternate" type="application/atom+xml" title={t.siteName} href={lang === 'es' ? '/api/feed.xml?locale=es' : '/api/feed.xml'} />
       </head>
       <body>
         <a className="skip" href="#content">
