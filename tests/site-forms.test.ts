@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import request from 'supertest'
 import { createJurisdictions } from './helpers/publicApi'
+import { ConfigurationError, loadSettings } from '../src/settings'
 import { startTestApp, type TestApp } from './helpers/testApp'
 import { cancelTokenIn, createWebinar, parseMail, registrationsOf } from './helpers/webinars'
 import { settle, waitForMail } from './helpers/workflow'
@@ -189,5 +190,10 @@ describe('SITE=off', () => {
     expect(root.body).toMatchObject({ api: '/api' })
     for (const path of ['/es', '/search?q=x', '/site.css', '/webinars']) expect([path, (await request(app.url).get(path)).status]).toEqual([path, 404])
     expect((await request(app.url).get('/api/map')).status).toBe(200)
+  })
+
+  it('SITE takes on or off; anything else is refused at start', () => {
+    for (const value of ['on', 'off', '']) expect(loadSettings({ SITE: value }, { strict: false }).site).toBe(value !== 'off')
+    for (const value of ['false', '0', 'maybe']) expect(() => loadSettings({ SITE: value }, { strict: false })).toThrow(ConfigurationError)
   })
 })
