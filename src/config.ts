@@ -77,7 +77,7 @@ export async function createConfig(settings: Settings, hooks: ConfigHooks = {}):
     custom: {
       webhooks: { allowPrivateUrls: settings.webhookAllowPrivateUrls },
       workflow: { notifyQuietMinutes: settings.workflowNotifyQuietMinutes },
-      links: { publicSiteUrl: settings.publicSiteUrl },
+      links: { publicSiteUrl: settings.publicSiteUrl, site: settings.site },
     },
     // depth=99 is clamped to this: deeper graphs are what `depth` abuse is after.
     maxDepth: 5,

@@ -17,6 +17,7 @@ import { transactionScope } from './http/transactionScope'
 import { acceptSilentlyWhenLimited, createRateLimiter, rateLimitByAddress } from './http/rateLimit'
 import { takeTurnsAtDatabaseCalls } from './security/requestBudget'
 import { SUBSCRIBE_ACCEPTED } from '../collections/Subscriptions/endpoints'
+import { siteRouter } from './site/routes'
 import type { Settings } from './settings'
 
 
@@ -141,13 +142,28 @@ export async function createApp({ settings, admin = false, logDestination }: Cre
     }),
   )
 
+  // The public site (src/site/): pages of the published toolkit at / and /es/, its forms sharing
+  // the API's rate limiters so that a sign-up counts once whichever door it came in by.
+  if (settings.site) {
+    const site = siteRouter(payload, {
+      cache: publicCache,
+      contentVersion,
+      limits: {
+        registration: settings.registrationRateLimit > 0 ? registrationLimit.limiter : undefined,
+        subscription: settings.registrationRateLimit > 0 ? subscriptionLimit.limiter : undefined,
+      },
+    })
+    app.use('/es', site)
+    app.use(site)
+  }
+
   let nextApp: Awaited<ReturnType<typeof startNext>> | undefined
   if (admin) {
     nextApp = await startNext(admin === 'dev', settings)
     const handle = nextApp.getRequestHandler()
     app.all(['/admin', '/admin/{*rest}', '/_next/{*rest}', '/__nextjs{*rest}'], adminContentSecurityPolicy({ dev: admin === 'dev' }), (req, res) => handle(req, res))
-    app.get('/', (_req, res) => res.redirect('/admin'))
-  } else {
+    if (!settings.site) app.get('/', (_req, res) => res.redirect('/admin'))
+  } else if (!settings.site) {
     app.get('/', (_req, res) => {
       res.json({ name: 'ICE Out of Courts Toolkit CMS', api: '/api', graphql: '/api/graphql' })
     })

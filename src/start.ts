@@ -46,7 +46,7 @@ await seedEmptyEmbeddedDatabase()
 const server = http.createServer(app)
 if (upgrade) server.on('upgrade', upgrade)
 server.listen(settings.port, () => {
-  payload.logger.info(`ICE Out of Courts CMS on ${settings.serverUrl} (admin: ${admin ? `${settings.serverUrl}/admin` : 'off'}, database: ${settings.database.kind})`)
+  payload.logger.info(`ICE Out of Courts CMS on ${settings.serverUrl} (site: ${settings.site ? `${settings.serverUrl}/` : 'off'}, admin: ${admin ? `${settings.serverUrl}/admin` : 'off'}, database: ${settings.database.kind})`)
 })
 
 /**

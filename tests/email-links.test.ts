@@ -39,10 +39,16 @@ async function publishedEmail(env: Record<string, string>) {
 }
 
 describe("links in workflow emails", () => {
-  it('without a public site, the "published" email links to the item in the admin panel, not to the API', async () => {
-    const { url, id, mail } = await publishedEmail({});
+  it('without a public site (SITE=off), the "published" email links to the item in the admin panel, not to the API', async () => {
+    const { url, id, mail } = await publishedEmail({ SITE: "off" });
     expect(mail.text).not.toContain("/api/");
     expect(mail.text).toContain(`${url}/admin/collections/resources/${id}`);
+  });
+
+  it("with the public site served (the default), it links to the item's page there", async () => {
+    const { url, slug, mail } = await publishedEmail({});
+    expect(mail.text).toContain(`Public page: ${url}/resources/${encodeURIComponent(slug)}`);
+    expect(mail.text).not.toContain("/api/");
   });
 
   it("with PUBLIC_SITE_URL, it links to the public page named by the template", async () => {
@@ -79,6 +85,7 @@ describe("PUBLIC_SITE_URL", () => {
     expect(load("https://toolkit.example.org/r/{id}")().publicSiteUrl).toBe(
       "https://toolkit.example.org/r/{id}",
     );
-    expect(loadSettings({}, { strict: false }).publicSiteUrl).toBeUndefined();
+    expect(loadSettings({ SITE: "off" }, { strict: false }).publicSiteUrl).toBeUndefined();
+    expect(loadSettings({ SERVER_URL: "https://t.example.org" }, { strict: false }).publicSiteUrl).toBe("https://t.example.org/resources/{slug}");
   });
 });

@@ -64,7 +64,7 @@ describe('API answers load and run nothing', () => {
       ['custom endpoint', () => anonymous.get('/api/search?q=memo')],
       ['a file', () => anonymous.get(fileUrl)],
       ['health', () => anonymous.get('/healthz')],
-      ['root', () => anonymous.get('/')],
+      ['an unknown page', () => anonymous.get('/no-such-page')],
     ]
     for (const [what, call] of cases) expectApiPolicy(await call(), what)
   })

@@ -68,7 +68,9 @@ describe('immediate alerts', () => {
     expect(ny.text).toContain('Kings County court directive')
     expect(ny.text).not.toContain('ICE courthouse memo')
     expect(ny.text).not.toContain('Unpublished NY draft')
-    expect(ny.text).toContain(`/api/resources/${state}`)
+    // Each item links to its page on the public site (served by default; the API's JSON with SITE=off).
+    expect(ny.text).toContain(`${app.url}/resources/new-york-protect-our-courts-act`)
+    expect(ny.text).not.toContain(`/api/resources/${state}`)
     expect(ny.raw).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click\r?$/m)
     expect(ny.raw).toMatch(/^List-Unsubscribe:\s*<http[^>]+\/api\/subscriptions\/unsubscribe\?token=/m)
 

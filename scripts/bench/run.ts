@@ -38,6 +38,8 @@ type Fixtures = {
   webinar: number
   token: string
   transitionPool: number[]
+  /** Slugs of published resources, for the public site's resource pages. */
+  slugs: string[]
 }
 type Request = { method?: string; path: string; headers?: Record<string, string>; body?: string }
 /** A benchmark case. Add one here; `probe` drops it when the endpoint does not exist (404). */
@@ -66,6 +68,11 @@ const CASES: Case[] = [
   { name: 'toolkit (US-NY)', kind: 'read', ref: 'ref: list', probe: '/api/jurisdictions/US-NY/toolkit', request: () => ({ path: '/api/jurisdictions/US-NY/toolkit' }) },
   { name: 'map', kind: 'read', ref: 'ref: list', probe: '/api/map', request: () => ({ path: '/api/map' }) },
   { name: 'feed', kind: 'read', ref: 'ref: list', probe: '/api/feed.xml', request: () => ({ path: '/api/feed.xml' }) },
+  // The public site's pages (src/site/): rendered from the public API in process; cached like its answers.
+  { name: 'site: home', kind: 'read', ref: 'ref: list', probe: '/site.css', request: () => ({ path: '/' }) },
+  { name: 'site: jurisdiction', kind: 'read', ref: 'ref: list', probe: '/site.css', request: (f) => ({ path: `/jurisdictions/${f.code}` }) },
+  { name: 'site: resource', kind: 'read', ref: 'ref: by id', probe: '/site.css', request: (f, n) => ({ path: `/resources/${f.slugs[n % f.slugs.length]}` }) },
+  { name: 'site: home, cached', kind: 'read', ref: 'constant body', cache: true, probe: '/site.css', request: () => ({ path: '/' }) },
   { name: 'ref: list', kind: 'reference', request: () => ({ path: '/bench/ref/list?limit=10' }) },
   { name: 'ref: filtered', kind: 'reference', request: (f) => ({ path: `/bench/ref/filtered?limit=10&code=${f.code}&category=${f.category}` }) },
   { name: 'ref: by id', kind: 'reference', request: (f, n) => ({ path: `/bench/ref/byId?id=${f.ids[n % 250]}` }) },
@@ -174,10 +181,11 @@ async function fixtures(file: string): Promise<Fixtures> {
       JOIN jurisdictions j ON j.id = rr.jurisdictions_id WHERE r._status = 'published' AND j.code = 'US-CA' GROUP BY 1, 2 ORDER BY 3 DESC LIMIT 1`)
   ).rows[0]!
   const webinar = Number((await db.execute('SELECT id FROM webinars LIMIT 1')).rows[0]!.id)
+  const slugs = (await db.execute("SELECT slug FROM resources WHERE _status = 'published' AND slug IS NOT NULL ORDER BY random() LIMIT 250")).rows.map((r) => String(r.slug))
   db.close()
   const login = await fetch(`${BASE}/api/contributors/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(EDITOR) })
   const { token } = (await login.json()) as { token: string }
-  return { ids, code: String(pair.code), category: String(pair.category), webinar, token, transitionPool: ids.slice(250) } // by id reads ids[0..249] only: the transitions archive theirs
+  return { ids, code: String(pair.code), category: String(pair.category), webinar, token, transitionPool: ids.slice(250), slugs } // by id reads ids[0..249] only: the transitions archive theirs
 }
 
 async function benchSize(size: number) {

@@ -26,3 +26,12 @@ export function publicResourceUrl(payload: Payload, resource: { id: unknown; slu
 }
 
 export const adminResourceUrl = (payload: Payload, id: unknown) => `${payload.config.serverURL || ''}/admin/collections/resources/${encodeURIComponent(String(id))}`
+
+/**
+ * A page of our own public site (src/site/) in the person's language, when the site is served
+ * (SITE is not off); undefined otherwise, so the caller falls back to the API's own page.
+ */
+export function ownSitePage(payload: Payload, path: string, language?: string | null): string | undefined {
+  const served = (payload.config.custom?.links as { site?: boolean } | undefined)?.site
+  return served ? `${payload.config.serverURL || ''}${language === 'es' ? '/es' : ''}${path}` : undefined
+}

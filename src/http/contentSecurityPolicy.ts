@@ -48,6 +48,21 @@ export function adminContentSecurityPolicy({ dev }: { dev: boolean }): RequestHa
 }
 
 /**
+ * The public site's pages (src/site/): no script at all, one stylesheet and images from our own
+ * origin, forms that post only to us, nothing framed and no frame around them. Readers' browsers
+ * make no request to any other host.
+ */
+export const SITE_POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+export const siteContentSecurityPolicy: RequestHandler = policy({
+  defaultSrc: ["'none'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'"],
+  formAction: ["'self'"],
+  baseUri: ["'none'"],
+  frameAncestors: ["'none'"],
+})
+
+/**
  * GraphQL Playground (outside production only): a page of inline scripts and styles loaded from
  * jsDelivr and Google Fonts, a developer's tool the admin panel's editors never open.
  */

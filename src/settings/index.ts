@@ -35,7 +35,9 @@ export type Settings = {
   webhookAllowPrivateUrls: boolean
   /** express's `trust proxy`: which hops' X-Forwarded-For to believe (false: none, the socket's address is the client). */
   trustProxy: TrustProxy
-  /** URL template of a resource's public page (`{slug}`, `{id}`), for links in emails; unset: the admin page. */
+  /** Serve the public site at / and /es/ (SITE=off: the API and admin panel only). */
+  site: boolean
+  /** URL template of a resource's public page (`{slug}`, `{id}`), for links in emails; unset: our site's page, or the admin page with SITE=off. */
   publicSiteUrl?: string
 } & ProductionSettings
 
@@ -66,13 +68,15 @@ export function loadSettings(env: Env = process.env, { strict = true } = {}): Se
     throw new ConfigurationError('SMTP_URL is required when NODE_ENV=production (emails would be lost).')
   }
 
+  const site = parseSite(env.SITE)
+  const serverUrl = (env.SERVER_URL || `http://localhost:${port}`).replace(/\/$/, '')
   const emailFrom = parseFrom(env.EMAIL_FROM || 'ICE Out of Courts Toolkit <toolkit@localhost>')
   return {
     production,
     port,
     database: parseDatabase(env.DATABASE_URI, dataDir),
     secret: resolveSecret(env.PAYLOAD_SECRET, strict && production, dataDir),
-    serverUrl: (env.SERVER_URL || `http://localhost:${port}`).replace(/\/$/, ''),
+    serverUrl,
     corsOrigins: (env.CORS_ORIGINS || '')
       .split(',')
       .map((origin) => origin.trim().replace(/\/$/, ''))
@@ -92,7 +96,8 @@ export function loadSettings(env: Env = process.env, { strict = true } = {}): Se
     sqliteTransactionLimitSeconds: positiveInteger('SQLITE_TRANSACTION_LIMIT_S', env.SQLITE_TRANSACTION_LIMIT_S, 30),
     webhookAllowPrivateUrls: parseBoolean('WEBHOOK_ALLOW_PRIVATE_URLS', env.WEBHOOK_ALLOW_PRIVATE_URLS, !production),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
-    publicSiteUrl: parsePublicSiteUrl(env.PUBLIC_SITE_URL),
+    site,
+    publicSiteUrl: parsePublicSiteUrl(env.PUBLIC_SITE_URL) ?? (site ? `${serverUrl}/resources/{slug}` : undefined),
     ...parseProductionSettings(env),
   }
 }
@@ -131,6 +136,14 @@ function parseTrustProxy(value: string | undefined): TrustProxy {
 }
 
 /** An http(s) URL template naming the resource by `{slug}` or `{id}`: each email's link to a published item. */
+/** On unless `off`: the public site (src/site/) is served beside the API and the admin panel. */
+function parseSite(value: string | undefined): boolean {
+  const trimmed = value?.trim() ?? ''
+  if (trimmed === '' || trimmed === 'on') return true
+  if (trimmed === 'off') return false
+  throw new ConfigurationError(`SITE must be on or off (off: serve the API and the admin panel only); got "${trimmed.slice(0, 40)}".`)
+}
+
 function parsePublicSiteUrl(value: string | undefined): string | undefined {
   if (!value?.trim()) return undefined
   const template = value.trim()

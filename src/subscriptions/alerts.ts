@@ -14,7 +14,7 @@ export type SubscriptionDoc = {
   alertedThrough?: string | null
   createdAt: string
 }
-export type AlertItem = { id: Id; title: string; category: string; publishedAt?: string | null; updatedAt: string; supersedes?: Id[] | null }
+export type AlertItem = { id: Id; title: string; slug?: string | null; category: string; publishedAt?: string | null; updatedAt: string; supersedes?: Id[] | null }
 
 /** How far behind the present an immediate window ends. */
 const SETTLE_MS = 60_000
@@ -75,7 +75,7 @@ export async function matchingItems(payload: Payload, subscription: Subscription
       locale: subscription.language,
       fallbackLocale: 'en',
       overrideAccess: false,
-      select: { title: true, category: true, publishedAt: true, updatedAt: true, supersedes: true },
+      select: { title: true, slug: true, category: true, publishedAt: true, updatedAt: true, supersedes: true },
     })
   const items = (await find({ and: [...inWindow, ...followed] })).docs as unknown as AlertItem[]
   if (!followed.length) return items

@@ -1,6 +1,7 @@
 import { createEvent } from 'ics'
 import type { Payload } from 'payload'
 import { inertLine } from '../email/strangerText'
+import { ownSitePage } from '../email/links'
 import { signCancelToken } from './cancelToken'
 import { type EmailKind, emailText } from './emailText'
 import { WEBINAR_QUEUE } from './queue'
@@ -68,7 +69,9 @@ export function cancelUrl(payload: Payload, registration: RegistrationForEmail, 
     created: new Date(registration.createdAt).getTime(),
     expires: new Date(webinar.endsAt).getTime(),
   })
-  return `${payload.config.serverURL}/api/webinar-registrations/cancel?token=${encodeURIComponent(token)}`
+  // The site's styled cancel page when it is served; the API's plain one otherwise. Both only show a button.
+  const page = ownSitePage(payload, '/webinars/cancel', webinar.language) ?? `${payload.config.serverURL}/api/webinar-registrations/cancel`
+  return `${page}?token=${encodeURIComponent(token)}`
 }
 
 function body(kind: EmailKind, webinar: WebinarForEmail, registration: RegistrationForEmail, cancel: string): string[] {

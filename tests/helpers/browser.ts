@@ -63,9 +63,10 @@ function watch(page: Page): void {
 
 /**
  * A fresh browser profile per call: no cookies or storage leak from one test into another.
- * `locale` sets the browser's language (Accept-Language), which Payload's admin follows.
+ * `locale` sets the browser's language (Accept-Language), which Payload's admin follows;
+ * `javaScriptEnabled: false` browses as a reader without JavaScript (the public site's forms).
  */
-export async function launchBrowser({ locale = 'en-US' }: { locale?: string } = {}): Promise<Browser> {
+export async function launchBrowser({ locale = 'en-US', javaScriptEnabled = true }: { locale?: string; javaScriptEnabled?: boolean } = {}): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM_PATH)) {
     throw new Error(`No Chromium at ${CHROMIUM_PATH}: apt-get install -y chromium (or set CHROMIUM_PATH).`)
   }
@@ -76,6 +77,7 @@ export async function launchBrowser({ locale = 'en-US' }: { locale?: string } = 
     args: ARGS,
     viewport: { width: 1280, height: 900 },
     locale,
+    javaScriptEnabled,
   })
   context.setDefaultTimeout(30_000)
   // Every violation reaches the console, even one a page's own code would swallow.

@@ -54,6 +54,14 @@ export function publicReadUrls(ids: Id[], jurisdictionCodes: string[]): string[]
     '/api/search?q=title',
     '/api/search?q=summary&locale=es',
     '/api/search?q=LEAKMARK&jurisdiction=US-NY&category=legislation',
+    // The public site's pages (src/site/), read as the API is: the same sweep applies.
+    '/',
+    '/es',
+    '/search?q=LEAKMARK',
+    '/search?q=title',
+    '/es/search?q=summary',
+    '/webinars',
+    '/subscribe',
   ]
   for (const id of ids) {
     urls.push(`/api/resources/${id}`, `/api/resources/${id}?draft=true`, `/api/resources/${id}?depth=3&locale=all`, `/api/resources/${id}/workflow`, `/api/resources/versions?where[parent][equals]=${id}`)
@@ -62,6 +70,7 @@ export function publicReadUrls(ids: Id[], jurisdictionCodes: string[]): string[]
     urls.push(`/api/feed.json?jurisdiction=${code}`, `/api/feed.xml?jurisdiction=${code}`)
     urls.push(`/api/jurisdictions/${code}/toolkit`, `/api/jurisdictions/${code}/toolkit?locale=es`)
     urls.push(`/api/compare?jurisdictions=${code}`, `/api/compare?jurisdictions=${code}&locale=es`)
+    urls.push(`/jurisdictions/${code}`, `/es/jurisdictions/${code}`, `/compare?j=${code}`, `/search?q=title&jurisdiction=${code}`)
     for (const id of ids) urls.push(`/api/jurisdictions/${code}/gaps?model=${id}`, `/api/compare?jurisdictions=${code}&model=${id}`)
   }
   return urls
