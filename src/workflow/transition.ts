@@ -84,21 +84,29 @@ async function run(req: PayloadRequest, id: string | number, request: Transition
     if (publishing && publishAt && publishAt.getTime() > Date.now()) {
       return await schedule(req, id, decision.from, publishAt, shouldCommit)
     }
+    // Withdrawing an update of published content discards it: the working copy goes back to the
+    // published version (a new draft version restored from it; the withdrawn one stays in the
+    // history), and nothing is pending any more.
+    const discarding = decision.action === 'withdraw' && state.live
+    const to: State = discarding ? 'published' : decision.to
     req.context[WORKFLOW_CONTEXT] = true
     let saved: { id?: string | number; slug?: string | null }
     try {
-      saved = await req.payload.update({
-        collection: 'resources',
-        id,
-        data: data as never,
-        // Only a change of what the public sees touches the published document; the rest is a draft version.
-        draft: !(publishing || takingDown),
-        overrideAccess: true,
-        depth: 0,
-        req,
-      })
+      saved = discarding
+        ? await restorePublished(req, id)
+        : await req.payload.update({
+            collection: 'resources',
+            id,
+            data: data as never,
+            // Only a change of what the public sees touches the published document; the rest is a draft version.
+            draft: !(publishing || takingDown),
+            overrideAccess: true,
+            depth: 0,
+            req,
+          })
     } finally {
       req.context[WORKFLOW_CONTEXT] = false
+      req.context.isRestoringVersion = false
     }
 
     const recipients = await recipientsFor(req, decision.action, state, user.id, id, at)
@@ -109,7 +117,7 @@ async function run(req: PayloadRequest, id: string | number, request: Transition
         resourceOwner: state.owner ?? null,
         action: decision.action,
         from: decision.from,
-        to: decision.to,
+        to,
         by: user.id,
         note: decision.note ?? null,
         checklist: decision.checklist ?? null,
@@ -139,7 +147,7 @@ async function run(req: PayloadRequest, id: string | number, request: Transition
         id,
         action: decision.action,
         from: decision.from,
-        reviewStatus: decision.to,
+        reviewStatus: to,
         live: publishing || (state.live && !takingDown),
         publishedAt: (data.publishedAt as string | undefined) ?? state.publishedAt ?? null,
         event: event.id,
@@ -149,6 +157,20 @@ async function run(req: PayloadRequest, id: string | number, request: Transition
     if (shouldCommit) await killTransaction(req)
     throw error
   }
+}
+
+/** Makes the published version the working copy again (as a new draft version): the public one is not touched. */
+async function restorePublished(req: PayloadRequest, id: string | number) {
+  const { docs } = await req.payload.db.findVersions({
+    collection: 'resources',
+    where: { and: [{ parent: { equals: id } }, { 'version._status': { equals: 'published' } }] },
+    sort: '-updatedAt',
+    limit: 1,
+    pagination: false,
+    req,
+  })
+  if (!docs[0]) throw new Error(`resource ${String(id)} is live but has no published version`)
+  return req.payload.restoreVersion({ collection: 'resources', id: docs[0].id, draft: true, overrideAccess: true, depth: 0, req })
 }
 
 function parseSchedule(value: unknown): Date | null | 'invalid' {
