@@ -99,4 +99,15 @@ describe('activating a contributor', () => {
     const editor = await asAdmin.post('/api/contributors').send({ name: 'National Editor', email: 'national@example.org', password: PASSWORD, role: 'editor', status: 'active' })
     expect(editor.status).toBe(201)
   })
+
+  it('the activation screen reads what it offers: every place, and what the person asked for (as an editor)', async () => {
+    const person = await signUp([places['US-NY-KINGS']])
+    // The URLs src/admin/ActivateButton.tsx fetches.
+    const list = await asEditor.get('/api/jurisdictions?limit=100&page=1&depth=0&sort=name&select[name]=true&select[code]=true')
+    expect(list.status).toBe(200)
+    expect(list.body.docs.map((p: { code: string }) => p.code)).toEqual(expect.arrayContaining(['US-NY', 'US-NY-KINGS', 'US-CA']))
+    const account = await asEditor.get(`/api/contributors/${person.id}?depth=1&select[jurisdictions]=true`)
+    expect(account.status).toBe(200)
+    expect(account.body.jurisdictions).toEqual([expect.objectContaining({ id: places['US-NY-KINGS'], code: 'US-NY-KINGS', name: 'Kings County' })])
+  })
 })
