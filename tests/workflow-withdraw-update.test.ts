@@ -104,6 +104,31 @@ describe('withdrawing an update of a published item', () => {
     expect((await publicOf(id)).body.title).toBe('Protective Order Rule, second try')
   })
 
+  it('discards the update even when the published version has left the history (50 versions kept)', async () => {
+    const { account, agent: leader } = await newLeader()
+    const created = await leader.post('/api/resources').send({ title: 'Long-lived rule', summary: 'As published.', category: 'policy', jurisdictions: [places['US-NY']] })
+    const id = created.body.doc.id as Id
+    expect((await leader.patch(`/api/resources/${id}?locale=es`).send({ title: 'Regla duradera' })).status).toBe(200)
+    expect((await act(leader, id, 'submit')).status).toBe(200)
+    expect((await act(asEditor, id, 'publish', { checklist: CHECKLIST })).status).toBe(200)
+    const published = (await publicOf(id)).body
+    for (let i = 1; i <= 51; i++) expect((await leader.patch(`/api/resources/${id}`).send({ title: `Long-lived rule, draft ${i}` })).status).toBe(200)
+    const kept = await app.payload.findVersions({ collection: 'resources', where: { and: [{ parent: { equals: id } }, { 'version._status': { equals: 'published' } }] }, depth: 0, overrideAccess: true })
+    expect(kept.totalDocs).toBe(0) // pruned: only the latest 50 versions stay
+    expect((await act(leader, id, 'submit')).status).toBe(200)
+    const withdraw = await act(leader, id, 'withdraw')
+    expect(withdraw.status).toBe(200)
+    expect(withdraw.body.reviewStatus).toBe('published')
+    expect((await publicOf(id)).body).toMatchObject({ title: 'Long-lived rule', updatedAt: published.updatedAt })
+    expect(await draftOf(id)).toMatchObject({ title: 'Long-lived rule', summary: 'As published.', reviewStatus: 'published', owner: account.id, _status: 'draft' })
+    // Every locale comes back with it.
+    const spanish = await app.payload.findByID({ collection: 'resources', id, draft: true, depth: 0, locale: 'es', fallbackLocale: false as never, overrideAccess: true })
+    expect(spanish.title).toBe('Regla duradera')
+    // And the leader carries on: a new update, through review.
+    expect((await leader.patch(`/api/resources/${id}`).send({ title: 'Long-lived rule, amended' })).status).toBe(200)
+    expect(await draftOf(id)).toMatchObject({ title: 'Long-lived rule, amended', summary: 'As published.', reviewStatus: 'draft' })
+  }, 120_000)
+
   it('a new item (never published) withdrawn keeps its content as a draft, as before', async () => {
     const { agent: leader } = await newLeader()
     const id = (await leader.post('/api/resources').send({ title: 'Fresh draft', category: 'policy', jurisdictions: [places['US-NY']] })).body.doc.id as Id

@@ -160,7 +160,7 @@ async function run(req: PayloadRequest, id: string | number, request: Transition
 }
 
 /** Makes the published version the working copy again (as a new draft version): the public one is not touched. */
-async function restorePublished(req: PayloadRequest, id: string | number) {
+async function restorePublished(req: PayloadRequest, id: string | number): Promise<{ id?: string | number; slug?: string | null }> {
   const { docs } = await req.payload.db.findVersions({
     collection: 'resources',
     where: { and: [{ parent: { equals: id } }, { 'version._status': { equals: 'published' } }] },
@@ -169,8 +169,35 @@ async function restorePublished(req: PayloadRequest, id: string | number) {
     pagination: false,
     req,
   })
-  if (!docs[0]) throw new Error(`resource ${String(id)} is live but has no published version`)
-  return req.payload.restoreVersion({ collection: 'resources', id: docs[0].id, draft: true, overrideAccess: true, depth: 0, req })
+  if (docs[0]) return req.payload.restoreVersion({ collection: 'resources', id: docs[0].id as never, draft: true, overrideAccess: true, depth: 0, req })
+  return copyMainAsDraft(req, id)
+}
+
+/**
+ * When the published version has left the history (`versions.maxPerDoc` keeps the latest 50), the
+ * main document still is that version: it is copied, all locales, into a new draft version, with
+ * the working copy's owner and assignee (written through the adapter, as Payload's saveVersion does).
+ */
+async function copyMainAsDraft(req: PayloadRequest, id: string | number) {
+  const main = (await req.payload.db.findOne({ collection: 'resources', where: { id: { equals: id } }, locale: 'all', req })) as Record<string, unknown> | null
+  if (!main) throw new Error(`resource ${String(id)} is live but has no main document`)
+  const { docs } = await req.payload.db.findVersions({ collection: 'resources', where: { parent: { equals: id } }, sort: '-updatedAt', limit: 1, pagination: false, req })
+  const working = (docs[0]?.version ?? {}) as Record<string, unknown>
+  const { id: _id, ...content } = main
+  // Join fields are read from other documents, not stored with this one.
+  for (const field of req.payload.collections.resources.config.flattenedFields) if (field.type === 'join') delete content[field.name]
+  const now = new Date().toISOString()
+  await req.payload.db.createVersion({
+    collectionSlug: 'resources',
+    parent: id,
+    versionData: { ...content, owner: working.owner ?? main.owner ?? null, assignee: working.assignee ?? null, _status: 'draft', updatedAt: now } as never,
+    autosave: false,
+    createdAt: now,
+    updatedAt: now,
+    req,
+    returning: false,
+  })
+  return { id, slug: main.slug as string | null | undefined }
 }
 
 function parseSchedule(value: unknown): Date | null | 'invalid' {
