@@ -8,12 +8,15 @@ import { createAccount, signIn, startTestApp, type TestApp } from './helpers/tes
 
 let app: TestApp
 let editor: Awaited<ReturnType<typeof signIn>>
+let editorEmail: string
 let ids: { jurisdictions: (string | number)[]; topics: (string | number)[] }
 
 beforeAll(async () => {
   app = await startTestApp()
   await seed(app.payload)
-  editor = await signIn(app, await createAccount(app, 'editor'))
+  const editorAccount = await createAccount(app, 'editor')
+  editorEmail = editorAccount.email
+  editor = await signIn(app, editorAccount)
   const find = (collection: 'jurisdictions' | 'topics') =>
     app.payload.find({ collection, limit: 2, depth: 0, sort: 'id', overrideAccess: true }).then((r) => r.docs.map((d) => d.id))
   ids = { jurisdictions: await find('jurisdictions'), topics: await find('topics') }
@@ -174,7 +177,7 @@ describe('npm run import (src/bulk/importFile.ts)', () => {
   ].join('\n')
 
   it('imports a CSV file: lists, quoted commas, Spanish titles, drafts kept private', async () => {
-    const { ids } = await importResources(app.payload, 'rules.csv', CSV)
+    const { ids } = await importResources(app.payload, 'rules.csv', CSV, { as: editorEmail, publish: true, confirmChecklist: true })
     expect(ids).toHaveLength(2)
     const rule = await request(app.url).get(`/api/resources/${ids[0]}?locale=all&depth=1`)
     expect(rule.status).toBe(200)
@@ -191,7 +194,7 @@ describe('npm run import (src/bulk/importFile.ts)', () => {
       { title: 'Fine', category: 'policy', jurisdictions: ['US'] },
       { title: '', category: 'nonsense', jurisdictions: ['US-XX'], url: 'javascript:alert(1)', status: 'live' },
     ])
-    const error = await importResources(app.payload, 'bad.json', bad).catch((e: unknown) => e)
+    const error = await importResources(app.payload, 'bad.json', bad, { as: editorEmail }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ImportError)
     const problems = (error as ImportError).problems.join('\n')
     for (const field of ['title: required', 'category: "nonsense"', 'jurisdictions: "US-XX" does not exist', 'url:', 'status: "live"']) {

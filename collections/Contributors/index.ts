@@ -16,6 +16,7 @@ import { confirmEmailEndpoints } from './endpoints/confirmEmail'
 import { signUpEndpoint } from './endpoints/signUp'
 import { notifyAccountChanges } from './hooks/notifyAccountChanges'
 import { rejectMalformedCredentials } from './hooks/rejectMalformedCredentials'
+import { requireJurisdictionsToActivate } from './hooks/requireJurisdictionsToActivate'
 
 /** Campaign leaders, editors and admins: the people who sign in. */
 export const Contributors: CollectionConfig = {
@@ -61,7 +62,8 @@ export const Contributors: CollectionConfig = {
   },
   hooks: {
     beforeOperation: [rejectMalformedCredentials, guardAccountChanges, guardPasswordChanges, deferEmailChange],
-    beforeChange: [assignRoleOnCreate],
+    // requireJurisdictionsToActivate after assignRoleOnCreate: it sees the role and status a create really gets.
+    beforeChange: [assignRoleOnCreate, requireJurisdictionsToActivate],
     afterChange: [notifyAccountChanges],
   },
   fields: [

@@ -7,13 +7,20 @@
  * `;` between list items): slug?, title, title_es?, summary?, summary_es?, category, section?,
  * jurisdictions (codes, e.g. US-NY), topics? (slugs), organizations? (slugs), issuedBy?,
  * issuedBy_es?, issuerType?, issuedAt?, effectiveAt?, billNumber?, legislativeStatus?,
- * language? (codes), url? (one official link), status? (draft | in_review | published).
+ * language? (codes), url? (one official link), status? (in_review, the default | draft | published:
+ * with --publish only, its default then).
+ *
+ * Who imports (`--as <email>`, required) and what they may import: ./importer.ts. Every item
+ * is owned by the importer and carries its review events (`submit`, and `publish` with the
+ * checklist when published), written with it.
  */
+import path from 'node:path'
 import type { CollectionSlug, Payload } from 'payload'
 import { LANGUAGES } from '../../fields/language'
 import { isHttpUrl } from '../../fields/url'
 import { CATEGORIES, ISSUER_TYPES, LEGISLATIVE_STATUSES, SECTIONS } from '../../collections/Resources/options'
-import { assignSlugs, insertResources, type BulkResource } from './resources'
+import { importOutOfScope, resolveImporter, type Importer, type ImportOptions } from './importer'
+import { assignSlugs, insertResources, type BulkEvent, type BulkResource } from './resources'
 
 type Row = Record<string, unknown>
 const STATUSES = ['draft', 'in_review', 'published'] as const
@@ -60,7 +67,7 @@ export function parseFile(name: string, text: string): Row[] {
 
 export class ImportError extends Error {
   constructor(readonly problems: string[]) {
-    super(`${problems.length} problem(s) in the file; nothing was imported:\n${problems.slice(0, 50).join('\n')}`)
+    super(`${problems.length} problem(s); nothing was imported:\n${problems.slice(0, 50).join('\n')}`)
   }
 }
 
@@ -73,7 +80,7 @@ async function idsByKey(payload: Payload, collection: CollectionSlug, key: strin
 }
 
 /** Checks every row and turns it into a bulk record; throws ImportError listing every problem. */
-export async function toRecords(payload: Payload, rows: Row[]): Promise<BulkResource[]> {
+export async function toRecords(payload: Payload, rows: Row[], importer: Importer, options: ImportOptions & { file: string }): Promise<BulkResource[]> {
   const jurisdictions = await idsByKey(payload, 'jurisdictions', 'code')
   const topics = await idsByKey(payload, 'topics', 'slug')
   const organizations = await idsByKey(payload, 'organizations', 'slug')
@@ -106,8 +113,9 @@ export async function toRecords(payload: Payload, rows: Row[]): Promise<BulkReso
       const time = Date.parse(value)
       return Number.isNaN(time) ? (problem(field, `"${value}" is not a date`), null) : new Date(time).toISOString()
     }
-    const status = text(row.status) || 'published'
+    const status = text(row.status) || (options.publish ? 'published' : 'in_review')
     if (!STATUSES.includes(status as never)) problem('status', `"${status}" is not one of ${STATUSES.join(', ')}`)
+    else if (status === 'published' && !options.publish) problem('status', '"published" needs --publish (an editor\'s or admin\'s account) and --confirm-checklist; without it items go to review')
     const url = text(row.url)
     if (url && !isHttpUrl(url)) problem('url', 'must start with http:// or https://')
     const language = list(row.language)
@@ -134,9 +142,16 @@ export async function toRecords(payload: Payload, rows: Row[]): Promise<BulkReso
       language,
       links: url ? [{ label: { en: 'Official text', es: 'Texto oficial' }, url }] : [],
       reviewStatus: status as BulkResource['reviewStatus'],
+      owner: importer.id,
+      events: eventsFor(status, importer, options.file),
     }
     return record
   })
+  for (const [index, record] of records.entries()) {
+    if (!record.jurisdictions.length) continue // already a problem
+    const outside = await importOutOfScope(importer, record.jurisdictions, record.reviewStatus === 'published')
+    if (outside) problems.push(`record ${index + 1}, jurisdictions: ${outside}`)
+  }
   if (problems.length) throw new ImportError(problems)
   try {
     await assignSlugs(payload, records)
@@ -146,8 +161,26 @@ export async function toRecords(payload: Payload, rows: Row[]): Promise<BulkReso
   return records
 }
 
-export async function importResources(payload: Payload, name: string, content: string, onProgress?: (done: number, total: number) => void) {
-  const records = await toRecords(payload, parseFile(name, content))
+/** The review history an imported item starts with: who imported it, from which file. */
+function eventsFor(status: string, importer: Importer, file: string): BulkEvent[] {
+  if (status === 'draft') return []
+  const from = `npm run import of ${path.basename(file).slice(0, 200)}`
+  const submit: BulkEvent = { action: 'submit', from: 'draft', to: 'in_review', by: importer.id, note: `Imported (${from}).` }
+  if (status !== 'published') return [submit]
+  const checklist = { personalDataCleared: true, sourcesChecked: true } as const
+  return [submit, { action: 'publish', from: 'in_review', to: 'published', by: importer.id, checklist, note: `Published on import (${from}); checklist confirmed with --confirm-checklist.` }]
+}
+
+export async function importResources(
+  payload: Payload,
+  name: string,
+  content: string,
+  options: ImportOptions & { onProgress?: (done: number, total: number) => void },
+) {
+  const importer = await resolveImporter(payload, options)
+  if ('problems' in importer) throw new ImportError(importer.problems)
+  const { onProgress } = options
+  const records = await toRecords(payload, parseFile(name, content), importer, { ...options, file: name })
   const started = performance.now()
   const ids = await insertResources(payload, records, { onProgress })
   const seconds = (performance.now() - started) / 1000

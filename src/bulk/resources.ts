@@ -16,7 +16,8 @@ import crypto from 'node:crypto'
 import type { Payload, PayloadRequest } from 'payload'
 import { toSlug } from '../../fields/slug'
 import { publicContentVersion } from '../cache/publicContentVersion'
-import type { State } from '../workflow/machine'
+import type { Action, State } from '../workflow/machine'
+import { reviewEventsOf } from './reviewEvents'
 import { searchEntriesOf } from './searchEntries'
 import { insertBatchSqlite, sqliteClient } from './sqliteResources'
 
@@ -48,7 +49,12 @@ export type BulkResource = {
   reviewStatus?: State
   publishedAt?: string | null
   owner?: Id | null
+  /** Its review history from the start (who imported it, a publish with its checklist). */
+  events?: BulkEvent[]
 }
+
+/** One review event of a bulk record (collections/ReviewEvents.ts), dated when written. */
+export type BulkEvent = { action: Action; from: State; to: State; by: Id; note?: string | null; checklist?: Record<string, true> | null }
 
 export type BulkOptions = {
   /** Documents per transaction. */
@@ -162,6 +168,9 @@ export async function insertResources(payload: Payload, records: BulkResource[],
           returning: false,
         } as never)
         ids.push(created.id)
+      }
+      for (const data of reviewEventsOf(batch, ids.slice(-batch.length), new Date().toISOString())) {
+        await payload.db.create({ collection: 'review-events', data, req, select: { id: true } })
       }
       const codes = await jurisdictionCodes(payload, batch, req)
       for (const data of searchEntriesOf(batch, ids.slice(-batch.length), codes, new Date().toISOString())) {

@@ -11,6 +11,7 @@
 import type { Payload } from 'payload'
 import type { BulkResource } from './resources'
 import { searchEntriesOf } from './searchEntries'
+import { reviewEventsOf } from './reviewEvents'
 
 type Executor = {
   execute: (stmt: { sql: string; args: unknown[] } | string) => Promise<{ rows: Record<string, unknown>[] }>
@@ -35,6 +36,7 @@ const COLUMNS: Record<string, string[]> = {
   _resources_v_version_links: ['_order', '_parent_id', 'id', 'url', '_uuid'],
   _resources_v_version_links_locales: ['label', '_locale', '_parent_id'],
   _resources_v_version_language: ['order', 'parent_id', 'value'],
+  review_events: ['resource_id', 'resource_owner_id', 'action', 'from', 'to', 'by_id', 'note', 'checklist', 'at', 'emailed', 'updated_at', 'created_at'],
   search_entries: ['resource', 'locale', 'slug', 'title', 'summary', 'documents', 'body', 'category', 'section', 'jurisdictions', 'issued_at', 'published_at'],
 }
 /** Tables written in this order (parents before children). */
@@ -141,6 +143,10 @@ async function insertRows(client: Executor, records: BulkResource[], objectId: (
     addRows(rows, record, id, versionId, linkIds, objectId, new Date().toISOString())
     ids.push(id++)
     versionId++
+  }
+  for (const e of reviewEventsOf(records, ids, new Date().toISOString())) {
+    const id = (v: unknown) => (v === null || v === undefined ? null : Number(v))
+    rows.review_events!.push([id(e.resource), id(e.resourceOwner), e.action as string, e.from as string, e.to as string, id(e.by), (e.note as string | null) ?? null, json(e.checklist), e.at as string, 0, e.updatedAt as string, e.createdAt as string])
   }
   // The search index (its FTS table follows search_entries through triggers).
   const { rows: jurisdictions } = await client.execute('SELECT id, code FROM jurisdictions')

@@ -84,21 +84,29 @@ async function run(req: PayloadRequest, id: string | number, request: Transition
     if (publishing && publishAt && publishAt.getTime() > Date.now()) {
       return await schedule(req, id, decision.from, publishAt, shouldCommit)
     }
+    // Withdrawing an update of published content discards it: the working copy goes back to the
+    // published version (a new draft version restored from it; the withdrawn one stays in the
+    // history), and nothing is pending any more.
+    const discarding = decision.action === 'withdraw' && state.live
+    const to: State = discarding ? 'published' : decision.to
     req.context[WORKFLOW_CONTEXT] = true
     let saved: { id?: string | number; slug?: string | null }
     try {
-      saved = await req.payload.update({
-        collection: 'resources',
-        id,
-        data: data as never,
-        // Only a change of what the public sees touches the published document; the rest is a draft version.
-        draft: !(publishing || takingDown),
-        overrideAccess: true,
-        depth: 0,
-        req,
-      })
+      saved = discarding
+        ? await restorePublished(req, id)
+        : await req.payload.update({
+            collection: 'resources',
+            id,
+            data: data as never,
+            // Only a change of what the public sees touches the published document; the rest is a draft version.
+            draft: !(publishing || takingDown),
+            overrideAccess: true,
+            depth: 0,
+            req,
+          })
     } finally {
       req.context[WORKFLOW_CONTEXT] = false
+      req.context.isRestoringVersion = false
     }
 
     const recipients = await recipientsFor(req, decision.action, state, user.id, id, at)
@@ -109,7 +117,7 @@ async function run(req: PayloadRequest, id: string | number, request: Transition
         resourceOwner: state.owner ?? null,
         action: decision.action,
         from: decision.from,
-        to: decision.to,
+        to,
         by: user.id,
         note: decision.note ?? null,
         checklist: decision.checklist ?? null,
@@ -139,7 +147,7 @@ async function run(req: PayloadRequest, id: string | number, request: Transition
         id,
         action: decision.action,
         from: decision.from,
-        reviewStatus: decision.to,
+        reviewStatus: to,
         live: publishing || (state.live && !takingDown),
         publishedAt: (data.publishedAt as string | undefined) ?? state.publishedAt ?? null,
         event: event.id,
@@ -149,6 +157,47 @@ async function run(req: PayloadRequest, id: string | number, request: Transition
     if (shouldCommit) await killTransaction(req)
     throw error
   }
+}
+
+/** Makes the published version the working copy again (as a new draft version): the public one is not touched. */
+async function restorePublished(req: PayloadRequest, id: string | number): Promise<{ id?: string | number; slug?: string | null }> {
+  const { docs } = await req.payload.db.findVersions({
+    collection: 'resources',
+    where: { and: [{ parent: { equals: id } }, { 'version._status': { equals: 'published' } }] },
+    sort: '-updatedAt',
+    limit: 1,
+    pagination: false,
+    req,
+  })
+  if (docs[0]) return req.payload.restoreVersion({ collection: 'resources', id: docs[0].id as never, draft: true, overrideAccess: true, depth: 0, req })
+  return copyMainAsDraft(req, id)
+}
+
+/**
+ * When the published version has left the history (`versions.maxPerDoc` keeps the latest 50), the
+ * main document still is that version: it is copied, all locales, into a new draft version, with
+ * the working copy's owner and assignee (written through the adapter, as Payload's saveVersion does).
+ */
+async function copyMainAsDraft(req: PayloadRequest, id: string | number) {
+  const main = (await req.payload.db.findOne({ collection: 'resources', where: { id: { equals: id } }, locale: 'all', req })) as Record<string, unknown> | null
+  if (!main) throw new Error(`resource ${String(id)} is live but has no main document`)
+  const { docs } = await req.payload.db.findVersions({ collection: 'resources', where: { parent: { equals: id } }, sort: '-updatedAt', limit: 1, pagination: false, req })
+  const working = (docs[0]?.version ?? {}) as Record<string, unknown>
+  const { id: _id, ...content } = main
+  // Join fields are read from other documents, not stored with this one.
+  for (const field of req.payload.collections.resources.config.flattenedFields) if (field.type === 'join') delete content[field.name]
+  const now = new Date().toISOString()
+  await req.payload.db.createVersion({
+    collectionSlug: 'resources',
+    parent: id,
+    versionData: { ...content, owner: working.owner ?? main.owner ?? null, assignee: working.assignee ?? null, _status: 'draft', updatedAt: now } as never,
+    autosave: false,
+    createdAt: now,
+    updatedAt: now,
+    req,
+    returning: false,
+  })
+  return { id, slug: main.slug as string | null | undefined }
 }
 
 function parseSchedule(value: unknown): Date | null | 'invalid' {

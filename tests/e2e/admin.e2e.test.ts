@@ -52,7 +52,8 @@ async function seed() {
     api('/api/contributors', { method: 'POST', token: admin, body: { email, name, password: PASSWORD, role: 'contributor', status, jurisdictions } })
   // The leader works in New York and California: a leader's resources name jurisdictions within theirs.
   await account(LEADER, 'Lucía Leader', 'active', [ny.id, ca.id])
-  const pending = (await account('pat-pending-e2e@example.org', 'Pat Pending', 'pending')).doc
+  // Pat asked for New York at sign-up: the activation screen offers it, and an activation needs one.
+  const pending = (await account('pat-pending-e2e@example.org', 'Pat Pending', 'pending', [ny.id])).doc
   const leader = await login(LEADER)
   const create = async (token: string, body: object) => (await api('/api/resources?draft=true', { method: 'POST', token, body })).doc
   const workflow = (token: string, id: string | number, body: object) => api(`/api/resources/${id}/workflow`, { method: 'POST', token, body })

@@ -35,6 +35,15 @@ type Args = {
 export const guardOperations: CollectionBeforeOperationHook = async ({ args, operation, req }) => (await guard(args as unknown as Args, operation, req)) as never
 
 async function guard(a: Args, operation: string, req: PayloadRequest): Promise<Args> {
+  if (operation === 'restoreVersion') {
+    // A restore makes a new draft of that version, whatever `draft` says and whoever calls: the
+    // panel's Restore button sends draft=false, and Payload's Local API `restoreVersion` drops its
+    // `draft` option (3.90.1), so the workflow's discarding of a withdrawn update relies on this.
+    // Publishing goes through the review workflow. Who may restore is who may edit the resource
+    // now (access.update: editors, or the owner while it is theirs to edit, within their scope).
+    a.draft = true
+    return a
+  }
   // REST and GraphQL leave overrideAccess undefined (access enforced); only an explicit true is trusted.
   if (a.overrideAccess === true || isWorkflowWrite(req)) return a
   const editor = isEditor(req.user)
@@ -42,13 +51,6 @@ async function guard(a: Args, operation: string, req: PayloadRequest): Promise<A
   if (operation === 'create' || operation === 'update') {
     await refuseWorkflowFields(a, operation, editor, req)
     if (operation === 'update') a.draft = true
-    return a
-  }
-  if (operation === 'restoreVersion') {
-    // A restore makes a new draft of that version, whatever `draft` says (the panel's Restore
-    // button sends draft=false): publishing goes through the review workflow. Who may restore is
-    // who may edit the resource now (access.update: editors, or the owner while it is theirs to edit).
-    a.draft = true
     return a
   }
   if (operation === 'read' || operation === 'count') {

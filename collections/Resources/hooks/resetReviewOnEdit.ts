@@ -11,6 +11,12 @@ import { isWorkflowWrite } from './guardOperations'
  * - a version restore brings back content, never a former owner or assignee.
  */
 export const resetReviewOnEdit: CollectionBeforeChangeHook = ({ data, operation, originalDoc, req }) => {
+  // Who owns and who reviews a resource are not content: restoring a version (an editor's, or
+  // the workflow's when an update is withdrawn) keeps them.
+  if (req.context?.isRestoringVersion && originalDoc) {
+    data.owner = originalDoc.owner ?? null
+    data.assignee = originalDoc.assignee ?? null
+  }
   if (isWorkflowWrite(req)) return data
   if (req.payloadAPI === 'local' && !req.user) {
     if (operation === 'create' && data._status === 'published') {
@@ -36,10 +42,5 @@ export const resetReviewOnEdit: CollectionBeforeChangeHook = ({ data, operation,
   data.reviewStatus = state === 'published' ? 'draft' : state
   data.publishedAt = originalDoc?.publishedAt ?? null
   data.publishAt = originalDoc?.publishAt ?? null
-  // Who owns and who reviews a resource are not content: restoring an old version keeps them.
-  if (req.context?.isRestoringVersion && originalDoc) {
-    data.owner = originalDoc.owner ?? null
-    data.assignee = originalDoc.assignee ?? null
-  }
   return data
 }
