@@ -147,7 +147,7 @@ export async function createApp({ settings, admin = false, logDestination }: Cre
   if (settings.site) {
     const site = siteRouter(payload, {
       cache: publicCache,
-      contentVersion,
+      contentVersion: publicContentVersion,
       limits: {
         registration: settings.registrationRateLimit > 0 ? registrationLimit.limiter : undefined,
         subscription: settings.registrationRateLimit > 0 ? subscriptionLimit.limiter : undefined,

@@ -48,6 +48,13 @@ describe('without a rate limit in the way', () => {
     expect(cancelTokenIn((await parseMail(mail.raw)).text)).toMatch(/^v1\./)
   })
 
+  it('a webinar page shows the seats left after each sign-up (registrations do not move the content version, so the page is never served from the cache)', async () => {
+    const webinar = await createWebinar(app, { capacity: 5 })
+    expect((await request(app.url).get(`/webinars/${webinar.id}`)).text).toContain('5 seats left')
+    expect((await form(`/webinars/${webinar.id}`, signUpFields())).status).toBe(202)
+    expect((await request(app.url).get(`/webinars/${webinar.id}`)).text).toContain('4 seats left')
+  })
+
   it('answers in Spanish under /es/, and with the endpoint\'s JSON when the client asks for JSON', async () => {
     const webinar = await createWebinar(app)
     const es = await form(`/es/webinars/${webinar.id}`, signUpFields())

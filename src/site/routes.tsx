@@ -10,7 +10,7 @@ import path from 'node:path'
 import express, { type Request } from 'express'
 import type { Payload } from 'payload'
 import type { RateLimiterAbstract } from 'rate-limiter-flexible'
-import type { ContentVersion } from '../cache/contentVersion'
+import type { PublicContentVersion } from '../cache/publicContentVersion'
 import type { PublicResponseCache } from '../cache/publicResponses'
 import { cachedPublicRead, etagOf, publicRead } from '../http/httpCaching'
 import { siteContentSecurityPolicy } from '../http/contentSecurityPolicy'
@@ -38,7 +38,7 @@ const CSS_ETAG = etagOf(CSS)
 
 export type SiteOptions = {
   cache: PublicResponseCache
-  contentVersion: ContentVersion
+  contentVersion: PublicContentVersion
   limits: { registration: RateLimiterAbstract | undefined; subscription: RateLimiterAbstract | undefined }
 }
 
@@ -48,15 +48,21 @@ export function siteRouter(payload: Payload, { cache, contentVersion, limits }: 
 
   const inFlight = new Map<string, Promise<{ status: number; body: Buffer }>>()
 
-  /** GET pages: from the public cache while the content version holds; only 200s are stored. */
+  /**
+   * GET pages: from the public cache while the content version holds; only 200s are stored.
+   * `fresh: 'always'` renders every time: a webinar's seats move with registrations, which do not
+   * move the content version. `'hourly'` lets a page that lists upcoming webinars drop one that
+   * has ended within the hour. Without a content version (the check failed) nothing is cached.
+   */
   const page =
-    (handler: PageHandler): express.RequestHandler =>
+    (handler: PageHandler, { fresh = 'content' }: { fresh?: 'content' | 'hourly' | 'always' } = {}): express.RequestHandler =>
     async (req, res, next) => {
       try {
         const lang = langOf(req)
-        const key = `site:${req.originalUrl}`
-        const version = await contentVersion.current()
-        const hit = cache.get(key, version)
+        const hour = fresh === 'hourly' ? `@${Math.floor(Date.now() / 3_600_000)}` : ''
+        const key = `site:${req.originalUrl}${hour}`
+        const version = fresh === 'always' ? undefined : await contentVersion.current()
+        const hit = version === undefined ? undefined : cache.get(key, version)
         if (hit?.etag) {
           const answer = cachedPublicRead({ get: (n) => req.get(n) }, hit.headers, hit.etag, [])
           answer.headers.delete('access-control-allow-origin')
@@ -80,7 +86,7 @@ export function siteRouter(payload: Payload, { cache, contentVersion, limits }: 
         }
         const headers = new Headers({ 'Content-Type': 'text/html; charset=utf-8' })
         const etag = etagOf(body)
-        cache.set(key, version, { status: 200, headers: [...headers.entries()], body, etag })
+        if (version !== undefined) cache.set(key, version, { status: 200, headers: [...headers.entries()], body, etag })
         const answer = publicRead({ get: (n) => req.get(n) }, headers, etag)
         for (const [name, value] of headers) res.setHeader(name, value)
         res.status(answer).end(answer === 304 || req.method === 'HEAD' ? undefined : body)
@@ -105,7 +111,7 @@ export function siteRouter(payload: Payload, { cache, contentVersion, limits }: 
     page(async (lang) => {
       const data = await homeData(api, lang)
       return { title: stringsFor(lang).nav.home, content: <Home lang={lang} data={data} /> }
-    }),
+    }, { fresh: 'hourly' }),
   )
 
   router.get(
@@ -145,7 +151,7 @@ export function siteRouter(payload: Payload, { cache, contentVersion, limits }: 
 
   router.get(
     '/webinars',
-    page(async (lang) => ({ title: stringsFor(lang).webinars.title, content: <Webinars lang={lang} webinars={await upcomingWebinars(api, lang, 50)} /> })),
+    page(async (lang) => ({ title: stringsFor(lang).webinars.title, content: <Webinars lang={lang} webinars={await upcomingWebinars(api, lang, 50)} /> }), { fresh: 'hourly' }),
   )
 
   router.get(
@@ -178,7 +184,7 @@ export function siteRouter(payload: Payload, { cache, contentVersion, limits }: 
       const [webinar, choices] = await Promise.all([webinarData(api, lang, String(req.params.id)), states(lang)])
       if (!webinar) return notFoundPage(lang, stringsFor(lang).webinars.notFound)
       return { title: webinar.title, content: <Webinar lang={lang} webinar={webinar} states={choices} /> }
-    }),
+    }, { fresh: 'always' }),
   )
   return router
 }
