@@ -23,7 +23,8 @@ import { cookiePolicy } from './plugins/cookiePolicy'
 import { safeLinks } from './plugins/safeLinks'
 import { openApiDocument } from './plugins/openApiDocument'
 import { createFts } from './search/sqliteFts'
-import { reindexAllIfEmpty } from './search/sync'
+import { ensureWordsIndex } from './search/mongoWords'
+import { reindexIfStale } from './search/sync'
 import { closeInternalAccess } from './security/internalAccess'
 import { guardRelationTargets } from './security/relationTargets'
 import { applyDataDepthLimit } from './security/dataDepth'
@@ -118,7 +119,8 @@ export async function createConfig(settings: Settings, hooks: ConfigHooks = {}):
       payload = instance
       await migrateSqlite(instance, settings)
       await createFts(instance)
-      await reindexAllIfEmpty(instance)
+      await ensureWordsIndex(instance)
+      await reindexIfStale(instance)
       await sizeSqliteCache(instance, settings.sqliteCacheMb)
       await tuneSqlite(instance) // after the migrations: they may add tables
     },

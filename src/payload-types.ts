@@ -723,6 +723,15 @@ export interface SearchEntry {
   summary?: string | null;
   documents?: string | null;
   body?: string | null;
+  words?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   category?: string | null;
   section?: string | null;
   jurisdictions?: string | null;
@@ -1277,6 +1286,7 @@ export interface SearchEntriesSelect<T extends boolean = true> {
   summary?: T;
   documents?: T;
   body?: T;
+  words?: T;
   category?: T;
   section?: T;
   jurisdictions?: T;

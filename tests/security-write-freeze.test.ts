@@ -161,7 +161,7 @@ describe('(b) Local API calls in hooks, endpoints, jobs and the workflow', () =>
     'src/feeds/index.ts': 'a public read of the places under a state, whose list the API’s page cap must not cut short; no transaction is open',
     'src/webinars/registrations.ts': 'runs its own transactions (one per registration and its email), never inside a caller’s',
     'src/webinars/emails.ts': 'queues a retry after a failed send, outside any transaction',
-    'src/search/sync.ts:reindexAllIfEmpty': 'at start, before any request',
+    'src/search/sync.ts:reindexIfStale': 'at start, before any request',
     'src/search/backends.ts': 'the search endpoint’s reads, outside any transaction; the backend is made once per process, not per request',
   }
   const OPERATION = /\bpayload\.(create|update|delete|find|findByID|findVersions|duplicate|restoreVersion|count|countVersions|jobs\.queue)\(/g

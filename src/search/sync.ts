@@ -1,4 +1,5 @@
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Payload, PayloadRequest, TypedLocale, Where } from 'payload'
+import { commitTransaction, createLocalReq, initTransaction, killTransaction, type CollectionAfterChangeHook, type CollectionAfterDeleteHook, type Payload, type PayloadRequest, type TypedLocale, type Where } from 'payload'
+import { withTransientRetry } from '../db/transientRetry'
 import { searchEntry, type SearchEntrySource } from './entry'
 
 type Id = string | number
@@ -89,17 +90,53 @@ export const reindexNamingResources: CollectionAfterChangeHook = async ({ doc, p
   return doc
 }
 
-/** Builds the index from scratch when it is empty (a database from before search existed). */
-export async function reindexAllIfEmpty(payload: Payload): Promise<void> {
-  if ((await payload.count({ collection: 'search-entries', overrideAccess: true })).totalDocs > 0) return
-  const { docs } = await payload.find({
-    collection: 'resources',
-    where: { _status: { equals: 'published' } },
-    draft: false,
-    depth: 0,
-    overrideAccess: true,
-    pagination: false,
-    select: {},
-  })
-  for (const { id } of docs) await reindexResource(payload, id)
+/**
+ * One resource's entries in a transaction of their own, run again on a write conflict or a lost
+ * race on the (resource, locale) key: another instance re-indexing the same resource at the same
+ * moment (its delete and create are then all of it or nothing, and the second one's win).
+ */
+export async function reindexResourceAlone(payload: Payload, id: Id): Promise<void> {
+  await withTransientRetry(
+    async () => {
+      const req = (await createLocalReq({}, payload)) as PayloadRequest
+      const owner = await initTransaction(req)
+      try {
+        await reindexResource(payload, id, req)
+        if (owner) await commitTransaction(req)
+      } catch (error) {
+        await killTransaction(req)
+        throw error
+      }
+    },
+    { alsoRetry: (error) => Boolean((error as { data?: { errors?: unknown[] } })?.data?.errors?.length) },
+  )
+}
+
+/**
+ * At start: builds the index when it is empty (a database from before search existed) or holds
+ * entries of an older format (no `words`: written before word matching, src/search/text.ts).
+ * Several instances starting at once may all run it: each resource is re-indexed alone
+ * (reindexResourceAlone), so they only repeat each other's work, never fail on the unique key.
+ */
+export async function reindexIfStale(payload: Payload): Promise<void> {
+  const entries = (await payload.count({ collection: 'search-entries', overrideAccess: true })).totalDocs
+  const stale = entries && (await payload.count({ collection: 'search-entries', where: { words: { exists: false } }, overrideAccess: true })).totalDocs
+  if (entries > 0 && !stale) return
+  for (let page = 1; ; page++) {
+    const found = await payload.find({
+      collection: 'resources',
+      where: { _status: { equals: 'published' } },
+      draft: false,
+      depth: 0,
+      overrideAccess: true,
+      limit: 500,
+      page,
+      sort: 'id',
+      select: {},
+    })
+    for (const { id } of found.docs) await reindexResourceAlone(payload, id)
+    if (!found.hasNextPage) break
+  }
+  // Entries of resources no longer published (none normally; after a bug, say) go too.
+  if (stale) await payload.delete({ collection: 'search-entries', where: { words: { exists: false } }, overrideAccess: true, depth: 0 })
 }

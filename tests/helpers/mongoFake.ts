@@ -1,0 +1,38 @@
+/**
+ * A stand-in for a mongoose model over documents held in memory, for unit tests of the
+ * MongoDB-only modules: filters are evaluated by sift (the MongoDB query matcher mongoose itself
+ * uses), `sort` on one field, `limit`, `lean`. Not a database: no indexes, no transactions.
+ */
+import sift from 'sift'
+
+type Doc = Record<string, unknown>
+
+export function siftModel(docs: Doc[]) {
+  const calls: Record<string, unknown>[] = []
+  return {
+    calls,
+    find(filter: Record<string, unknown>, projection?: Record<string, 0 | 1>) {
+      calls.push(filter)
+      let rows = docs.filter(sift(filter as never))
+      const query = {
+        sort(spec: Record<string, 1 | -1>) {
+          const [[field, direction]] = Object.entries(spec) as [[string, 1 | -1]]
+          rows = [...rows].sort((a, b) => (a[field]! < b[field]! ? -direction : a[field]! > b[field]! ? direction : 0))
+          return query
+        },
+        limit(n: number) {
+          rows = rows.slice(0, n)
+          return query
+        },
+        lean: async () => rows.map((row) => project(row, projection)),
+      }
+      return query
+    },
+  }
+}
+
+function project(row: Doc, projection?: Record<string, 0 | 1>): Doc {
+  if (!projection) return { ...row }
+  const including = Object.values(projection).some((v) => v === 1)
+  return Object.fromEntries(Object.entries(row).filter(([key]) => key === '_id' || (including ? projection[key] === 1 : projection[key] !== 0)))
+}
