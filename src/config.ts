@@ -15,6 +15,7 @@ import { feedEndpoints } from './feeds'
 import { maxQueryDepth } from './graphql/depthLimit'
 import { maxQueryCost } from './graphql/queryCost'
 import { hideAccountLock } from './hooks/hideAccountLock'
+import { writeConflictAs409 } from './hooks/writeConflictAs409'
 import { jobsConfig } from './jobs'
 import { loggerOptions } from './settings/logging'
 import { adminPanel } from './admin/plugin'
@@ -71,7 +72,7 @@ export async function createConfig(settings: Settings, hooks: ConfigHooks = {}):
       openApiDocument(),
       adminPanel,
     ],
-    hooks: { afterError: [hideAccountLock] },
+    hooks: { afterError: [hideAccountLock, writeConflictAs409] },
     // A query a client got wrong is a 400, not a server error: logged as a message only.
     loggingLevels: { QueryError: 'info' },
     endpoints: [searchEndpoint, mapEndpoint, compareEndpoint, compareCsvEndpoint, ...feedEndpoints],

@@ -3,7 +3,31 @@
  * MongoDB-only modules: filters are evaluated by sift (the MongoDB query matcher mongoose itself
  * uses), `sort` on one field, `limit`, `lean`. Not a database: no indexes, no transactions.
  */
+import { MongoServerError } from 'mongodb'
+import type { Payload } from 'payload'
 import sift from 'sift'
+
+/** What the server sends when a transaction loses a write conflict (the driver's own error class). */
+export const writeConflict = () =>
+  new MongoServerError({ message: 'Caused by :: Write conflict during plan execution and yielding is disabled.', code: 112, codeName: 'WriteConflict', errorLabels: ['TransientTransactionError'] })
+
+/**
+ * Makes the adapter's `create` in `collection` fail with a WriteConflict, `times` times (Infinity:
+ * always), as a MongoDB transaction that lost a race does; returns the restore function.
+ */
+export function conflictOnCreate(payload: Payload, collection: string, times: number): { restore: () => void; thrown: () => number } {
+  const db = payload.db as unknown as { create: (args: { collection: string }) => Promise<unknown> }
+  const original = db.create
+  let thrown = 0
+  db.create = async function (this: unknown, args) {
+    if (args.collection === collection && thrown < times) {
+      thrown++
+      throw writeConflict()
+    }
+    return original.call(this, args)
+  }
+  return { restore: () => void (db.create = original), thrown: () => thrown }
+}
 
 type Doc = Record<string, unknown>
 
