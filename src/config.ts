@@ -17,6 +17,7 @@ import { maxQueryCost } from './graphql/queryCost'
 import { hideAccountLock } from './hooks/hideAccountLock'
 import { writeConflictAs409 } from './hooks/writeConflictAs409'
 import { jobsConfig } from './jobs'
+import { claimJobsAtomically } from './jobs/atomicClaim'
 import { loggerOptions } from './settings/logging'
 import { adminPanel } from './admin/plugin'
 import { apiGuards } from './plugins/apiGuards'
@@ -118,6 +119,7 @@ export async function createConfig(settings: Settings, hooks: ConfigHooks = {}):
     typescript: { outputFile: path.resolve(dirname, 'payload-types.ts'), autoGenerate: false },
     onInit: async (instance) => {
       payload = instance
+      claimJobsAtomically(instance)
       await migrateSqlite(instance, settings)
       await createFts(instance)
       await ensureWordsIndex(instance)
