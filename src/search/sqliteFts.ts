@@ -1,4 +1,3 @@
-import { createClient } from '@libsql/client'
 import type { Payload } from 'payload'
 
 /**
@@ -30,6 +29,7 @@ async function dropWith(client: Client): Promise<void> {
 }
 
 export async function dropFts(url: string): Promise<void> {
+  const { createClient } = await import('@libsql/client')
   const client = createClient({ url })
   try {
     await dropWith(client as unknown as Client)
