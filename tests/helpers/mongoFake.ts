@@ -3,9 +3,9 @@
  * MongoDB-only modules: filters are evaluated by sift (the MongoDB query matcher mongoose itself
  * uses), `sort` on one field, `limit`, `lean`. Not a database: no indexes, no transactions.
  */
-import { MongoServerError } from 'mongodb'
+import { MongoServerError, ObjectId } from 'mongodb'
 import type { Payload } from 'payload'
-import sift from 'sift'
+import sift, { createEqualsOperation } from 'sift'
 
 /** What the server sends when a transaction loses a write conflict (the driver's own error class). */
 export const writeConflict = () =>
@@ -31,13 +31,21 @@ export function conflictOnCreate(payload: Payload, collection: string, times: nu
 
 type Doc = Record<string, unknown>
 
+/** `$type` with MongoDB's aliases for ids (sift knows only JavaScript's types), one or a list. */
+const $type = (params: unknown, ownerQuery: unknown, options: unknown) => {
+  const aliases = ([] as unknown[]).concat(params)
+  const is = (value: unknown) =>
+    aliases.some((alias) => (alias === 'objectId' ? value instanceof ObjectId : alias === 'string' ? typeof value === 'string' : false))
+  return createEqualsOperation(is, ownerQuery as never, options as never)
+}
+
 export function siftModel(docs: Doc[]) {
   const calls: Record<string, unknown>[] = []
   return {
     calls,
     find(filter: Record<string, unknown>, projection?: Record<string, 0 | 1>) {
       calls.push(filter)
-      let rows = docs.filter(sift(filter as never))
+      let rows = docs.filter(sift(filter as never, { operations: { $type } }))
       const query = {
         sort(spec: Record<string, 1 | -1>) {
           const [[field, direction]] = Object.entries(spec) as [[string, 1 | -1]]

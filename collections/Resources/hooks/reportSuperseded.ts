@@ -1,5 +1,6 @@
 import type { FieldHook, PayloadRequest } from 'payload'
 import { contentVersion } from '../../../src/cache/contentVersion'
+import { readSupersedingOnMongo } from '../../../src/db/mongoSuperseding'
 
 type Id = string | number
 const CONTEXT_KEY = 'supersededIds'
@@ -37,6 +38,7 @@ async function sharedSupersededIds(req: PayloadRequest): Promise<Set<string>> {
 }
 
 function readSupersededIds(req: PayloadRequest): Promise<Set<string>> {
+  if (req.payload.db.name === 'mongoose') return readSupersedingOnMongo(req)
   return req.payload.db
     .find({
       collection: 'resources',
