@@ -137,6 +137,7 @@ export interface Config {
       publishScheduled: TaskPublishScheduled;
       deliverWebhook: TaskDeliverWebhook;
       sendSubscriptionAlerts: TaskSendSubscriptionAlerts;
+      reindexJurisdiction: TaskReindexJurisdiction;
       deleteExpiredRegistrations: TaskDeleteExpiredRegistrations;
       sendWebinarReminders: TaskSendWebinarReminders;
       retryWebinarEmail: TaskRetryWebinarEmail;
@@ -849,6 +850,7 @@ export interface PayloadJob {
           | 'publishScheduled'
           | 'deliverWebhook'
           | 'sendSubscriptionAlerts'
+          | 'reindexJurisdiction'
           | 'deleteExpiredRegistrations'
           | 'sendWebinarReminders'
           | 'retryWebinarEmail'
@@ -892,6 +894,7 @@ export interface PayloadJob {
         | 'publishScheduled'
         | 'deliverWebhook'
         | 'sendSubscriptionAlerts'
+        | 'reindexJurisdiction'
         | 'deleteExpiredRegistrations'
         | 'sendWebinarReminders'
         | 'retryWebinarEmail'
@@ -1491,6 +1494,18 @@ export interface TaskSendSubscriptionAlerts {
   output: {
     queued?: number | null;
     pruned?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskReindexJurisdiction".
+ */
+export interface TaskReindexJurisdiction {
+  input: {
+    jurisdiction: string;
+  };
+  output: {
+    reindexed?: number | null;
   };
 }
 /**

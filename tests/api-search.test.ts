@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import request from 'supertest'
 import { seed } from '../seed/seed'
 import { paragraphs } from '../seed/lexical'
+import { backgroundIdle } from '../src/jobs/background'
 import { searchBackend } from '../src/search/backends'
 import { mongoWordsBackend } from '../src/search/mongoWords'
 import { siftModel } from './helpers/mongoFake'
@@ -80,6 +81,7 @@ describe('GET /api/search on the seeded library', () => {
     expect(slugsOf(await search('q=courthouse&jurisdiction=US-NJ&limit=50'))).not.toContain('kings-courthouse-policy')
     // A jurisdiction's new code reaches the index.
     await app.payload.update({ collection: 'jurisdictions', id: kings.id, data: { code: 'US-NY-BROOKLYN' } as never, overrideAccess: true })
+    await backgroundIdle() // the re-indexing job runs after the rename's commit
     expect(slugsOf(await search('q=courthouse&jurisdiction=US-NY-BROOKLYN'))).toEqual(['kings-courthouse-policy'])
     expect(slugsOf(await search('q=courthouse&jurisdiction=US-NY-KINGS'))).toEqual([])
   })

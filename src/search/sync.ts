@@ -84,12 +84,6 @@ export const reindexAttachingResources: CollectionAfterChangeHook = async ({ doc
   return doc
 }
 
-/** A jurisdiction's new code changes the entries of the resources that name it (the jurisdiction filter). */
-export const reindexNamingResources: CollectionAfterChangeHook = async ({ doc, previousDoc, req, operation }) => {
-  if (operation === 'update' && previousDoc?.code !== doc.code) await reindexResourcesWhere(req, { jurisdictions: { in: [doc.id] } })
-  return doc
-}
-
 /**
  * One resource's entries in a transaction of their own, run again on a write conflict or a lost
  * race on the (resource, locale) key: another instance re-indexing the same resource at the same
