@@ -517,6 +517,7 @@ export interface Contributor {
   currentPassword?: string | null;
   role: 'admin' | 'editor' | 'contributor';
   status: 'pending' | 'active' | 'suspended';
+  firstAdminKey?: string | null;
   /**
    * Takes the place of the email address once confirmed by the link sent to it.
    */
@@ -1255,6 +1256,7 @@ export interface ContributorsSelect<T extends boolean = true> {
   currentPassword?: T;
   role?: T;
   status?: T;
+  firstAdminKey?: T;
   pendingEmail?: T;
   organization?: T;
   jurisdictions?: T;

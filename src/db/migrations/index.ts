@@ -8,6 +8,7 @@ import * as migration_20261201_103256_resource_slugs_unique_when_published from 
 import * as migration_20261201_105030_provisions_compare from './20261201_105030_provisions_compare';
 import * as migration_20261201_110614_subscriptions from './20261201_110614_subscriptions';
 import * as migration_20261201_124340_search_words from './20261201_124340_search_words';
+import * as migration_20261201_131521_first_admin_key from './20261201_131521_first_admin_key';
 
 export const migrations = [
   {
@@ -58,6 +59,11 @@ export const migrations = [
   {
     up: migration_20261201_124340_search_words.up,
     down: migration_20261201_124340_search_words.down,
-    name: '20261201_124340_search_words'
+    name: '20261201_124340_search_words',
+  },
+  {
+    up: migration_20261201_131521_first_admin_key.up,
+    down: migration_20261201_131521_first_admin_key.down,
+    name: '20261201_131521_first_admin_key'
   },
 ];
