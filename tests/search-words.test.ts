@@ -11,6 +11,7 @@ import { paragraphs } from '../seed/lexical'
 import { MAX_RANKED_MATCHES } from '../src/search/backends'
 import { searchEntry } from '../src/search/entry'
 import { mongoSearchFilter, mongoWordsBackend } from '../src/search/mongoWords'
+import { LOCK_ENTRY } from '../src/search/reindexLock'
 import { reindexIfStale } from '../src/search/sync'
 import { siftModel } from './helpers/mongoFake'
 import { homeJurisdiction, startTestApp, type TestApp } from './helpers/testApp'
@@ -70,12 +71,32 @@ describe('through the stack (SQLite)', () => {
     expect((await app.payload.count({ collection: 'search-entries', where: { words: { exists: false } }, overrideAccess: true })).totalDocs).toBe(0)
   })
 
-  it('two concurrent rebuilds of an empty index each leave one entry per resource and locale', async () => {
+  it('of two concurrent starts on an empty index one rebuilds it (the other does not wait), leaving one entry per resource and locale', async () => {
     await app.payload.delete({ collection: 'search-entries', where: { id: { exists: true } }, overrideAccess: true, depth: 0 })
-    await Promise.all([reindexIfStale(app.payload), reindexIfStale(app.payload)])
+    const find = app.payload.find.bind(app.payload)
+    let rebuilds = 0
+    app.payload.find = ((args: { collection: string; page?: number }) => {
+      if (args.collection === 'resources' && args.page === 1) rebuilds++
+      return find(args as never)
+    }) as typeof app.payload.find
+    try {
+      await Promise.all([reindexIfStale(app.payload), reindexIfStale(app.payload)])
+    } finally {
+      app.payload.find = find
+    }
+    expect(rebuilds).toBe(1)
     const { docs } = await app.payload.find({ collection: 'search-entries', pagination: false, depth: 0, overrideAccess: true })
     expect(docs.length).toBe(8)
     expect(new Set(docs.map((d) => `${d.resource}/${d.locale}`)).size).toBe(8)
+  })
+
+  it('takes over a rebuild lock left by a process that died holding it', async () => {
+    await app.payload.delete({ collection: 'search-entries', where: { id: { exists: true } }, overrideAccess: true, depth: 0 })
+    const hourAgo = new Date(Date.now() - 61 * 60_000).toISOString()
+    await app.payload.create({ collection: 'search-entries', data: { ...LOCK_ENTRY, words: [], publishedAt: hourAgo } as never, overrideAccess: true, depth: 0 })
+    await reindexIfStale(app.payload)
+    const { docs } = await app.payload.find({ collection: 'search-entries', pagination: false, depth: 0, overrideAccess: true })
+    expect(docs.map((d) => d.locale).sort()).toEqual(['en', 'en', 'en', 'en', 'es', 'es', 'es', 'es'])
   })
 })
 

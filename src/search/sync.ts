@@ -1,5 +1,6 @@
 import { commitTransaction, createLocalReq, initTransaction, killTransaction, type CollectionAfterChangeHook, type CollectionAfterDeleteHook, type Payload, type PayloadRequest, type TypedLocale, type Where } from 'payload'
 import { withTransientRetry } from '../db/transientRetry'
+import { LOCK_ENTRY, underReindexLock } from './reindexLock'
 import { searchEntry, type SearchEntrySource } from './entry'
 
 type Id = string | number
@@ -109,28 +110,37 @@ export async function reindexResourceAlone(payload: Payload, id: Id): Promise<vo
 /**
  * At start: builds the index when it is empty (a database from before search existed) or holds
  * entries of an older format (no `words`: written before word matching, src/search/text.ts).
- * Several instances starting at once may all run it: each resource is re-indexed alone
- * (reindexResourceAlone), so they only repeat each other's work, never fail on the unique key.
+ * One instance does it (src/search/reindexLock.ts); others starting meanwhile go on serving
+ * (search answers from what is indexed so far). Each resource is re-indexed alone
+ * (reindexResourceAlone), so a rebuild overlapping a taken-over lock only repeats work.
  */
 export async function reindexIfStale(payload: Payload): Promise<void> {
-  const entries = (await payload.count({ collection: 'search-entries', overrideAccess: true })).totalDocs
-  const stale = entries && (await payload.count({ collection: 'search-entries', where: { words: { exists: false } }, overrideAccess: true })).totalDocs
-  if (entries > 0 && !stale) return
-  for (let page = 1; ; page++) {
-    const found = await payload.find({
-      collection: 'resources',
-      where: { _status: { equals: 'published' } },
-      draft: false,
-      depth: 0,
-      overrideAccess: true,
-      limit: 500,
-      page,
-      sort: 'id',
-      select: {},
-    })
-    for (const { id } of found.docs) await reindexResourceAlone(payload, id)
-    if (!found.hasNextPage) break
-  }
-  // Entries of resources no longer published (none normally; after a bug, say) go too.
-  if (stale) await payload.delete({ collection: 'search-entries', where: { words: { exists: false } }, overrideAccess: true, depth: 0 })
+  if (!(await isStale(payload))) return
+  await underReindexLock(payload, async () => {
+    if (!(await isStale(payload))) return // another instance finished before we took the lock
+    for (let page = 1; ; page++) {
+      const found = await payload.find({
+        collection: 'resources',
+        where: { _status: { equals: 'published' } },
+        draft: false,
+        depth: 0,
+        overrideAccess: true,
+        limit: 500,
+        page,
+        sort: 'id',
+        select: {},
+      })
+      for (const { id } of found.docs) await reindexResourceAlone(payload, id)
+      if (!found.hasNextPage) break
+    }
+    // Entries of the old format left (their resources are no longer published) go too.
+    await payload.delete({ collection: 'search-entries', where: { words: { exists: false } }, overrideAccess: true, depth: 0 })
+  })
+}
+
+const notLock: Where = { locale: { not_equals: LOCK_ENTRY.locale } }
+async function isStale(payload: Payload): Promise<boolean> {
+  const entries = (await payload.count({ collection: 'search-entries', where: notLock, overrideAccess: true })).totalDocs
+  if (!entries) return true
+  return (await payload.count({ collection: 'search-entries', where: { and: [notLock, { words: { exists: false } }] }, overrideAccess: true })).totalDocs > 0
 }
