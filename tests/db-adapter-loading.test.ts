@@ -59,3 +59,29 @@ describe('database adapters are loaded only when used', () => {
     expect(offending(graph, MONGODB_ONLY)).toEqual([])
   })
 })
+
+describe('the production bundle (npm start runs dist/start.mjs)', () => {
+  it('keeps the SQLite stack out of what the entry points import statically (it is a chunk loaded by import())', async () => {
+    const os = await import('node:os')
+    const { buildServer } = (await import(path.join(projectRoot, 'scripts/build-server.mjs'))) as { buildServer: (e: Record<string, string>, outdir: string) => Promise<unknown> }
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'bundle-'))
+    try {
+      await buildServer({ start: path.join(projectRoot, 'src/start.ts'), jobs: path.join(projectRoot, 'src/jobs/worker.ts') }, outdir)
+      const reached = new Set<string>()
+      const visit = (file: string) => {
+        if (reached.has(file)) return
+        reached.add(file)
+        if (!file.startsWith('/')) return
+        const code = fs.readFileSync(file, 'utf8')
+        for (const [, specifier] of code.matchAll(/^(?:import|export)\s[^;]*?from\s*"([^"]+)";/gm)) visit(specifier!.startsWith('.') ? path.resolve(path.dirname(file), specifier!) : specifier!)
+        for (const [, specifier] of code.matchAll(/^import\s*"([^"]+)";/gm)) visit(specifier!.startsWith('.') ? path.resolve(path.dirname(file), specifier!) : specifier!)
+      }
+      visit(path.join(outdir, 'start.mjs'))
+      visit(path.join(outdir, 'jobs.mjs'))
+      expect(reached.size).toBeGreaterThan(20)
+      expect([...reached].filter((m) => [...SQLITE_ONLY, ...MONGODB_ONLY].some((p) => p.test(m)))).toEqual([])
+    } finally {
+      fs.rmSync(outdir, { recursive: true, force: true })
+    }
+  }, 120_000)
+})
