@@ -15,7 +15,9 @@ import { feedEndpoints } from './feeds'
 import { maxQueryDepth } from './graphql/depthLimit'
 import { maxQueryCost } from './graphql/queryCost'
 import { hideAccountLock } from './hooks/hideAccountLock'
+import { writeConflictAs409 } from './hooks/writeConflictAs409'
 import { jobsConfig } from './jobs'
+import { claimJobsAtomically } from './jobs/atomicClaim'
 import { loggerOptions } from './settings/logging'
 import { adminPanel } from './admin/plugin'
 import { apiGuards } from './plugins/apiGuards'
@@ -23,7 +25,8 @@ import { cookiePolicy } from './plugins/cookiePolicy'
 import { safeLinks } from './plugins/safeLinks'
 import { openApiDocument } from './plugins/openApiDocument'
 import { createFts } from './search/sqliteFts'
-import { reindexAllIfEmpty } from './search/sync'
+import { ensureWordsIndex } from './search/mongoWords'
+import { reindexIfStale } from './search/sync'
 import { closeInternalAccess } from './security/internalAccess'
 import { guardRelationTargets } from './security/relationTargets'
 import { applyDataDepthLimit } from './security/dataDepth'
@@ -70,7 +73,7 @@ export async function createConfig(settings: Settings, hooks: ConfigHooks = {}):
       openApiDocument(),
       adminPanel,
     ],
-    hooks: { afterError: [hideAccountLock] },
+    hooks: { afterError: [hideAccountLock, writeConflictAs409] },
     // A query a client got wrong is a 400, not a server error: logged as a message only.
     loggingLevels: { QueryError: 'info' },
     endpoints: [searchEndpoint, mapEndpoint, compareEndpoint, compareCsvEndpoint, ...feedEndpoints],
@@ -116,9 +119,11 @@ export async function createConfig(settings: Settings, hooks: ConfigHooks = {}):
     typescript: { outputFile: path.resolve(dirname, 'payload-types.ts'), autoGenerate: false },
     onInit: async (instance) => {
       payload = instance
+      claimJobsAtomically(instance)
       await migrateSqlite(instance, settings)
       await createFts(instance)
-      await reindexAllIfEmpty(instance)
+      await ensureWordsIndex(instance)
+      await reindexIfStale(instance)
       await sizeSqliteCache(instance, settings.sqliteCacheMb)
       await tuneSqlite(instance) // after the migrations: they may add tables
     },

@@ -139,6 +139,7 @@ export interface Config {
       publishScheduled: TaskPublishScheduled;
       deliverWebhook: TaskDeliverWebhook;
       sendSubscriptionAlerts: TaskSendSubscriptionAlerts;
+      reindexJurisdiction: TaskReindexJurisdiction;
       deleteExpiredRegistrations: TaskDeleteExpiredRegistrations;
       sendWebinarReminders: TaskSendWebinarReminders;
       retryWebinarEmail: TaskRetryWebinarEmail;
@@ -518,6 +519,7 @@ export interface Contributor {
   currentPassword?: string | null;
   role: 'admin' | 'editor' | 'contributor';
   status: 'pending' | 'active' | 'suspended';
+  firstAdminKey?: string | null;
   /**
    * Takes the place of the email address once confirmed by the link sent to it.
    */
@@ -725,6 +727,15 @@ export interface SearchEntry {
   summary?: string | null;
   documents?: string | null;
   body?: string | null;
+  words?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   category?: string | null;
   section?: string | null;
   jurisdictions?: string | null;
@@ -842,6 +853,7 @@ export interface PayloadJob {
           | 'publishScheduled'
           | 'deliverWebhook'
           | 'sendSubscriptionAlerts'
+          | 'reindexJurisdiction'
           | 'deleteExpiredRegistrations'
           | 'sendWebinarReminders'
           | 'retryWebinarEmail'
@@ -885,6 +897,7 @@ export interface PayloadJob {
         | 'publishScheduled'
         | 'deliverWebhook'
         | 'sendSubscriptionAlerts'
+        | 'reindexJurisdiction'
         | 'deleteExpiredRegistrations'
         | 'sendWebinarReminders'
         | 'retryWebinarEmail'
@@ -1245,6 +1258,7 @@ export interface ContributorsSelect<T extends boolean = true> {
   currentPassword?: T;
   role?: T;
   status?: T;
+  firstAdminKey?: T;
   pendingEmail?: T;
   organization?: T;
   jurisdictions?: T;
@@ -1279,6 +1293,7 @@ export interface SearchEntriesSelect<T extends boolean = true> {
   summary?: T;
   documents?: T;
   body?: T;
+  words?: T;
   category?: T;
   section?: T;
   jurisdictions?: T;
@@ -1503,6 +1518,18 @@ export interface TaskSendSubscriptionAlerts {
   output: {
     queued?: number | null;
     pruned?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskReindexJurisdiction".
+ */
+export interface TaskReindexJurisdiction {
+  input: {
+    jurisdiction: string;
+  };
+  output: {
+    reindexed?: number | null;
   };
 }
 /**

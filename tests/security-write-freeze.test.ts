@@ -161,7 +161,10 @@ describe('(b) Local API calls in hooks, endpoints, jobs and the workflow', () =>
     'src/feeds/index.ts': 'a public read of the places under a state, whose list the API’s page cap must not cut short; no transaction is open',
     'src/webinars/registrations.ts': 'runs its own transactions (one per registration and its email), never inside a caller’s',
     'src/webinars/emails.ts': 'queues a retry after a failed send, outside any transaction',
-    'src/search/sync.ts:reindexAllIfEmpty': 'at start, before any request',
+    'src/search/sync.ts:reindexIfStale': 'at start, before any request',
+    'src/search/sync.ts:isStale': 'at start, before any request',
+    'src/search/reindexLock.ts': 'the start’s rebuild lock: its own rows, at start, before any request',
+    'src/search/reindexJurisdiction.ts:reindexNaming': 'a job’s batches after the rename committed: each resource is re-indexed in a transaction of its own, there is no caller’s to join',
     'src/search/backends.ts': 'the search endpoint’s reads, outside any transaction; the backend is made once per process, not per request',
   }
   const OPERATION = /\bpayload\.(create|update|delete|find|findByID|findVersions|duplicate|restoreVersion|count|countVersions|jobs\.queue)\(/g

@@ -8,7 +8,7 @@ import { sameId } from '../../access/sameId'
 import { selfOrEditor } from '../../access/selfOrEditor'
 import { anyAccount } from '../../access/signedIn'
 import { selfOrContributorsForEditors, statusFieldUpdate } from './access'
-import { assignRoleOnCreate } from './hooks/assignRoleOnCreate'
+import { assignRoleOnCreate, firstAdminRace } from './hooks/assignRoleOnCreate'
 import { guardAccountChanges } from './hooks/guardAccountChanges'
 import { guardPasswordChanges } from './hooks/guardPasswordChanges'
 import { deferEmailChange } from './hooks/deferEmailChange'
@@ -65,6 +65,7 @@ export const Contributors: CollectionConfig = {
     // requireJurisdictionsToActivate after assignRoleOnCreate: it sees the role and status a create really gets.
     beforeChange: [assignRoleOnCreate, requireJurisdictionsToActivate],
     afterChange: [notifyAccountChanges],
+    afterError: [firstAdminRace],
   },
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 200, validate: validatePersonName },
@@ -102,6 +103,17 @@ export const Contributors: CollectionConfig = {
       ],
       access: { update: statusFieldUpdate },
       saveToJWT: true,
+    },
+    {
+      // 'first' on the account the first-account rule made admin, absent on every other
+      // (hooks/assignRoleOnCreate sets it on every sign-up): the unique key that lets only one
+      // of two sign-ups racing on an empty database become admin (MongoDB's snapshot counts
+      // cannot see each other's insert). Never shown.
+      name: 'firstAdminKey',
+      type: 'text',
+      unique: true,
+      hidden: true,
+      admin: { hidden: true },
     },
     {
       // A new address waiting for confirmation from it (hooks/deferEmailChange); only the hook sets it.

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { anyone } from '../../access/anyone'
 import { editors } from '../../access/editors'
-import { reindexNamingResources } from '../../src/search/sync'
+import { reindexNamingResources } from '../../src/search/reindexJurisdiction'
 import { gapsEndpoint } from '../../src/compare/endpoints'
 import { toolkitEndpoint } from './endpoints/toolkit'
 import { validateJurisdictionCode } from './validateCode'

@@ -179,6 +179,8 @@ export const Resources: CollectionConfig = {
           type: 'relationship',
           relationTo: 'resources',
           hasMany: true,
+          // Read by every resource's supersededBy join and the superseded flag (src/db/mongoSuperseding.ts).
+          index: true,
           admin: { description: 'Earlier items this one replaces, e.g. the memo a new ICE memo rescinds.' },
         },
         {
@@ -202,6 +204,8 @@ export const Resources: CollectionConfig = {
       type: 'upload',
       relationTo: 'documents',
       hasMany: true,
+      // Read by a renamed document's re-indexing and the document access rule ({ documents: { in } }).
+      index: true,
       admin: { description: 'The item itself and related files: PDF, Word or image.' },
     },
     linksField(),

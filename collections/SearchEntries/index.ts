@@ -23,6 +23,13 @@ export const SearchEntries: CollectionConfig = {
     /** Titles of the attached documents, one per line. */
     { name: 'documents', type: 'textarea' },
     { name: 'body', type: 'textarea' },
+    /**
+     * The distinct folded words of the four texts above (src/search/text.ts searchWords), which
+     * a search matches by prefix: FTS5 indexes them on SQLite; on MongoDB an array with a
+     * multikey index (src/search/mongoWords.ts). Empty on entries written before it existed
+     * (re-indexed at start: reindexIfStale).
+     */
+    { name: 'words', type: 'json' },
     { name: 'category', type: 'text', index: true },
     { name: 'section', type: 'text' },
     /** Codes of the resource's jurisdictions, space-separated and space-padded: " US-NY US-NJ ". */

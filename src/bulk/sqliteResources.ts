@@ -37,7 +37,7 @@ const COLUMNS: Record<string, string[]> = {
   _resources_v_version_links_locales: ['label', '_locale', '_parent_id'],
   _resources_v_version_language: ['order', 'parent_id', 'value'],
   review_events: ['resource_id', 'resource_owner_id', 'action', 'from', 'to', 'by_id', 'note', 'checklist', 'at', 'emailed', 'updated_at', 'created_at'],
-  search_entries: ['resource', 'locale', 'slug', 'title', 'summary', 'documents', 'body', 'category', 'section', 'jurisdictions', 'issued_at', 'published_at'],
+  search_entries: ['resource', 'locale', 'slug', 'title', 'summary', 'documents', 'body', 'words', 'category', 'section', 'jurisdictions', 'issued_at', 'published_at'],
 }
 /** Tables written in this order (parents before children). */
 const TABLES = Object.keys(COLUMNS)
@@ -152,7 +152,7 @@ async function insertRows(client: Executor, records: BulkResource[], objectId: (
   const { rows: jurisdictions } = await client.execute('SELECT id, code FROM jurisdictions')
   const codes = new Map(jurisdictions.map((j) => [String(j.id), String(j.code)]))
   for (const e of searchEntriesOf(records, ids, codes, new Date().toISOString())) {
-    rows.search_entries!.push([e.resource, e.locale, e.slug, e.title, e.summary, e.documents, e.body, e.category, e.section, e.jurisdictions, e.issuedAt, e.publishedAt])
+    rows.search_entries!.push([e.resource, e.locale, e.slug, e.title, e.summary, e.documents, e.body, JSON.stringify(e.words), e.category, e.section, e.jurisdictions, e.issuedAt, e.publishedAt])
   }
   for (const table of TABLES) await insertAll(client, table, rows[table]!)
   return ids

@@ -2,7 +2,8 @@
  * `npm run backup [-- <folder>]`: a consistent copy of the database (and of local uploads) while
  * the server keeps running. SQLite: `VACUUM INTO` (a transactionally consistent, compacted copy;
  * writers wait only for the moment it reads), then an integrity check of the copy. MongoDB:
- * `mongodump --archive --gzip` (install the MongoDB Database Tools). See docs/DEPLOYMENT.md.
+ * `mongodump --oplog --archive --gzip` (install the MongoDB Database Tools; docker-compose.yml's
+ * `backup` service does it nightly without them). See docs/DEPLOYMENT.md.
  */
 import 'dotenv/config'
 import { spawnSync } from 'node:child_process'
@@ -10,6 +11,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { createClient } from '@libsql/client'
+import { ConnectionString } from 'mongodb-connection-string-url'
 import { loadSettings, type Settings } from '../settings'
 
 export type BackupResult = { database: string; uploads?: string }
@@ -42,10 +44,22 @@ export async function backupSqlite(file: string, folder: string): Promise<string
 export function backupMongo(url: string, folder: string): string {
   fs.mkdirSync(folder, { recursive: true })
   const target = path.join(path.resolve(folder), `cms-${stamp()}.archive.gz`)
-  const result = spawnSync('mongodump', [`--uri=${url}`, `--archive=${target}`, '--gzip'], { stdio: 'inherit' })
-  if (result.error) throw new Error('mongodump not found: install the MongoDB Database Tools, or run it from the mongo container (docs/DEPLOYMENT.md).')
+  // --oplog: consistent to one moment; it needs a replica set and a dump of the whole instance.
+  const oplog = /[?&]replicaSet=/.test(url) || url.startsWith('mongodb+srv://')
+  const uri = oplog ? wholeInstance(url) : url
+  const result = spawnSync('mongodump', [`--uri=${uri}`, ...(oplog ? ['--oplog'] : []), `--archive=${target}`, '--gzip'], { stdio: 'inherit' })
+  if (result.error) throw new Error("mongodump not found: install the MongoDB Database Tools, or use docker-compose.yml's backup service (docs/DEPLOYMENT.md).")
   if (result.status !== 0) throw new Error(`mongodump failed (exit ${result.status}).`)
   return target
+}
+
+/** The URI without its database name (the user still authenticates where it did). */
+export function wholeInstance(url: string): string {
+  const parsed = new ConnectionString(url)
+  const database = parsed.pathname.replace(/^\//, '')
+  if (parsed.username && !parsed.searchParams.has('authSource')) parsed.searchParams.set('authSource', database || 'admin')
+  parsed.pathname = '/'
+  return parsed.toString()
 }
 
 export async function backup(settings: Settings, folder: string): Promise<BackupResult> {

@@ -3,20 +3,22 @@ import path from 'node:path'
 import type { sqliteAdapter } from '@payloadcms/db-sqlite'
 import type { DatabaseAdapterObj, Payload } from 'payload'
 import { dropFts } from '../search/sqliteFts'
-import { migrations } from './migrations'
 import { projectRoot } from '../settings/paths'
-import { readPathIndexes } from './sqliteIndexes'
 import { DEFAULT_TRANSACTION_LIMIT_MS, STALLED_AFTER_MS, withSerializedWrites, writeLockOf } from './sqliteWriteLock'
 import type { Settings } from '../settings'
 
 /** Committed SQL migrations (`npm run migrate:create`); `npm run check:migrations` fails when one is missing. */
 export const migrationDir = path.join(projectRoot, 'src', 'db', 'migrations')
+type Migrations = NonNullable<Parameters<typeof sqliteAdapter>[0]['prodMigrations']>
 // The generated index types each migration's arguments; the adapter's option takes them as unknown.
-const committedMigrations = migrations as unknown as NonNullable<Parameters<typeof sqliteAdapter>[0]['prodMigrations']>
+// Imported when used: the migrations import the SQLite adapter, which MongoDB never loads.
+const committedMigrations = async () => (await import('./migrations')).migrations as unknown as Migrations
 
 /**
  * The database adapter for the configured URI: MongoDB in production, embedded SQLite by default.
- * Only the one in use is loaded (the other costs ~25-40 MB of memory for nothing).
+ * Only the one in use is loaded (the other costs ~25-40 MB of memory for nothing): every module
+ * of the SQLite stack (its adapter, drizzle, @libsql/client, the migrations) is imported here
+ * when the URI is SQLite's (tests/db-adapter-loading.test.ts checks the module graph).
  */
 export async function databaseAdapter(database: Settings['database'], { production = false, transactionLimitMs = DEFAULT_TRANSACTION_LIMIT_MS } = {}): Promise<DatabaseAdapterObj> {
   if (database.kind === 'mongodb') {
@@ -26,6 +28,7 @@ export async function databaseAdapter(database: Settings['database'], { producti
   }
   fs.mkdirSync(path.dirname(database.file), { recursive: true })
   const { sqliteAdapter } = await import('@payloadcms/db-sqlite')
+  const { readPathIndexes } = await import('./sqliteIndexes')
   // Each Payload operation in one transaction (all of it or nothing), the writes of this process
   // taking turns through one lock (src/db/sqliteWriteLock.ts). Not for an in-memory database: the
   // transactions' second connection would open a different, empty one.
@@ -40,7 +43,7 @@ export async function databaseAdapter(database: Settings['database'], { producti
     migrationDir,
     // Production never pushes the schema: the committed migrations create and change it, at start.
     push: !production,
-    prodMigrations: production ? committedMigrations : undefined,
+    prodMigrations: production ? await committedMigrations() : undefined,
   })
   const serialized = atomic ? withSerializedWrites(adapter, { transactionLimitMs }) : adapter
   return production ? serialized : dropFtsBeforeConnect(database.url, serialized)
@@ -71,7 +74,7 @@ function dropFtsBeforeConnect(url: string, adapter: DatabaseAdapterObj): Databas
 export async function migrateSqlite(payload: Payload, settings: Pick<Settings, 'database' | 'production'>): Promise<void> {
   if (settings.database.kind !== 'sqlite' || !settings.production) return
   // payload's Migration type takes its arguments as unknown; the generated ones name theirs.
-  await payload.db.migrate({ migrations: committedMigrations as never })
+  await payload.db.migrate({ migrations: (await committedMigrations()) as never })
 }
 
 /** MongoDB transactions need a replica set; without one Payload writes without them. */

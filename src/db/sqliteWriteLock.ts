@@ -20,7 +20,7 @@
  * 503 (src/db/transactionScope.ts); its later statements fail. Waiters warn once one transaction
  * has held the lock for STALLED_AFTER_MS (when /readyz says not ready, too).
  */
-import { createClient, type Client, type Config, type InArgs, type InStatement, type ResultSet, type Transaction, type TransactionMode } from '@libsql/client'
+import type { Client, Config, InArgs, InStatement, ResultSet, Transaction, TransactionMode } from '@libsql/client'
 import type { BaseDatabaseAdapter, DatabaseAdapterObj } from 'payload'
 import { currentTransactionScope, TransactionAbandoned } from './transactionScope'
 
@@ -171,6 +171,8 @@ export function serializeWrites(client: Client, config: Config, lock = new Write
       const release = await lock.acquire(holder)
       try {
         if (!writer) {
+          // Loaded here, not at the top: on MongoDB nothing of the SQLite stack is imported (src/db/database.ts).
+          const { createClient } = await import('@libsql/client')
           writer = createClient(config)
           pending = [...pragmas.values()]
         }

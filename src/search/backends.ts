@@ -1,7 +1,8 @@
-import type { Payload, Where } from 'payload'
+import type { Payload } from 'payload'
 import { termExpressions } from './prefixes'
 import { FTS_TABLE } from './sqliteFts'
-import { score, scoreMatched, type EntryText } from './text'
+import { mongoWordsBackend } from './mongoWords'
+import { scoreMatched, type EntryText } from './text'
 
 export type SearchFilters = { locale: string; category?: string; jurisdiction?: string }
 export type PageRequest = { offset: number; limit: number }
@@ -33,8 +34,15 @@ export interface SearchBackend {
   search(terms: string[], filters: SearchFilters, page: PageRequest): Promise<SearchPage>
 }
 
-/** A jurisdiction and those under it: "US-NY" also finds "US-NY-KINGS". */
-const jurisdictionPatterns = (code: string) => [` ${code} `, ` ${code}-`]
+/**
+ * The matches the index found (newest first, at most MAX_RANKED_MATCHES), best first: by
+ * scoreMatched, then newest. Every backend ranks with this.
+ */
+export function rankMatched<K extends number | string>(matched: (EntryText & { key: K })[], terms: string[]): { key: K; score: number }[] {
+  return matched
+    .map((row, order) => ({ key: row.key, order, score: scoreMatched(row, terms) }))
+    .sort((a, b) => b.score - a.score || a.order - b.order)
+}
 
 const ENTRY_COLUMNS = `e.resource, e.slug, e.title, e.summary, e.documents, e.body, e.category, e.section, e.jurisdictions,
   e.issued_at AS issuedAt, e.published_at AS publishedAt`
@@ -66,9 +74,9 @@ export function sqliteFtsBackend(payload: Payload): SearchBackend {
     async search(terms, { locale, category, jurisdiction }, { offset, limit }) {
       // Terms are letters and digits only (queryTerms); the locale, category and jurisdiction
       // are checked values (parseSearchParams), quoted as phrases. The words are searched in the
-      // text columns only; each term as the OR of the words it starts (prefixes.ts).
+      // folded words column only; each term as the OR of the words it starts (prefixes.ts).
       const expressions = await termExpressions(client, terms)
-      const match = [`{title summary documents body} : (${expressions.join(' AND ')})`, `locale : ${phrase(locale)}`]
+      const match = [`words : (${expressions.join(' AND ')})`, `locale : ${phrase(locale)}`]
       // ^: the category column starts with the phrase ("media" is not "social-media").
       if (category) match.push(`category : ^${phrase(category)}`)
       // A jurisdiction and the places under it: "us ny" is in " US-NY-KINGS " too.
@@ -78,10 +86,8 @@ export function sqliteFtsBackend(payload: Payload): SearchBackend {
               WHERE ${FTS_TABLE} MATCH ? ORDER BY f.rowid DESC LIMIT ?`,
         args: [match.join(' AND '), MAX_RANKED_MATCHES],
       })
-      const ranked = matched
-        .map((row) => ({ id: Number(row.id), score: scoreMatched(row as EntryText, terms) }))
-        .sort((a, b) => b.score - a.score || b.id - a.id)
-      const ids = ranked.slice(offset, offset + limit).map((r) => r.id)
+      const ranked = rankMatched(matched.map((row) => ({ ...(row as EntryText), key: Number(row.id) })), terms)
+      const ids = ranked.slice(offset, offset + limit).map((r) => r.key)
       if (!ids.length) return { totalDocs: ranked.length, entries: [] }
       const { rows } = await client.execute({
         sql: `SELECT e.id, ${ENTRY_COLUMNS} FROM search_entries e WHERE e.id IN (${ids.map(() => '?').join(', ')})`,
@@ -93,42 +99,7 @@ export function sqliteFtsBackend(payload: Payload): SearchBackend {
   }
 }
 
-/**
- * Any adapter (MongoDB in production): Payload's `contains` (a case-insensitive regex on
- * MongoDB) narrows the entries to those holding every term somewhere; the newest
- * MAX_RANKED_MATCHES of them are read and ranked here with the same score() as on SQLite,
- * keeping only word-prefix matches as FTS5 does. Not runnable here (no MongoDB server): kept
- * simple on purpose; a MongoDB text index
- * with weights would be the next step.
- */
-export function payloadQueryBackend(payload: Payload): SearchBackend {
-  return {
-    name: 'payload-query',
-    async search(terms, { locale, category, jurisdiction }, { offset, limit }) {
-      const and: Where[] = [{ locale: { equals: locale } }]
-      if (category) and.push({ category: { equals: category } })
-      if (jurisdiction) and.push({ or: jurisdictionPatterns(jurisdiction).map((p) => ({ jurisdictions: { contains: p } })) })
-      for (const term of terms) {
-        and.push({ or: ['title', 'summary', 'documents', 'body'].map((field) => ({ [field]: { contains: term } })) })
-      }
-      const found = await payload.find({
-        collection: 'search-entries',
-        where: { and },
-        sort: '-publishedAt',
-        limit: MAX_RANKED_MATCHES,
-        pagination: false,
-        overrideAccess: true,
-        depth: 0,
-      })
-      const ranked = (found.docs as unknown as Entry[])
-        .map((entry) => ({ entry, score: score(entry, terms) }))
-        .filter((r): r is { entry: Entry; score: number } => r.score !== null)
-        .sort((a, b) => b.score - a.score || String(b.entry.issuedAt ?? '').localeCompare(String(a.entry.issuedAt ?? '')) || String(a.entry.slug).localeCompare(String(b.entry.slug)))
-      return { totalDocs: ranked.length, entries: ranked.slice(offset, offset + limit).map((r) => r.entry) }
-    },
-  }
-}
-
+/** MongoDB: src/search/mongoWords.ts (the same contract: word prefixes matched by the index, the newest MAX_RANKED_MATCHES ranked). */
 export function searchBackend(payload: Payload): SearchBackend {
-  return payload.db.name === 'sqlite' ? sqliteFtsBackend(payload) : payloadQueryBackend(payload)
+  return payload.db.name === 'sqlite' ? sqliteFtsBackend(payload) : mongoWordsBackend(payload)
 }

@@ -1,4 +1,4 @@
-import { plainText } from './text'
+import { plainText, searchWords } from './text'
 
 type Id = string | number
 
@@ -11,6 +11,8 @@ export type SearchEntryData = {
   summary: string
   documents: string
   body: string
+  /** The distinct folded words of title, summary, document titles and body (searchWords). */
+  words: string[]
   category: string
   section: string | null
   jurisdictions: string
@@ -41,14 +43,17 @@ export type SearchEntrySource = {
  */
 export function searchEntry(source: SearchEntrySource): SearchEntryData {
   const codes = source.jurisdictionCodes
+  const body = plainText(source.body)
+  const documents = source.documentTitles.join('\n')
   return {
     resource: String(source.resource),
     locale: source.locale,
     slug: source.slug,
     title: source.title ?? '',
     summary: source.summary ?? '',
-    documents: source.documentTitles.join('\n'),
-    body: plainText(source.body),
+    documents,
+    body,
+    words: searchWords(source.title, source.summary, documents, body),
     category: source.category,
     section: source.section ?? null,
     jurisdictions: codes.length ? ` ${codes.join(' ')} ` : '',

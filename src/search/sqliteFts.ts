@@ -1,4 +1,3 @@
-import { createClient } from '@libsql/client'
 import type { Payload } from 'payload'
 
 /**
@@ -16,7 +15,9 @@ export const FTS_TABLE = 'search_entries_fts'
 /** The index's vocabulary (one row per distinct word), to expand a query's word prefixes. */
 export const VOCAB_TABLE = 'search_entries_vocab'
 const TRIGGERS = ['search_entries_fts_ai', 'search_entries_fts_ad', 'search_entries_fts_au']
-const COLUMNS = 'title, summary, documents, body, locale, category, jurisdictions'
+// `words`: the entry's folded words (a JSON array: its quotes and commas separate tokens), the
+// one normalisation both databases search (src/search/text.ts searchWords).
+const COLUMNS = 'words, locale, category, jurisdictions'
 const DEFINITION = `CREATE VIRTUAL TABLE ${FTS_TABLE} USING fts5(${COLUMNS}, content='search_entries', content_rowid='id', tokenize='unicode61 remove_diacritics 2')`
 
 type Client = { execute: (sql: string | { sql: string; args: unknown[] }) => Promise<{ rows: Record<string, unknown>[] }> }
@@ -28,6 +29,7 @@ async function dropWith(client: Client): Promise<void> {
 }
 
 export async function dropFts(url: string): Promise<void> {
+  const { createClient } = await import('@libsql/client')
   const client = createClient({ url })
   try {
     await dropWith(client as unknown as Client)

@@ -1,4 +1,6 @@
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Payload, PayloadRequest, TypedLocale, Where } from 'payload'
+import { commitTransaction, createLocalReq, initTransaction, killTransaction, type CollectionAfterChangeHook, type CollectionAfterDeleteHook, type Payload, type PayloadRequest, type TypedLocale, type Where } from 'payload'
+import { withTransientRetry } from '../db/transientRetry'
+import { LOCK_ENTRY, underReindexLock } from './reindexLock'
 import { searchEntry, type SearchEntrySource } from './entry'
 
 type Id = string | number
@@ -83,23 +85,62 @@ export const reindexAttachingResources: CollectionAfterChangeHook = async ({ doc
   return doc
 }
 
-/** A jurisdiction's new code changes the entries of the resources that name it (the jurisdiction filter). */
-export const reindexNamingResources: CollectionAfterChangeHook = async ({ doc, previousDoc, req, operation }) => {
-  if (operation === 'update' && previousDoc?.code !== doc.code) await reindexResourcesWhere(req, { jurisdictions: { in: [doc.id] } })
-  return doc
+/**
+ * One resource's entries in a transaction of their own, run again on a write conflict or a lost
+ * race on the (resource, locale) key: another instance re-indexing the same resource at the same
+ * moment (its delete and create are then all of it or nothing, and the second one's win).
+ */
+export async function reindexResourceAlone(payload: Payload, id: Id): Promise<void> {
+  await withTransientRetry(
+    async () => {
+      const req = (await createLocalReq({}, payload)) as PayloadRequest
+      const owner = await initTransaction(req)
+      try {
+        await reindexResource(payload, id, req)
+        if (owner) await commitTransaction(req)
+      } catch (error) {
+        await killTransaction(req)
+        throw error
+      }
+    },
+    { alsoRetry: (error) => Boolean((error as { data?: { errors?: unknown[] } })?.data?.errors?.length) },
+  )
 }
 
-/** Builds the index from scratch when it is empty (a database from before search existed). */
-export async function reindexAllIfEmpty(payload: Payload): Promise<void> {
-  if ((await payload.count({ collection: 'search-entries', overrideAccess: true })).totalDocs > 0) return
-  const { docs } = await payload.find({
-    collection: 'resources',
-    where: { _status: { equals: 'published' } },
-    draft: false,
-    depth: 0,
-    overrideAccess: true,
-    pagination: false,
-    select: {},
+/**
+ * At start: builds the index when it is empty (a database from before search existed) or holds
+ * entries of an older format (no `words`: written before word matching, src/search/text.ts).
+ * One instance does it (src/search/reindexLock.ts); others starting meanwhile go on serving
+ * (search answers from what is indexed so far). Each resource is re-indexed alone
+ * (reindexResourceAlone), so a rebuild overlapping a taken-over lock only repeats work.
+ */
+export async function reindexIfStale(payload: Payload): Promise<void> {
+  if (!(await isStale(payload))) return
+  await underReindexLock(payload, async () => {
+    if (!(await isStale(payload))) return // another instance finished before we took the lock
+    for (let page = 1; ; page++) {
+      const found = await payload.find({
+        collection: 'resources',
+        where: { _status: { equals: 'published' } },
+        draft: false,
+        depth: 0,
+        overrideAccess: true,
+        limit: 500,
+        page,
+        sort: 'id',
+        select: {},
+      })
+      for (const { id } of found.docs) await reindexResourceAlone(payload, id)
+      if (!found.hasNextPage) break
+    }
+    // Entries of the old format left (their resources are no longer published) go too.
+    await payload.delete({ collection: 'search-entries', where: { words: { exists: false } }, overrideAccess: true, depth: 0 })
   })
-  for (const { id } of docs) await reindexResource(payload, id)
+}
+
+const notLock: Where = { locale: { not_equals: LOCK_ENTRY.locale } }
+async function isStale(payload: Payload): Promise<boolean> {
+  const entries = (await payload.count({ collection: 'search-entries', where: notLock, overrideAccess: true })).totalDocs
+  if (!entries) return true
+  return (await payload.count({ collection: 'search-entries', where: { and: [notLock, { words: { exists: false } }] }, overrideAccess: true })).totalDocs > 0
 }

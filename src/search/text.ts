@@ -28,6 +28,17 @@ export function queryTerms(q: string): string[] {
   return [...new Set(words(q))]
 }
 
+/**
+ * The distinct folded words of an entry's texts: what both databases match a query's terms
+ * against, as word prefixes (FTS5 on SQLite, a multikey index on MongoDB: src/search/mongoWords.ts).
+ * The same normalisation as the query's, so "informacion" finds "información" and back.
+ */
+export function searchWords(...texts: (string | null | undefined)[]): string[] {
+  const all = new Set<string>()
+  for (const text of texts) for (const word of words(text)) all.add(word)
+  return [...all]
+}
+
 /** The plain text of a Lexical rich-text value: text nodes, one line per block. */
 export function plainText(value: unknown): string {
   const lines: string[] = []

@@ -1,3 +1,4 @@
+import { withTransientRetry } from '../db/transientRetry'
 import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type PayloadRequest, type Where } from 'payload'
 import { queueEmail } from '../email/outbox'
 import { DIGEST_HOUR, DIGEST_TIME_ZONE, type Frequency, UNCONFIRMED_TTL_MS } from './options'
@@ -99,16 +100,18 @@ function dueWindow(subscription: SubscriptionDoc, now: Date): { from: Date; to: 
 
 /** One alert email and the subscription's new high-water mark, in one transaction: a retried run never sends a window twice. */
 async function queueAlert(payload: Payload, subscription: SubscriptionDoc, window: { from: Date; to: Date }) {
-  const req = (await createLocalReq({ context: { skipAudit: true } }, payload)) as PayloadRequest
-  const owner = await initTransaction(req)
-  try {
-    await queueEmail(req, { template: 'alert', subscription: String(subscription.id), from: window.from.toISOString(), to: window.to.toISOString() })
-    await payload.update({ collection: 'subscriptions', id: subscription.id, data: { alertedThrough: window.to.toISOString() } as never, overrideAccess: true, depth: 0, req, context: { skipAudit: true } })
-    if (owner) await commitTransaction(req)
-  } catch (error) {
-    await killTransaction(req)
-    throw error
-  }
+  await withTransientRetry(async () => {
+    const req = (await createLocalReq({ context: { skipAudit: true } }, payload)) as PayloadRequest
+    const owner = await initTransaction(req)
+    try {
+      await queueEmail(req, { template: 'alert', subscription: String(subscription.id), from: window.from.toISOString(), to: window.to.toISOString() })
+      await payload.update({ collection: 'subscriptions', id: subscription.id, data: { alertedThrough: window.to.toISOString() } as never, overrideAccess: true, depth: 0, req, context: { skipAudit: true } })
+      if (owner) await commitTransaction(req)
+    } catch (error) {
+      await killTransaction(req)
+      throw error
+    }
+  })
 }
 
 /**

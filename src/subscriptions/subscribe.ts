@@ -1,3 +1,4 @@
+import { withTransientRetry } from '../db/transientRetry'
 import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type PayloadRequest } from 'payload'
 import { queueEmail, deliverNow } from '../email/outbox'
 import { inBackground } from '../jobs/background'
@@ -52,17 +53,20 @@ export function parseEmail(value: unknown): string | undefined {
 
 /** Runs a write and queues its email in one transaction; the email is then sent in the background (the answer never waits on it). */
 async function withEmail(payload: Payload, write: (req: PayloadRequest) => Promise<Id>): Promise<void> {
-  const req = (await createLocalReq({ context: { skipAudit: true } }, payload)) as PayloadRequest
-  const owner = await initTransaction(req)
-  let job: Id
-  try {
-    const subscription = await write(req)
-    job = await queueEmail(req, { template: 'subscription', subscription: String(subscription) })
-    if (owner) await commitTransaction(req)
-  } catch (error) {
-    await killTransaction(req)
-    throw error
-  }
+  // The whole transaction again on a write conflict (MongoDB: a racing sign-up for the address).
+  const job = await withTransientRetry(async () => {
+    const req = (await createLocalReq({ context: { skipAudit: true } }, payload)) as PayloadRequest
+    const owner = await initTransaction(req)
+    try {
+      const subscription = await write(req)
+      const job = await queueEmail(req, { template: 'subscription', subscription: String(subscription) })
+      if (owner) await commitTransaction(req)
+      return job
+    } catch (error) {
+      await killTransaction(req)
+      throw error
+    }
+  })
   inBackground(deliverNow(payload, [job]))
 }
 

@@ -1,4 +1,5 @@
 import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type PayloadRequest } from 'payload'
+import { withTransientRetry } from '../db/transientRetry'
 import { registrationKey, seatKey, seatNumber, uniqueViolation } from './keys'
 import { deliverWebinarEmail, type EmailKind, type RegistrationForEmail, sendWebinarEmail, type WebinarForEmail } from './emails'
 import { WEBINAR_QUEUE } from './queue'
@@ -53,24 +54,27 @@ async function writeWithEmail(
   webinar: Webinar,
   write: (req: PayloadRequest) => Promise<{ doc: RegistrationDoc; kind: EmailKind }>,
 ): Promise<RegistrationDoc> {
-  const req = (await createLocalReq({ context: { skipAudit: true } }, payload)) as PayloadRequest
-  const owner = await initTransaction(req)
-  let written: { doc: RegistrationDoc; kind: EmailKind }
-  let job: { id: string | number }
-  try {
-    written = await write(req)
-    job = await payload.jobs.queue({
-      task: 'retryWebinarEmail',
-      input: { kind: written.kind, registration: String(written.doc.id) },
-      queue: WEBINAR_QUEUE,
-      waitUntil: new Date(Date.now() + OUTBOX_GRACE_MS),
-      req,
-    })
-    if (owner) await commitTransaction(req)
-  } catch (error) {
-    await killTransaction(req)
-    throw error
-  }
+  // The whole transaction again on a write conflict (MongoDB: a racing registration): the next
+  // run sees the winner's row, and the unique keys take it from there (src/db/transientRetry.ts).
+  const { written, job } = await withTransientRetry(async () => {
+    const req = (await createLocalReq({ context: { skipAudit: true } }, payload)) as PayloadRequest
+    const owner = await initTransaction(req)
+    try {
+      const written = await write(req)
+      const job = await payload.jobs.queue({
+        task: 'retryWebinarEmail',
+        input: { kind: written.kind, registration: String(written.doc.id) },
+        queue: WEBINAR_QUEUE,
+        waitUntil: new Date(Date.now() + OUTBOX_GRACE_MS),
+        req,
+      })
+      if (owner) await commitTransaction(req)
+      return { written, job }
+    } catch (error) {
+      await killTransaction(req)
+      throw error
+    }
+  })
   try {
     await deliverWebinarEmail(payload, written.kind, webinar, written.doc)
   } catch (error) {

@@ -1,5 +1,6 @@
 import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
 import { activeRole, isEditor } from '../../access/roles'
+import { withTransientRetry, WriteConflict } from '../db/transientRetry'
 import { outOfScope } from '../../access/withinJurisdictions'
 import { sameId } from '../../access/sameId'
 import { WORKFLOW_CONTEXT } from '../../collections/Resources/hooks/guardOperations'
@@ -23,7 +24,28 @@ export type TransitionResult =
  * transition; the queue retries it).
  */
 export function transition(req: PayloadRequest, id: string | number, request: TransitionRequest): Promise<TransitionResult> {
-  return oneAtATime(String(id), () => run(req, id, request))
+  return oneAtATime(String(id), () => withConflictsRetried(req, () => run(req, id, request)))
+}
+
+/**
+ * A transition that lost a write conflict to another instance's (MongoDB) runs again, whole:
+ * the machine then decides from the winner's state (usually a 409: not allowed from there).
+ * One that keeps losing is the documented 409. Only a transaction of our own can be run again.
+ */
+async function withConflictsRetried(req: PayloadRequest, run: () => Promise<TransitionResult>): Promise<TransitionResult> {
+  if (req.transactionID) return run()
+  // Payload's operations leave their marks on the request (its locale, context flags): each run starts from the request as it came.
+  const { locale, fallbackLocale, context } = req
+  const start = { ...context }
+  try {
+    return await withTransientRetry((attempt) => {
+      if (attempt > 1) Object.assign(req, { locale, fallbackLocale, context: { ...start } })
+      return run()
+    })
+  } catch (error) {
+    if (error instanceof WriteConflict) return { ok: false, status: 409, error: 'Someone else changed this resource at the same moment; reload it and try again.' }
+    throw error
+  }
 }
 
 /**

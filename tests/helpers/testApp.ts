@@ -10,6 +10,7 @@ import path from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { createApp, type App, type CreateAppOptions } from '../../src/server'
 import { type Env, loadSettings } from '../../src/settings'
+import { withDatabaseName } from './mongoUri'
 
 export type TestApp = App & {
   /** The base URL the app listens on (a free port on loopback). */
@@ -29,7 +30,7 @@ export async function startTestApp(env: Env = {}, options: Pick<CreateAppOptions
   running = true
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cms-test-'))
   const mongo = process.env.DATABASE_URI?.startsWith('mongodb')
-  const databaseUri = mongo ? withDatabaseName(process.env.DATABASE_URI!) : `file:${path.join(dataDir, 'test.db')}`
+  const databaseUri = mongo ? withDatabaseName(process.env.DATABASE_URI!, `cms_test_${crypto.randomBytes(6).toString('hex')}`) : `file:${path.join(dataDir, 'test.db')}`
   process.env.DISABLE_PAYLOAD_HMR = 'true'
   // Payload skips the schema push when the schema equals the last one pushed in this process;
   // every app here has a new, empty database file.
@@ -59,20 +60,14 @@ export async function startTestApp(env: Env = {}, options: Pick<CreateAppOptions
   const stop = async () => {
     server.closeAllConnections()
     await new Promise<void>((resolve) => server.close(() => resolve()))
-    if (mongo) await app.payload.db.dropDatabase?.({ adapter: app.payload.db } as never)
+    // The MongoDB adapter has no dropDatabase: the file's database goes through its connection.
+    if (settings.database.kind === 'mongodb') await (app.payload.db as unknown as { connection: { dropDatabase: () => Promise<unknown> } }).connection.dropDatabase()
     await app.close()
     ;(globalThis as { _payload?: Map<string, unknown> })._payload?.delete('default')
     running = false
     fs.rmSync(dataDir, { recursive: true, force: true })
   }
   return { ...app, url, server, stop }
-}
-
-function withDatabaseName(uri: string): string {
-  const name = `cms_test_${crypto.randomBytes(6).toString('hex')}`
-  const u = new URL(uri)
-  u.pathname = `/${name}`
-  return u.toString()
 }
 
 /**

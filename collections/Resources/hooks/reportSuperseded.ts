@@ -1,5 +1,6 @@
 import type { FieldHook, PayloadRequest } from 'payload'
 import { publicContentVersion } from '../../../src/cache/publicContentVersion'
+import { readSupersedingOnMongo } from '../../../src/db/mongoSuperseding'
 
 type Id = string | number
 const CONTEXT_KEY = 'supersededIds'
@@ -44,6 +45,7 @@ async function sharedSupersededIds(req: PayloadRequest): Promise<Set<string>> {
 }
 
 function readSupersededIds(req: PayloadRequest): Promise<Set<string>> {
+  if (req.payload.db.name === 'mongoose') return readSupersedingOnMongo(req)
   return req.payload.db
     .find({
       collection: 'resources',

@@ -7,7 +7,9 @@ import * as migration_20261201_102345_review_event_emailed_owner_mirror from './
 import * as migration_20261201_103256_resource_slugs_unique_when_published from './20261201_103256_resource_slugs_unique_when_published';
 import * as migration_20261201_105030_provisions_compare from './20261201_105030_provisions_compare';
 import * as migration_20261201_110614_subscriptions from './20261201_110614_subscriptions';
+import * as migration_20261201_124340_search_words from './20261201_124340_search_words';
 import * as migration_20261201_124739_public_content_version from './20261201_124739_public_content_version';
+import * as migration_20261201_131521_first_admin_key from './20261201_131521_first_admin_key';
 
 export const migrations = [
   {
@@ -56,8 +58,18 @@ export const migrations = [
     name: '20261201_110614_subscriptions',
   },
   {
+    up: migration_20261201_124340_search_words.up,
+    down: migration_20261201_124340_search_words.down,
+    name: '20261201_124340_search_words',
+  },
+  {
     up: migration_20261201_124739_public_content_version.up,
     down: migration_20261201_124739_public_content_version.down,
-    name: '20261201_124739_public_content_version'
+    name: '20261201_124739_public_content_version',
+  },
+  {
+    up: migration_20261201_131521_first_admin_key.up,
+    down: migration_20261201_131521_first_admin_key.down,
+    name: '20261201_131521_first_admin_key',
   },
 ];
