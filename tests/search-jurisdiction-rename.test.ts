@@ -64,6 +64,8 @@ describe('renaming a jurisdiction', () => {
     expect(stored.code).toBe('US-NY-BX')
     const { docs } = await app.payload.find({ collection: 'payload-jobs', where: { taskSlug: { equals: 'reindexJurisdiction' } }, depth: 0, overrideAccess: true })
     expect(docs.length).toBe(1)
+    // Not yet re-indexed; this answer is now in the public cache, which the job must move past.
+    expect(await found('US-NY-BX')).toEqual([])
     // The queue's retry (due after its backoff; run now here).
     await app.payload.update({ collection: 'payload-jobs', id: docs[0]!.id, data: { waitUntil: new Date(Date.now() - 1000).toISOString() } as never, overrideAccess: true, depth: 0 })
     await app.payload.jobs.run({ overrideAccess: true, silent: true })

@@ -1,4 +1,5 @@
 import type { CollectionAfterChangeHook, Payload, TaskConfig } from 'payload'
+import { publicContentVersion } from '../cache/publicContentVersion'
 import { deliverAfterCommit } from '../email/outbox'
 import { reindexResourceAlone } from './sync'
 
@@ -31,6 +32,8 @@ export async function reindexNaming(payload: Payload, jurisdiction: string): Pro
     const found = await payload.find({ collection: 'resources', where: { jurisdictions: { in: [jurisdiction] } }, draft: false, depth: 0, overrideAccess: true, limit: BATCH, page, sort: 'id', select: {} })
     for (const { id } of found.docs) await reindexResourceAlone(payload, id)
     done += found.docs.length
+    // Search answers are cached under the public content version: each batch re-indexed is news.
+    if (found.docs.length) await publicContentVersion.changed({ payload, context: {}, transactionID: undefined })
     if (!found.hasNextPage) return done
   }
 }
