@@ -13,6 +13,7 @@ import {
 import { publicationPreviewEndpoint } from './endpoints/publicationPreview'
 import { mirrorOwner } from './ownership'
 import { workflowEndpoint, workflowStateEndpoint } from './endpoints/workflow'
+import { verifyEndpoint } from './endpoints/verify'
 import { guardOperations } from './hooks/guardOperations'
 import { notifyWebhooksOnDelete } from './hooks/notifyWebhooksOnDelete'
 import { rejectSelfSupersede } from './hooks/rejectSelfSupersede'
@@ -32,6 +33,7 @@ import {
 } from './options'
 import { isModelField, provisionsFields } from './provisions'
 import { socialPostsField } from './socialPosts'
+import { verificationField } from './verification'
 import { workflowFields } from './workflowFields'
 import { reindexAfterChange, unindexAfterDelete } from '../../src/search/sync'
 
@@ -80,7 +82,7 @@ export const Resources: CollectionConfig = {
     beforeDelete: [deleteReviewHistory],
     afterDelete: [unindexAfterDelete, notifyWebhooksOnDelete, ({ req }) => forgetSuperseded(req)],
   },
-  endpoints: [workflowEndpoint, workflowStateEndpoint, publicationPreviewEndpoint],
+  endpoints: [workflowEndpoint, workflowStateEndpoint, publicationPreviewEndpoint, verifyEndpoint],
   fields: [
     { name: 'title', type: 'text', required: true, localized: true, maxLength: 300 },
     // Unique among published resources only: a draft's slug must not tell anyone of other people's drafts.
@@ -219,5 +221,6 @@ export const Resources: CollectionConfig = {
       admin: { description: 'Shareable images for social media.' },
     }),
     ...workflowFields,
+    verificationField,
   ],
 }

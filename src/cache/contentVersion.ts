@@ -8,6 +8,7 @@
  *   (needs a replica set; without one, other instances' writes show after the cache's TTL).
  */
 import type { Payload, Plugin } from 'payload'
+import { verificationDay } from '../verification/clock'
 
 type SqliteClient = { execute: (sql: string) => Promise<{ rows: Record<string, unknown>[] }> }
 type MongoConnection = { watch: () => { on: (event: string, fn: (arg?: unknown) => void) => unknown; close: () => Promise<void> } }
@@ -22,9 +23,11 @@ export class ContentVersion {
   }
 
   async current(): Promise<string> {
-    if (!this.sqlite) return String(this.local)
+    // The verification status is derived from the date: a cached answer does not outlive its day.
+    const day = verificationDay()
+    if (!this.sqlite) return `${this.local}:${day}`
     const { rows } = await this.sqlite.execute('PRAGMA data_version')
-    return `${this.local}:${String(rows[0]?.data_version ?? '')}`
+    return `${this.local}:${String(rows[0]?.data_version ?? '')}:${day}`
   }
 
   /** Starts following other processes' writes to the database `payload` is connected to. */

@@ -7,6 +7,7 @@ import { sendEmailTask } from './sendEmail'
 import { webinarTasks } from './webinarTasks'
 import { deliverWebhookTask } from '../webhooks/deliver'
 import { subscriptionAlertsTask } from './subscriptionAlerts'
+import { supersessionFollowUpTask, verificationSweepTask } from '../verification/queue'
 
 /**
  * Payload's jobs queue: every task of every feature, listed here. Queued and scheduled jobs run
@@ -19,6 +20,8 @@ export function jobsConfig(settings: Settings): JobsConfig {
     publishScheduledTask as never,
     deliverWebhookTask as never,
     subscriptionAlertsTask as never,
+    verificationSweepTask as never,
+    supersessionFollowUpTask as never,
     ...webinarTasks({ retentionDays: settings.registrationRetentionDays }),
   ]
   return {
