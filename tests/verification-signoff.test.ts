@@ -284,3 +284,60 @@ describe('publishing a change', () => {
     expect(await statusOf(id)).toBe('current')
   })
 })
+
+describe('every public answer carries it', () => {
+  it('feeds, toolkit, search, compare (JSON and CSV), GraphQL; never who verified unless opted in', async () => {
+    const now = new Date()
+    setNow(now)
+    const provision = (await app.payload.create({ collection: 'provisions', data: { key: 'judicial-warrant-required', name: 'A judicial warrant is required', order: 1 } as never, overrideAccess: true })).id
+    const id = await createPublished(app, {
+      title: 'Zanzibarian courthouse statute',
+      summary: 'Signed-off statute of California.',
+      category: 'legislation',
+      jurisdictions: [places['US-CA']],
+      provisions: [{ provision, section: '§ 1', extent: 'full' }],
+    })
+    const unverified = await createPublished(app, { title: 'Zanzibarian unverified guidance', category: 'policy', jurisdictions: [places['US-CA']], provisions: [{ provision, extent: 'partial' }] })
+    expect((await caReviewer.post(`/api/resources/${id}/verify`).send({})).status).toBe(200)
+    const expected = { status: 'current', verifiedAt: now.toISOString(), reviewBy: addMonths(now, 6).toISOString() }
+
+    const feed = await request(app.url).get('/api/feed.json?jurisdiction=US-CA')
+    const item = feed.body.items.find((i: { url: string }) => i.url.endsWith(`/resources/${id}`))
+    expect(item._verification).toMatchObject(expected)
+    expect(feed.body.items.find((i: { url: string }) => i.url.endsWith(`/resources/${unverified}`))._verification.status).toBe('unverified')
+    const atom = await request(app.url).get('/api/feed.xml?jurisdiction=US-CA')
+    expect(atom.text).toContain('scheme="urn:ice-out-of-courts:verification" term="current"')
+
+    const toolkit = await request(app.url).get('/api/jurisdictions/US-CA/toolkit')
+    expect(toolkit.status).toBe(200)
+    const listed = JSON.stringify(toolkit.body)
+    expect(listed).toContain(`"verification":{"status":"current","verifiedAt":"${expected.verifiedAt}","reviewBy":"${expected.reviewBy}","attribution":"Carla Public-Counsel"}`)
+    expect(listed).not.toContain('verifiedBy')
+
+    const search = await request(app.url).get('/api/search?q=Zanzibarian')
+    expect(search.status).toBe(200)
+    const hits = Object.fromEntries(search.body.docs.map((d: { id: string; verification: { status: string } }) => [String(d.id), d.verification.status]))
+    expect(hits).toEqual({ [String(id)]: 'current', [String(unverified)]: 'unverified' })
+
+    const compare = await request(app.url).get('/api/compare?jurisdictions=US-CA')
+    expect(compare.status).toBe(200)
+    const cell = compare.body.provisions.find((p: { key: string }) => p.key === 'judicial-warrant-required').cells['US-CA']
+    expect(Object.fromEntries(cell.map((i: { id: Id; verification: { status: string } }) => [String(i.id), i.verification.status]))).toEqual({ [String(id)]: 'current', [String(unverified)]: 'unverified' })
+    expect(JSON.stringify(compare.body)).not.toContain('verifiedBy')
+    const csv = await request(app.url).get('/api/compare.csv?jurisdictions=US-CA')
+    expect(csv.text).toContain('Zanzibarian courthouse statute (§ 1) {verification: current}')
+    expect(csv.text).toContain('Zanzibarian unverified guidance [partial] {verification: unverified}')
+
+    // Time passes: every answer says so (the public cache does not outlive the day).
+    setNow(new Date(addMonths(now, 6).getTime() - 5 * DAY))
+    const laterCell = (await request(app.url).get('/api/compare?jurisdictions=US-CA')).body.provisions.find((p: { key: string }) => p.key === 'judicial-warrant-required').cells['US-CA']
+    expect(laterCell.find((i: { id: Id }) => i.id === id).verification.status).toBe('due')
+    const later = await request(app.url).get('/api/feed.json?jurisdiction=US-CA')
+    expect(later.body.items.find((i: { url: string }) => i.url.endsWith(`/resources/${id}`))._verification.status).toBe('due')
+
+    const graphql = await request(app.url).post('/api/graphql').send({ query: '{ Resources(where: { title: { like: "Zanzibarian" } }) { docs { title verification { status attribution } } } }' })
+    expect(graphql.body.data.Resources.docs.map((d: { verification: unknown }) => d.verification)).toEqual(expect.arrayContaining([{ status: 'due', attribution: 'Carla Public-Counsel' }, { status: 'unverified', attribution: null }]))
+    const asksWho = await request(app.url).post('/api/graphql').send({ query: '{ Resources { docs { verification { verifiedBy { email } } } } }' })
+    expect(JSON.stringify(asksWho.body)).not.toMatch(/@example\.org/)
+  })
+})

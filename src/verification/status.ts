@@ -48,3 +48,33 @@ export function whereForStatus(status: VerificationStatus, now: Date, superseded
   }
   return { and: [...byStatus[status], ...notSuperseded] }
 }
+
+export type PublicVerification = { status: VerificationStatus; verifiedAt: string | null; reviewBy: string | null; attribution: string | null }
+
+/**
+ * The public part of a read `verification` group: what every public answer (feeds, toolkit,
+ * search, compare) carries. Never who verified (`verifiedBy`) unless by name through the opt-in
+ * `attribution`, whatever access the read was made with.
+ */
+export function publicVerification(value: unknown): PublicVerification {
+  const v = (value ?? {}) as Partial<Record<keyof PublicVerification, unknown>>
+  return {
+    status: isStatus(v.status) ? v.status : 'unverified',
+    verifiedAt: typeof v.verifiedAt === 'string' ? v.verifiedAt : null,
+    reviewBy: typeof v.reviewBy === 'string' ? v.reviewBy : null,
+    attribution: typeof v.attribution === 'string' ? v.attribution : null,
+  }
+}
+
+/** Its OpenAPI schema (src/plugins/openApiDocument.ts and the custom endpoints' descriptions). */
+export const verificationSchema = {
+  type: 'object',
+  description: 'The legal sign-off, derived when read: superseded wins over all; unverified (never verified, or a change of substance since); overdue (reviewBy passed); due (within 30 days of reviewBy); current.',
+  properties: {
+    status: { type: 'string', enum: [...STATUSES] },
+    verifiedAt: { type: ['string', 'null'], format: 'date-time' },
+    reviewBy: { type: ['string', 'null'], format: 'date-time' },
+    attribution: { type: ['string', 'null'], description: 'The legal reviewer’s name, only when they opted in to public attribution.' },
+  },
+  required: ['status', 'verifiedAt', 'reviewBy'],
+} as const
