@@ -143,6 +143,16 @@ describe('who may verify', () => {
     void caReviewerId
   })
 
+  it('the review panel learns whether the caller may verify, and the published sign-off', async () => {
+    const ny = await createPublished(app, { title: 'NY panel item', category: 'statement', jurisdictions: [places['US-NY']] })
+    expect((await nyReviewer.post(`/api/resources/${ny}/verify`).send({})).status).toBe(200)
+    const mine = await nyReviewer.get(`/api/resources/${ny}/workflow`)
+    expect(mine.body.legalReview).toEqual({ reviewer: true, mayVerify: true })
+    expect(mine.body.verification.status).toBe('current')
+    expect((await caReviewer.get(`/api/resources/${ny}/workflow`)).body.legalReview).toEqual({ reviewer: false, mayVerify: false })
+    expect((await editor.get(`/api/resources/${ny}/workflow`)).body.legalReview).toEqual({ reviewer: false, mayVerify: false })
+  })
+
   it('only published or in-review items; a draft is 409 for an editor, 404 for one who cannot read it', async () => {
     const draft = (await app.payload.create({ collection: 'resources', data: { title: 'Unpublished NY draft', category: 'legislation', jurisdictions: [places['US-NY']] } as never, overrideAccess: true })).id
     expect((await editorReviewer.post(`/api/resources/${draft}/verify`).send({})).status).toBe(409)

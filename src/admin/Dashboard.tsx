@@ -3,10 +3,11 @@ import type { I18nClient } from '@payloadcms/translations'
 import { isEditor } from '../../access/roles'
 import { CATEGORIES } from '../../collections/Resources/options'
 import { ActivateButton } from './ActivateButton'
+import { ReverificationPanel } from './ReverificationPanel'
 import { tr } from './i18n'
 import { optionLabel } from './labels'
 
-export type Props = { payload: Payload; user?: TypedUser | null; i18n: I18nClient }
+export type Props = { payload: Payload; user?: TypedUser | null; i18n: I18nClient; searchParams?: Record<string, string | string[] | undefined> }
 export type Row = { id: string | number; title?: string; reviewStatus?: string; updatedAt: string; publishAt?: string | null; category?: string; jurisdictions?: unknown[]; owner?: unknown }
 
 export const link = (id: string | number) => `/admin/collections/resources/${id}`
@@ -47,9 +48,14 @@ export async function latestEvents(payload: Payload, user: TypedUser, ids: (stri
  * The editors' dashboard panels (admin.components.beforeDashboard): the review queue and the
  * sign-ups to activate. Contributors never see Payload's dashboard: see HomeView.
  */
-export async function Dashboard({ payload, user, i18n }: Props) {
+export async function Dashboard({ payload, user, i18n, searchParams }: Props) {
   if (!user || !isEditor(user as PayloadRequest['user'])) return null
-  return <EditorPanels payload={payload} user={user} i18n={i18n} />
+  return (
+    <>
+      <EditorPanels payload={payload} user={user} i18n={i18n} />
+      <ReverificationPanel payload={payload} user={user} i18n={i18n} searchParams={searchParams} />
+    </>
+  )
 }
 
 async function EditorPanels({ payload, user, i18n }: Props & { user: TypedUser }) {

@@ -14,7 +14,7 @@ import { contentVersion } from '../cache/contentVersion'
 import { NOTE_MAX_LENGTH } from '../workflow/machine'
 import { verificationClock } from './clock'
 import { defaultReviewBy } from './policy'
-import { statusOf } from './status'
+import { publicVerification, statusOf, type PublicVerification } from './status'
 import { substanceOf } from './substance'
 
 type Id = string | number
@@ -165,3 +165,20 @@ export async function verificationOnPublish(req: PayloadRequest, id: Id, keep: b
 }
 
 const idOf = (value: unknown): Id | null => (value && typeof value === 'object' ? ((value as { id: Id }).id ?? null) : ((value as Id | null | undefined) ?? null))
+
+/**
+ * For the review panel (GET /api/resources/:id/workflow): whether the caller, a legal reviewer
+ * covering the resource, may verify it now and keep its sign-off over a typo fix.
+ */
+export async function legalReviewState(req: PayloadRequest, id: Id, reviewStatus: string): Promise<{ reviewer: boolean; mayVerify: boolean }> {
+  if (!isLegalReviewer(req.user)) return { reviewer: false, mayVerify: false }
+  const state = await currentState(req, id)
+  const inScope = Boolean(state) && !(await outsideReviewScope(req, req.user, state!.jurisdictions))
+  return { reviewer: inScope, mayVerify: inScope && VERIFIABLE.includes(reviewStatus) }
+}
+
+/** The sign-off of the version the public reads, as the public sees it (the review panel shows it). */
+export async function publishedVerification(req: PayloadRequest, id: Id): Promise<PublicVerification> {
+  const doc = (await req.payload.findByID({ collection: 'resources', id, draft: false, depth: 0, overrideAccess: true, disableErrors: true, select: { verification: true }, req })) as { verification?: unknown } | null
+  return publicVerification(doc?.verification)
+}
