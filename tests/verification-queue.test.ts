@@ -148,3 +148,24 @@ describe('supersession', () => {
     expect(sent.filter((m) => m.to.includes(emails.ny!)).map((m) => m.text)).toEqual([expect.stringContaining('Training that cites the 2018 directive: links to a superseded item')])
   })
 })
+
+describe('alerts to subscribers', () => {
+  it('a verification lapse in a followed state is news; a superseded item is not', async () => {
+    const { sendDueAlerts } = await import('../src/subscriptions/alerts')
+    const now = new Date()
+    const lapsing = await createPublished(app, { title: 'NY act whose review lapses', jurisdictions: [places['US-NY']], verification: { verifiedAt: new Date(now.getTime() - 90 * DAY).toISOString(), reviewBy: new Date(now.getTime() + 2 * 60_000).toISOString() } })
+    const replaced = await createPublished(app, { title: 'NY memo replaced', jurisdictions: [places['US-NY']], verification: { verifiedAt: new Date(now.getTime() - 90 * DAY).toISOString(), reviewBy: new Date(now.getTime() + 2 * 60_000).toISOString() } })
+    await createPublished(app, { title: 'NY replacing memo', jurisdictions: [places['US-CA']], supersedes: [replaced] })
+    const since = new Date(Date.now() + 1000).toISOString()
+    await app.payload.create({ collection: 'subscriptions', data: { email: 'follows.ny@example.org', frequency: 'immediate', language: 'en', jurisdictions: [places['US-NY']], confirmedAt: since, alertedThrough: since } as never, overrideAccess: true })
+    const before = app.mail.messages.length
+    await sendDueAlerts(app.payload, new Date(now.getTime() + 5 * 60_000))
+    await app.payload.jobs.run({ overrideAccess: true })
+    await settle(app)
+    const mail = app.mail.messages.slice(before).filter((m) => m.to.includes('follows.ny@example.org'))
+    expect(mail).toHaveLength(1)
+    expect(mail[0]!.text).toContain('Legal review date passed: check before relying on it: NY act whose review lapses')
+    expect(mail[0]!.text).not.toContain('NY memo replaced')
+    void lapsing
+  })
+})
