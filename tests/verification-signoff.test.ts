@@ -220,6 +220,11 @@ describe('filtering by status', () => {
     const override = await request(app.url).post('/api/resources').set('X-Payload-HTTP-Method-Override', 'GET').type('form').send(`where[title][like]=${tag}&where[verification.status][equals]=unverified`)
     expect(override.status).toBe(200)
     expect(override.body.docs.map((d: { id: Id }) => d.id)).toEqual([ids.unverified])
+
+    // GraphQL: the same filter (80 days on, as above).
+    const graphql = await request(app.url).post('/api/graphql').send({ query: `{ Resources(where: { AND: [{ title: { like: "${tag}" } }, { verification__status: { in: [overdue, due] } }] }) { docs { title } } }` })
+    expect(graphql.body.errors).toBeUndefined()
+    expect(graphql.body.data.Resources.docs.map((d: { title: string }) => d.title.replace(`${tag} `, '')).sort()).toEqual(['current', 'due', 'overdue', 'successor'])
   })
 
   it('a status that does not exist, an operator that does not apply, or a sort is a 400 naming it', async () => {
