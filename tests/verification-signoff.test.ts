@@ -288,6 +288,15 @@ describe('publishing a change', () => {
     expect(await statusOf(id)).toBe('current')
   })
 
+  it('archiving and publishing again keeps a sign-off that still covers the text', async () => {
+    const id = await publishedByWorkflow('Protect Our Courts Act (copy 4)')
+    expect((await nyReviewer.post(`/api/resources/${id}/verify`).send({})).status).toBe(200)
+    expect((await editor.post(`/api/resources/${id}/workflow`).send({ action: 'archive' })).status).toBe(200)
+    expect((await request(app.url).get(`/api/resources/${id}`)).status).toBe(404)
+    expect((await editor.post(`/api/resources/${id}/workflow`).send({ action: 'publish', checklist: CHECKLIST })).status).toBe(200)
+    expect(await statusOf(id)).toBe('current')
+  })
+
   it('a revision verified while in review is published verified', async () => {
     const id = await publishedByWorkflow('Protect Our Courts Act (copy 3)')
     expect((await editor.patch(`/api/resources/${id}`).send({ body: body('Section 1, amended.') })).status).toBe(200)

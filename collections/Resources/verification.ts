@@ -44,7 +44,9 @@ const publicAttribution: FieldHook = async ({ siblingData, req }) => {
 export const verificationField: GroupField = {
   name: 'verification',
   type: 'group',
-  admin: { position: 'sidebar', description: 'Legal sign-off: set by the verify action of a legal reviewer, never by editing.' },
+  // Shown by the review panel (src/admin/WorkflowPanel.tsx), which reads the published version's: a
+  // sign-off on published content is written there alone, so the form's working copy may lag.
+  admin: { hidden: true, description: 'Legal sign-off: set by the verify action of a legal reviewer, never by editing.' },
   fields: [
     {
       name: 'status',

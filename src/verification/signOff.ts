@@ -151,17 +151,31 @@ export async function keepRequestProblem(req: PayloadRequest, keep: unknown, act
  * a typo fix (`keep`); otherwise none (the resource becomes unverified).
  */
 export async function verificationOnPublish(req: PayloadRequest, id: Id, keep: boolean): Promise<{ signOff: StoredSignOff; kept: boolean }> {
+  const { working, newest } = await newestSignOff(req, id)
+  if (!newest || !working) return { signOff: NO_SIGN_OFF, kept: false }
+  const substance = substanceOf(working)
+  const signOff = newest
+  if (signOff.covers === substance) return { signOff, kept: false }
+  if (keep) return { signOff: { ...signOff, covers: substance }, kept: true }
+  return { signOff: NO_SIGN_OFF, kept: false }
+}
+
+/**
+ * The newest sign-off of a resource: the published version's (a sign-off on published content is
+ * written on it alone) or the working copy's (one made in review), and the working copy.
+ */
+async function newestSignOff(req: PayloadRequest, id: Id): Promise<{ working: Record<string, unknown> | null; newest: StoredSignOff | null }> {
   const working = await readResource(req, id, true)
   const published = await readResource(req, id, false)
   const time = (s: unknown) => new Date(String((s as { verifiedAt?: string } | undefined)?.verifiedAt ?? 0)).getTime() || 0
   const candidates = [working?.verification, published?._status === 'published' ? published.verification : undefined].filter((s) => time(s) > 0) as StoredSignOff[]
   const newest = candidates.sort((a, b) => time(b) - time(a))[0]
-  if (!newest || !working) return { signOff: NO_SIGN_OFF, kept: false }
-  const substance = substanceOf(working)
-  const signOff: StoredSignOff = { verifiedAt: newest.verifiedAt, reviewBy: newest.reviewBy, verifiedBy: idOf(newest.verifiedBy), covers: newest.covers }
-  if (signOff.covers === substance) return { signOff, kept: false }
-  if (keep) return { signOff: { ...signOff, covers: substance }, kept: true }
-  return { signOff: NO_SIGN_OFF, kept: false }
+  return { working, newest: newest ? { verifiedAt: newest.verifiedAt, reviewBy: newest.reviewBy, verifiedBy: idOf(newest.verifiedBy), covers: newest.covers } : null }
+}
+
+/** What an unpublish or archive leaves: the sign-off as it stands (a later publish checks it again). */
+export async function currentSignOff(req: PayloadRequest, id: Id): Promise<StoredSignOff> {
+  return (await newestSignOff(req, id)).newest ?? NO_SIGN_OFF
 }
 
 const idOf = (value: unknown): Id | null => (value && typeof value === 'object' ? ((value as { id: Id }).id ?? null) : ((value as Id | null | undefined) ?? null))

@@ -10,7 +10,7 @@ import { deliverNow, queueEmail } from '../email/outbox'
 import { deliverWebhooksNow, queueWebhooks } from '../webhooks/queue'
 import { decide, isState, type Action, type Request, type State } from './machine'
 import { recipientsFor } from './recipients'
-import { keepRequestProblem, verificationOnPublish } from '../verification/signOff'
+import { currentSignOff, keepRequestProblem, verificationOnPublish } from '../verification/signOff'
 import { queueSupersessionFollowUp } from '../verification/queue'
 
 /** `keepVerification`: a legal reviewer keeps the sign-off over a typo fix (src/verification/signOff.ts). */
@@ -98,6 +98,9 @@ async function run(req: PayloadRequest, id: string | number, request: Transition
       const decided = await verificationOnPublish(req, id, request.keepVerification === true)
       data.verification = decided.signOff
       keptVerification = decided.kept
+    } else if (takingDown) {
+      // The published version is replaced by the working copy: the sign-off goes with it.
+      data.verification = await currentSignOff(req, id)
     }
     req.context[WORKFLOW_CONTEXT] = true
     let saved: { id?: string | number; slug?: string | null }
