@@ -361,6 +361,13 @@ describe('every public answer carries it', () => {
 
     const graphql = await request(app.url).post('/api/graphql').send({ query: '{ Resources(where: { title: { like: "Zanzibarian" } }) { docs { title verification { status attribution } } } }' })
     expect(graphql.body.data.Resources.docs.map((d: { verification: unknown }) => d.verification)).toEqual(expect.arrayContaining([{ status: 'due', attribution: 'Carla Public-Counsel' }, { status: 'unverified', attribution: null }]))
+    // The OpenAPI document describes it: the resource schema, and the compare and toolkit answers.
+    const openapi = (await request(app.url).get('/api/openapi.json')).body
+    const withVerification = Object.entries(openapi.components.schemas as Record<string, { properties?: Record<string, any> }>).filter(([, schema]) => schema.properties?.verification)
+    expect(withVerification.map(([name]) => name)).toEqual(expect.arrayContaining([expect.stringMatching(/^Resource/)]))
+    const compareDoc = JSON.stringify(openapi.paths['/api/compare'])
+    expect(compareDoc).toContain('"verification"')
+    expect(JSON.stringify(openapi.paths['/api/jurisdictions/{code}/toolkit'])).toContain('"verification"')
     const asksWho = await request(app.url).post('/api/graphql').send({ query: '{ Resources { docs { verification { verifiedBy { email } } } } }' })
     expect(JSON.stringify(asksWho.body)).not.toMatch(/@example\.org/)
   })
