@@ -169,3 +169,15 @@ describe('alerts to subscribers', () => {
     void lapsing
   })
 })
+
+describe('deleting a queued resource', () => {
+  it('takes it off the queue instead of failing on the reference', async () => {
+    const now = new Date()
+    const doomed = await createPublished(app, { title: 'NY item deleted while queued', jurisdictions: [places['US-NY']], ...signed(now, -1) })
+    await sweep(now)
+    expect((await queue()).some((e) => String(e.resource) === String(doomed))).toBe(true)
+    const res = await editor.delete(`/api/resources/${doomed}`)
+    expect(res.status).toBe(200)
+    expect((await queue()).some((e) => String(e.resource) === String(doomed))).toBe(false)
+  })
+})
