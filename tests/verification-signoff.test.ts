@@ -170,12 +170,21 @@ describe('who may verify', () => {
     const stored = await app.payload.find({ collection: 'contributors', where: { email: { equals: 'sly@example.org' } }, overrideAccess: true })
     expect(stored.docs[0]!.legalReviewer).toBeFalsy()
 
-    // A sign-off written through the API is ignored (the field is the verify action's alone).
-    const mine = await plainContributor.post('/api/resources').send({ title: 'Leader item', category: 'legislation', jurisdictions: [places['US-NY']], verification: { verifiedAt: new Date().toISOString(), reviewBy: '2099-01-01T00:00:00.000Z' } })
-    expect(mine.status).toBe(201)
-    const read = await editor.get(`/api/resources/${mine.body.doc.id}?draft=true`)
-    expect(read.body.verification.verifiedAt ?? null).toBeNull()
-    expect(read.body.verification.status).toBe('unverified')
+    // A sign-off written through the API is refused (the field is the verify action's alone), by
+    // anyone, REST and GraphQL alike; sending back the one read (as the panel's form does) is no change.
+    const forged = { verifiedAt: new Date().toISOString(), reviewBy: '2099-01-01T00:00:00.000Z' }
+    const mine = await plainContributor.post('/api/resources').send({ title: 'Leader item', category: 'legislation', jurisdictions: [places['US-NY']], verification: forged })
+    expect(mine.status).toBe(403)
+    expect(mine.body.errors[0].message).toMatch(/"verification" cannot be set here/)
+    const ny = await createPublished(app, { title: 'NY item an editor may not sign off', category: 'policy', jurisdictions: [places['US-NY']] })
+    for (const send of [() => editor.patch(`/api/resources/${ny}`).send({ verification: forged }), () => editor.patch(`/api/resources?where[id][equals]=${ny}`).send({ verification: forged }), () => editor.patch(`/api/resources/${ny}`).send({ verification: 'current' })]) {
+      expect((await send()).status).toBe(403)
+    }
+    const gql = await editor.post('/api/graphql').send({ query: `mutation { updateResource(id: ${JSON.stringify(ny)}, data: { verification: { verifiedAt: "${forged.verifiedAt}", reviewBy: "${forged.reviewBy}" } }) { id } }` })
+    expect(JSON.stringify(gql.body)).toMatch(/cannot be set here|Field "verifiedAt" is not defined|not defined by type/)
+    expect(await statusOf(ny)).toBe('unverified')
+    const asRead = (await editor.get(`/api/resources/${ny}?draft=true&depth=0`)).body
+    expect((await editor.patch(`/api/resources/${ny}`).send({ title: 'NY item, retitled', verification: asRead.verification })).status).toBe(200)
   })
 })
 
