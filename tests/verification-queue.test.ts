@@ -108,6 +108,23 @@ describe('the daily job', () => {
     void currentCA
   })
 
+  it('the dashboard panel lists the queue, filtered by region (a state with its counties)', async () => {
+    const React = (await import('react')).default
+    ;(globalThis as { React?: unknown }).React = React // the panel is compiled with the classic JSX runtime here
+    const { renderToStaticMarkup } = await import('react-dom/server')
+    const { ReverificationPanel } = await import('../src/admin/ReverificationPanel')
+    const reviewer = (await app.payload.find({ collection: 'contributors', where: { email: { equals: emails.national! } }, overrideAccess: true })).docs[0]!
+    const render = async (region?: string) =>
+      renderToStaticMarkup(await ReverificationPanel({ payload: app.payload, user: { ...reviewer, collection: 'contributors' } as never, i18n: { t: (key: string) => key, language: 'en' } as never, searchParams: region ? { reverifyRegion: region } : {} }))
+    const all = await render()
+    expect(all).toContain('Kings order overdue')
+    const ny = await render('US-NY')
+    expect(ny).toContain('Kings order overdue')
+    const ca = await render('us-ca')
+    expect(ca).not.toContain('Kings order overdue')
+    expect(ca).toContain('custom:reverifyEmpty')
+  })
+
   it('the queue is for editors and legal reviewers only', async () => {
     expect((await request(app.url).get('/api/reverifications')).status).toBe(403)
     const leader = await signIn(app, await createAccount(app, 'contributor'))
