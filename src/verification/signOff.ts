@@ -12,6 +12,7 @@ import { forgetSuperseded, supersededIds } from '../../collections/Resources/hoo
 import { currentState } from '../../collections/Resources/workingCopy'
 import { contentVersion } from '../cache/contentVersion'
 import { NOTE_MAX_LENGTH } from '../workflow/machine'
+import { oneAtATime } from '../workflow/transition'
 import { verificationClock } from './clock'
 import { defaultReviewBy } from './policy'
 import { publicVerification, statusOf, type PublicVerification } from './status'
@@ -59,7 +60,12 @@ function parseRequest(body: Record<string, unknown>, now: Date): { note?: string
  * `verify` review event, in one transaction. Answers 401/403 (not a legal reviewer, outside their
  * jurisdictions), 404 (no resource the caller may read), 409 (not published or in review), 400.
  */
-export async function verify(req: PayloadRequest, id: Id, body: Record<string, unknown>): Promise<VerifyResult> {
+export function verify(req: PayloadRequest, id: Id, body: Record<string, unknown>): Promise<VerifyResult> {
+  // In turn with the resource's transitions: a publish deciding its sign-off never races a verify.
+  return oneAtATime(String(id), () => recordSignOff(req, id, body))
+}
+
+async function recordSignOff(req: PayloadRequest, id: Id, body: Record<string, unknown>): Promise<VerifyResult> {
   const user = req.user
   if (!user) return refuse(401, 'Sign in to verify a resource.')
   if (!isLegalReviewer(user)) return refuse(403, 'Only a legal reviewer may verify a resource: an admin grants the capability.')

@@ -36,7 +36,7 @@ export function transition(req: PayloadRequest, id: string | number, request: Tr
  * MongoDB transaction's write conflict does the same.)
  */
 const queues = new Map<string, Promise<unknown>>()
-function oneAtATime<T>(key: string, task: () => Promise<T>): Promise<T> {
+export function oneAtATime<T>(key: string, task: () => Promise<T>): Promise<T> {
   const previous = queues.get(key) ?? Promise.resolve()
   const next = previous.then(task, task)
   const tail = next.catch(() => undefined)
