@@ -263,6 +263,10 @@ describe('publishing a change', () => {
     expect((await nyReviewer.post(`/api/resources/${id}/verify`).send({})).status).toBe(200)
     expect((await revise(id, { title: 'Protect Our Courts Act, as enacted' })).status).toBe(200)
     expect(await statusOf(id)).toBe('current')
+    // The same words as the editor may serialise them again on a save (versions, direction, styles): no change.
+    const reserialized = { root: { ...body('').root, direction: null, children: [{ type: 'paragraph', format: '', indent: 0, version: 1, direction: null, textFormat: 0, textStyle: '', children: [{ ...text('Section 1. No civil arrest at court.'), version: 2 }] }] } }
+    expect((await revise(id, { body: reserialized })).status).toBe(200)
+    expect(await statusOf(id)).toBe('current')
 
     expect((await revise(id, { body: body('Section 1. No civil arrest at court, except with a judicial warrant.') })).status).toBe(200)
     expect(await statusOf(id)).toBe('unverified')
@@ -270,6 +274,13 @@ describe('publishing a change', () => {
 
     expect((await nyReviewer.post(`/api/resources/${id}/verify`).send({})).status).toBe(200)
     expect((await revise(id, { issuedAt: '2020-04-18T00:00:00.000Z' })).status).toBe(200)
+    expect(await statusOf(id)).toBe('unverified')
+
+    // Another language's text is substance too.
+    expect((await nyReviewer.post(`/api/resources/${id}/verify`).send({})).status).toBe(200)
+    const es = await editor.patch(`/api/resources/${id}?locale=es`).send({ title: 'Ley Protect Our Courts', body: body('Sección 1. Ningún arresto civil en el tribunal.') })
+    expect([es.status, es.body.errors]).toEqual([200, undefined])
+    expect((await revise(id, {})).status).toBe(200)
     expect(await statusOf(id)).toBe('unverified')
   })
 

@@ -8,8 +8,30 @@ import crypto from 'node:crypto'
 /** The fields whose change voids a sign-off. */
 export const SUBSTANCE_FIELDS = ['body', 'issuedAt', 'effectiveAt', 'billNumber', 'legislativeStatus', 'documents', 'provisions', 'links'] as const
 
-/** Stable JSON, read at depth 0: keys sorted, empty values dropped, array rows without their row ids. */
+/**
+ * Of a rich-text node, what it says: its kind, its words, its structure (heading level, list
+ * type) and what it links to. Not how the editor happens to serialise it (versions, indents,
+ * direction, styles), which a save from the admin panel may change without anyone editing a word.
+ */
+const RICH_TEXT_KEYS = ['type', 'text', 'tag', 'listType', 'url', 'relationTo', 'value', 'linkType', 'doc', 'fields', 'children']
+const isRichText = (value: unknown) => Boolean(value && typeof value === 'object' && 'root' in value)
+
+function canonicalRichText(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(canonicalRichText)
+  if (!node || typeof node !== 'object') return node ?? null
+  const out: Record<string, unknown> = {}
+  for (const key of RICH_TEXT_KEYS.filter((k) => k in node).sort()) {
+    const child = (node as Record<string, unknown>)[key]
+    if (child === undefined || child === null || child === '') continue
+    out[key] = typeof child === 'object' ? canonicalRichText(child) : child
+  }
+  if ('root' in node) out.root = canonicalRichText((node as { root: unknown }).root)
+  return out
+}
+
+/** Stable JSON, read at depth 0: keys sorted, empty values dropped, array rows without their row ids, rich text by what it says. */
 function canonical(v: unknown): unknown {
+  if (isRichText(v)) return canonicalRichText(v)
   if (Array.isArray(v)) return v.map(canonical)
   if (v && typeof v === 'object') {
     const out: Record<string, unknown> = {}
