@@ -158,6 +158,10 @@ describe('who may verify', () => {
     expect((await editorReviewer.post(`/api/resources/${draft}/verify`).send({})).status).toBe(409)
     expect((await nyReviewer.post(`/api/resources/${draft}/verify`).send({})).status).toBe(404)
     expect((await nyReviewer.post(`/api/resources/999999/verify`).send({})).status).toBe(404)
+    expect((await nyReviewer.post(`/api/resources/not-an-id/verify`).send({})).status).toBe(404)
+    const notJson = await nyReviewer.post(`/api/resources/${draft}/verify`).set('Content-Type', 'application/json').send('{"note": ')
+    expect(notJson.status).toBe(400)
+    expect((await nyReviewer.post(`/api/resources/${draft}/verify`).send([1, 2])).status).toBe(400)
   })
 
   it('nobody sets the capability or a sign-off but admins and the verify action', async () => {
