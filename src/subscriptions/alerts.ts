@@ -80,7 +80,7 @@ export async function matchingItems(payload: Payload, subscription: Subscription
   const items = (await find({ and: [...inWindow, ...followed] })).docs as unknown as AlertItem[]
   // Verification lapses: a legal sign-off whose review date passed in the window (src/verification/).
   const lapsedWhere: Where[] = [
-    { 'verification.verifiedAt': { exists: true } },
+    { 'verification.verifiedAt': { not_equals: null } },
     { 'verification.reviewBy': { greater_than: from.toISOString() } },
     { 'verification.reviewBy': { less_than_equal: to.toISOString() } },
     { 'verification.status': { not_equals: 'superseded' } },

@@ -91,7 +91,7 @@ export async function legalReviewers(req: PayloadRequest): Promise<Record<string
 
 /** One digest email per legal reviewer with something new in their jurisdictions; marks what was told. */
 async function queueDigests(req: PayloadRequest, now: Date): Promise<(string | number)[]> {
-  const { docs } = await req.payload.find({ collection: 'reverifications', where: { notifiedAt: { exists: false } }, depth: 0, pagination: false, overrideAccess: true, req })
+  const { docs } = await req.payload.find({ collection: 'reverifications', where: { notifiedAt: { equals: null } }, depth: 0, pagination: false, overrideAccess: true, req })
   const fresh = docs as unknown as QueueEntry[]
   if (!fresh.length) return []
   const at = now.toISOString()

@@ -39,9 +39,11 @@ export function whereForStatus(status: VerificationStatus, now: Date, superseded
   const notSuperseded: Where[] = supersededIds.length ? [{ id: { not_in: supersededIds } }] : []
   const at = now.toISOString()
   const dueFrom = new Date(now.getTime() + DUE_WINDOW_MS).toISOString()
-  const signed: Where[] = [{ 'verification.verifiedAt': { exists: true } }, { 'verification.reviewBy': { exists: true } }]
+  // `equals: null` / `not_equals: null`, not `exists`: a cleared sign-off is stored as null, and on
+  // MongoDB `exists` on a date looks at the key, not its value.
+  const signed: Where[] = [{ 'verification.verifiedAt': { not_equals: null } }, { 'verification.reviewBy': { not_equals: null } }]
   const byStatus: Record<Exclude<VerificationStatus, 'superseded'>, Where[]> = {
-    unverified: [{ or: [{ 'verification.verifiedAt': { exists: false } }, { 'verification.reviewBy': { exists: false } }] }],
+    unverified: [{ or: [{ 'verification.verifiedAt': { equals: null } }, { 'verification.reviewBy': { equals: null } }] }],
     overdue: [...signed, { 'verification.reviewBy': { less_than_equal: at } }],
     due: [...signed, { 'verification.reviewBy': { greater_than: at } }, { 'verification.reviewBy': { less_than_equal: dueFrom } }],
     current: [...signed, { 'verification.reviewBy': { greater_than: dueFrom } }],
