@@ -30,8 +30,17 @@ const ALLOWED_KEYS = new Set(['note', 'reviewBy'])
 const VERIFIABLE = ['published', 'in_review']
 
 /** The working copy (latest version) or the published document, every language, hidden fields included. */
-export const readResource = (req: PayloadRequest, id: Id, draft: boolean) =>
-  req.payload.findByID({ collection: 'resources', id, draft, locale: 'all', depth: 0, overrideAccess: true, showHiddenFields: true, disableErrors: true, req }) as Promise<Record<string, unknown> | null>
+export async function readResource(req: PayloadRequest, id: Id, draft: boolean): Promise<Record<string, unknown> | null> {
+  // A Local API call given `req` sets the request's locale to its own ('all'): put the caller's back
+  // (as collections/Resources/workingCopy.ts does), or the transition's write that follows would use it.
+  const { locale, fallbackLocale } = req
+  try {
+    return (await req.payload.findByID({ collection: 'resources', id, draft, locale: 'all', depth: 0, overrideAccess: true, showHiddenFields: true, disableErrors: true, req })) as Record<string, unknown> | null
+  } finally {
+    req.locale = locale
+    req.fallbackLocale = fallbackLocale
+  }
+}
 
 const refuse = (status: number, error: string): VerifyResult => ({ ok: false, status, error })
 
