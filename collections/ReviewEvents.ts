@@ -40,13 +40,16 @@ export const ReviewEvents: CollectionConfig = {
       access: { read: editorsField },
       admin: { hidden: true },
     },
-    { name: 'action', type: 'select', required: true, options: options(ACTIONS) },
+    // `verify`: a legal sign-off (src/verification/signOff.ts); its from and to are the state it was in.
+    { name: 'action', type: 'select', required: true, options: options([...ACTIONS, 'verify']) },
     { name: 'from', type: 'select', required: true, options: options(STATES) },
     { name: 'to', type: 'select', required: true, options: options(STATES) },
     { name: 'by', type: 'relationship', relationTo: 'contributors', required: true, validate: () => true as const },
     { name: 'note', type: 'textarea', maxLength: 5000 },
     { name: 'checklist', type: 'json', admin: { description: 'The pre-publication checklist the editor confirmed.' } },
     { name: 'at', type: 'date', required: true, index: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    // A sign-off's date for the next check (verify events only).
+    { name: 'reviewBy', type: 'date', admin: { date: { pickerAppearance: 'dayOnly' } } },
     // Whether the transition emailed anyone; a submit or withdraw that did starts the resource's
     // quiet period (src/workflow/quietPeriod.ts).
     {

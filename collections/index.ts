@@ -8,6 +8,7 @@ import { RegistrationAudit } from './RegistrationAudit'
 import { Resources } from './Resources'
 import { Subscriptions } from './Subscriptions'
 import { ReviewEvents } from './ReviewEvents'
+import { Reverifications } from './Reverifications'
 import { SearchEntries } from './SearchEntries'
 import { Topics } from './Topics'
 import { WebinarRegistrations } from './WebinarRegistrations'
@@ -23,6 +24,7 @@ export const collections: CollectionConfig[] = [
   Provisions,
   Documents,
   ReviewEvents,
+  Reverifications,
   Webinars,
   WebinarRegistrations,
   Subscriptions,

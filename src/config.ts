@@ -32,6 +32,7 @@ import { guardRelationTargets } from './security/relationTargets'
 import { applyDataDepthLimit } from './security/dataDepth'
 import { applyLinkChecks } from './security/linkedDocuments'
 import { applyQueryRules } from './security/queryRules'
+import { applyStatusFilter } from './verification/statusQuery'
 import { closeMissingVersionRoutes } from './security/versionRoutes'
 import { projectRoot } from './settings/paths'
 import type { Settings } from './settings'
@@ -129,7 +130,8 @@ export async function createConfig(settings: Settings, hooks: ConfigHooks = {}):
     },
   })
   // On the sanitized config, so that Payload's own collections get them too.
-  return guardRelationTargets(closeMissingVersionRoutes(applyDataDepthLimit(applyLinkChecks(applyQueryRules(closeInternalAccess(config))))))
+  // applyStatusFilter after applyQueryRules: the verification status filter is rewritten before the rules check it.
+  return guardRelationTargets(closeMissingVersionRoutes(applyDataDepthLimit(applyLinkChecks(applyStatusFilter(applyQueryRules(closeInternalAccess(config)))))))
 }
 
 function formatBytes(bytes: number): string {

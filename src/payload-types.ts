@@ -74,6 +74,7 @@ export interface Config {
     provisions: Provision;
     documents: Document;
     'review-events': ReviewEvent;
+    reverifications: Reverification;
     webinars: Webinar;
     'webinar-registrations': WebinarRegistration;
     subscriptions: Subscription;
@@ -103,6 +104,7 @@ export interface Config {
     provisions: ProvisionsSelect<false> | ProvisionsSelect<true>;
     documents: DocumentsSelect<false> | DocumentsSelect<true>;
     'review-events': ReviewEventsSelect<false> | ReviewEventsSelect<true>;
+    reverifications: ReverificationsSelect<false> | ReverificationsSelect<true>;
     webinars: WebinarsSelect<false> | WebinarsSelect<true>;
     'webinar-registrations': WebinarRegistrationsSelect<false> | WebinarRegistrationsSelect<true>;
     subscriptions: SubscriptionsSelect<false> | SubscriptionsSelect<true>;
@@ -140,6 +142,8 @@ export interface Config {
       deliverWebhook: TaskDeliverWebhook;
       sendSubscriptionAlerts: TaskSendSubscriptionAlerts;
       reindexJurisdiction: TaskReindexJurisdiction;
+      verificationSweep: TaskVerificationSweep;
+      queueSupersessionLinks: TaskQueueSupersessionLinks;
       deleteExpiredRegistrations: TaskDeleteExpiredRegistrations;
       sendWebinarReminders: TaskSendWebinarReminders;
       retryWebinarEmail: TaskRetryWebinarEmail;
@@ -353,6 +357,20 @@ export interface Resource {
    * Scheduled publication, set by the publish action with a future publishAt.
    */
   publishAt?: string | null;
+  /**
+   * Legal sign-off: set by the verify action of a legal reviewer, never by editing.
+   */
+  verification?: {
+    status?: ('current' | 'due' | 'overdue' | 'unverified' | 'superseded') | null;
+    verifiedAt?: string | null;
+    reviewBy?: string | null;
+    /**
+     * The verifier’s name, shown publicly only if they opted in to public attribution.
+     */
+    attribution?: string | null;
+    verifiedBy?: (number | null) | Contributor;
+    covers?: string | null;
+  };
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -533,9 +551,13 @@ export interface Contributor {
    */
   jurisdictions?: (number | Jurisdiction)[] | null;
   /**
-   * Show my name on resources I contributed. Off by default: the public API never shows a contributor unless they opt in.
+   * Show my name on resources I contributed, and as the legal reviewer who verified them. Off by default: the public API never shows a contributor unless they opt in.
    */
   publicAttribution?: boolean | null;
+  /**
+   * A legal reviewer (an attorney) verifies resources within their jurisdictions and sets when they must be checked again. Set by admins.
+   */
+  legalReviewer?: boolean | null;
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -564,7 +586,7 @@ export interface ReviewEvent {
   id: number;
   resource: number | Resource;
   resourceOwner?: (number | null) | Contributor;
-  action: 'submit' | 'withdraw' | 'request_changes' | 'publish' | 'unpublish' | 'archive';
+  action: 'submit' | 'withdraw' | 'request_changes' | 'publish' | 'unpublish' | 'archive' | 'verify';
   from: 'draft' | 'in_review' | 'changes_requested' | 'published' | 'archived';
   to: 'draft' | 'in_review' | 'changes_requested' | 'published' | 'archived';
   by: number | Contributor;
@@ -582,10 +604,30 @@ export interface ReviewEvent {
     | boolean
     | null;
   at: string;
+  reviewBy?: string | null;
   /**
    * Whether this transition sent notification emails (none during the quiet period after a submit or withdraw that did).
    */
   emailed?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "reverifications".
+ */
+export interface Reverification {
+  id: number;
+  resource: number | Resource;
+  reason: 'due' | 'overdue' | 'superseded-link';
+  /**
+   * The superseded item it links to.
+   */
+  supersededItem?: (number | null) | Resource;
+  jurisdictions?: (number | Jurisdiction)[] | null;
+  reviewBy?: string | null;
+  queuedAt: string;
+  notifiedAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -854,6 +896,8 @@ export interface PayloadJob {
           | 'deliverWebhook'
           | 'sendSubscriptionAlerts'
           | 'reindexJurisdiction'
+          | 'verificationSweep'
+          | 'queueSupersessionLinks'
           | 'deleteExpiredRegistrations'
           | 'sendWebinarReminders'
           | 'retryWebinarEmail'
@@ -898,6 +942,8 @@ export interface PayloadJob {
         | 'deliverWebhook'
         | 'sendSubscriptionAlerts'
         | 'reindexJurisdiction'
+        | 'verificationSweep'
+        | 'queueSupersessionLinks'
         | 'deleteExpiredRegistrations'
         | 'sendWebinarReminders'
         | 'retryWebinarEmail'
@@ -953,6 +999,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'review-events';
         value: number | ReviewEvent;
+      } | null)
+    | ({
+        relationTo: 'reverifications';
+        value: number | Reverification;
       } | null)
     | ({
         relationTo: 'webinars';
@@ -1080,6 +1130,16 @@ export interface ResourcesSelect<T extends boolean = true> {
   assignee?: T;
   publishedAt?: T;
   publishAt?: T;
+  verification?:
+    | T
+    | {
+        status?: T;
+        verifiedAt?: T;
+        reviewBy?: T;
+        attribution?: T;
+        verifiedBy?: T;
+        covers?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1176,7 +1236,23 @@ export interface ReviewEventsSelect<T extends boolean = true> {
   note?: T;
   checklist?: T;
   at?: T;
+  reviewBy?: T;
   emailed?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "reverifications_select".
+ */
+export interface ReverificationsSelect<T extends boolean = true> {
+  resource?: T;
+  reason?: T;
+  supersededItem?: T;
+  jurisdictions?: T;
+  reviewBy?: T;
+  queuedAt?: T;
+  notifiedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1263,6 +1339,7 @@ export interface ContributorsSelect<T extends boolean = true> {
   organization?: T;
   jurisdictions?: T;
   publicAttribution?: T;
+  legalReviewer?: T;
   updatedAt?: T;
   createdAt?: T;
   email?: T;
@@ -1464,6 +1541,7 @@ export interface TaskSendEmail {
     from?: string | null;
     to?: string | null;
     resource?: string | null;
+    at?: string | null;
   };
   output: {
     sent?: boolean | null;
@@ -1530,6 +1608,29 @@ export interface TaskReindexJurisdiction {
   };
   output: {
     reindexed?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskVerificationSweep".
+ */
+export interface TaskVerificationSweep {
+  input?: unknown;
+  output: {
+    queued?: number | null;
+    emails?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskQueueSupersessionLinks".
+ */
+export interface TaskQueueSupersessionLinks {
+  input: {
+    resource: string;
+  };
+  output: {
+    queued?: number | null;
   };
 }
 /**

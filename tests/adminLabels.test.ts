@@ -124,7 +124,7 @@ describe('admin panel labels in Spanish', () => {
     expect(slugs.sort()).toEqual(
       [
         'contributors', 'documents', 'jurisdictions', 'organizations', 'registration-audit', 'resources',
-        'provisions', 'review-events', 'subscriptions', 'topics', 'webhooks', 'webinar-registrations', 'webinars',
+        'provisions', 'reverifications', 'review-events', 'subscriptions', 'topics', 'webhooks', 'webinar-registrations', 'webinars',
       ].sort(),
     )
     // The search index and Payload's own collections (jobs, preferences, migrations…) are hidden.

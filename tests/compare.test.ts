@@ -156,7 +156,8 @@ describe('GET /api/compare.csv', () => {
     expect(lines[0]).toBe('"provision","key","model: Protect Our Courts Act (New York)","New York (US-NY)","Texas (US-TX)"')
     expect(lines).toHaveLength(seedProvisions.length + 1)
     const courthouse = lines.find((l) => l.includes('"no-arrest-in-courthouse"'))!
-    expect(courthouse).toContain(`"'=HYPERLINK(""http://evil.example"",""x"") (+1 §2) [partial]"`)
+    // Each instrument ends with its legal sign-off's status (src/verification/status.ts).
+    expect(courthouse).toContain(`"'=HYPERLINK(""http://evil.example"",""x"") (+1 §2) [partial] {verification: unverified}"`)
     expect(courthouse).toContain('Protect Our Courts Act (New York) (Civil Rights Law §28)')
     for (const cell of res.text.split(/","|^"|"\r\n"?/m)) expect(cell).not.toMatch(/^[=+\-@]/)
   })

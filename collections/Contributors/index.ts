@@ -138,7 +138,17 @@ export const Contributors: CollectionConfig = {
       name: 'publicAttribution',
       type: 'checkbox',
       defaultValue: false,
-      admin: { description: 'Show my name on resources I contributed. Off by default: the public API never shows a contributor unless they opt in.' },
+      admin: { description: 'Show my name on resources I contributed, and as the legal reviewer who verified them. Off by default: the public API never shows a contributor unless they opt in.' },
+    },
+    {
+      // An attorney who signs off resources (POST /api/resources/:id/verify), within their
+      // jurisdictions (none: everywhere), whatever their role. Only admins grant it.
+      name: 'legalReviewer',
+      type: 'checkbox',
+      defaultValue: false,
+      access: { create: adminOnlyField, update: adminOnlyField },
+      saveToJWT: true,
+      admin: { description: 'A legal reviewer (an attorney) verifies resources within their jurisdictions and sets when they must be checked again. Set by admins.' },
     },
   ],
 }

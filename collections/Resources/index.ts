@@ -14,6 +14,7 @@ import { publicationPreviewEndpoint } from './endpoints/publicationPreview'
 import { mirrorOwner } from './ownership'
 import { workflowEndpoint, workflowStateEndpoint } from './endpoints/workflow'
 import { reviewQueueEndpoint } from './endpoints/reviewQueue'
+import { verifyEndpoint } from './endpoints/verify'
 import { guardOperations } from './hooks/guardOperations'
 import { notifyWebhooksOnDelete } from './hooks/notifyWebhooksOnDelete'
 import { rejectSelfSupersede } from './hooks/rejectSelfSupersede'
@@ -33,6 +34,7 @@ import {
 } from './options'
 import { isModelField, provisionsFields } from './provisions'
 import { socialPostsField } from './socialPosts'
+import { verificationField } from './verification'
 import { workflowFields } from './workflowFields'
 import { reindexAfterChange, unindexAfterDelete } from '../../src/search/sync'
 
@@ -82,7 +84,7 @@ export const Resources: CollectionConfig = {
     afterDelete: [unindexAfterDelete, notifyWebhooksOnDelete, ({ req }) => forgetSuperseded(req)],
   },
   // Payload tries custom endpoints before its own: GET /:id does not take /review-queue.
-  endpoints: [reviewQueueEndpoint, workflowEndpoint, workflowStateEndpoint, publicationPreviewEndpoint],
+  endpoints: [reviewQueueEndpoint, workflowEndpoint, workflowStateEndpoint, publicationPreviewEndpoint, verifyEndpoint],
   fields: [
     { name: 'title', type: 'text', required: true, localized: true, maxLength: 300 },
     // Unique among published resources only: a draft's slug must not tell anyone of other people's drafts.
@@ -225,5 +227,6 @@ export const Resources: CollectionConfig = {
       admin: { description: 'Shareable images for social media.' },
     }),
     ...workflowFields,
+    verificationField,
   ],
 }

@@ -3,7 +3,7 @@ import { Button, Pill, ReactSelect, useTranslation } from '@payloadcms/ui'
 import { useEffect, useState } from 'react'
 
 type Option = { value: string; label: string }
-type Instrument = { id: string | number; slug: string | null; title: string | null; section: string | null; extent: 'full' | 'partial'; superseded?: boolean }
+type Instrument = { id: string | number; slug: string | null; title: string | null; section: string | null; extent: 'full' | 'partial'; superseded?: boolean; verification?: { status: string; reviewBy?: string | null } }
 type Row = { key: string; name: string; description: string | null; model?: Instrument[]; cells: Record<string, Instrument[]> }
 type Matrix = { jurisdictions: { code: string; name: string }[]; model: { title: string | null } | null; provisions: Row[] }
 
@@ -46,6 +46,9 @@ export function CompareMatrix(props: { jurisdictions: Option[]; model: { slug: s
             {i.section ? <span className="compare__section"> · {i.section}</span> : null}{' '}
             {i.extent === 'partial' ? <Pill size="small">{say('compareExtentPartial')}</Pill> : null}
             {i.superseded ? <Pill size="small">{say('compareSuperseded')}</Pill> : null}
+            {i.verification && i.verification.status !== 'superseded' ? (
+              <Pill size="small" className={`compare__verification compare__verification--${i.verification.status}`}>{say(`verificationStatus.${i.verification.status}`)}</Pill>
+            ) : null}
           </li>
         ))}
       </ul>

@@ -2,6 +2,7 @@ import type { Payload, PayloadRequest, TypedUser, Where } from 'payload'
 import type { I18nClient } from '@payloadcms/translations'
 import { isEditor } from '../../access/roles'
 import { ActivateButton } from './ActivateButton'
+import { ReverificationPanel } from './ReverificationPanel'
 import { tr } from './i18n'
 import { ReviewQueue, age, type ReviewQueueProps } from './ReviewQueue'
 
@@ -38,7 +39,12 @@ export async function latestEvents(payload: Payload, user: TypedUser, ids: (stri
  */
 export async function Dashboard({ payload, user, i18n, searchParams }: Props) {
   if (!user || !isEditor(user as PayloadRequest['user'])) return null
-  return <EditorPanels payload={payload} user={user} i18n={i18n} searchParams={searchParams} />
+  return (
+    <>
+      <EditorPanels payload={payload} user={user} i18n={i18n} searchParams={searchParams} />
+      <ReverificationPanel payload={payload} user={user} i18n={i18n} searchParams={searchParams} />
+    </>
+  )
 }
 
 async function EditorPanels({ payload, user, i18n, searchParams }: Props & { user: TypedUser }) {

@@ -5,6 +5,8 @@ import type { ComponentProps } from 'react'
 import { activeRole, isEditor } from '../../access/roles'
 import { latestEvents, link, type Props, type Row } from './Dashboard'
 import { StatusBadge } from './StatusBadge'
+import { ReverificationPanel } from './ReverificationPanel'
+import { isLegalReviewer } from '../../access/legalReviewers'
 import { tr } from './i18n'
 
 /** Actions whose note the editors write for the submitter (a submit's or withdraw's note is the leader's own). */
@@ -26,6 +28,9 @@ export function HomeView(props: DashboardProps) {
     <Gutter className="dashboard--contributor">
       <SetStepNav nav={[{ label: tr(props.i18n.t, 'custom:mySubmissions') }]} />
       <MySubmissions payload={props.payload} user={user} i18n={props.i18n} />
+      {isLegalReviewer(user as PayloadRequest['user']) ? (
+        <ReverificationPanel payload={props.payload} user={user} i18n={props.i18n} searchParams={props.searchParams as Record<string, string | string[] | undefined>} />
+      ) : null}
     </Gutter>
   )
 }

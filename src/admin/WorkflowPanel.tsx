@@ -6,7 +6,16 @@ import { StatusBadge } from './StatusBadge'
 import { tr } from './i18n'
 import type { CustomKey } from './translations'
 
-type WorkflowState = { reviewStatus: string; live: boolean; actions: string[]; checklist: Record<string, string>; publishAt?: string | null }
+type WorkflowState = {
+  reviewStatus: string
+  live: boolean
+  actions: string[]
+  checklist: Record<string, string>
+  publishAt?: string | null
+  /** The caller as a legal reviewer covering this resource (src/verification/signOff.ts). */
+  legalReview?: { reviewer: boolean; mayVerify: boolean }
+  verification?: { status: string; verifiedAt: string | null; reviewBy: string | null }
+}
 type ReviewEvent = { id: string | number; action: string; from: string; to: string; note?: string | null; at: string; by?: { name?: string } | string | number | null }
 type Version = { id: string | number }
 
@@ -36,6 +45,10 @@ export function WorkflowPanel() {
   const [previewSeen, setPreviewSeen] = useState(false)
   // Publish later: a local date and time in the browser's time zone, sent as an instant (publishAt).
   const [publishLater, setPublishLater] = useState('')
+  // Legal reviewers: keep the sign-off over a typo fix (honoured for them only), and the verify action.
+  const [keepVerification, setKeepVerification] = useState(false)
+  const [verifyNote, setVerifyNote] = useState('')
+  const [verifyBy, setVerifyBy] = useState('')
 
   const load = useCallback(async () => {
     if (id === undefined || id === null) return
@@ -68,7 +81,14 @@ export function WorkflowPanel() {
       if (note.trim()) body.note = note.trim()
       if (action === 'publish') body.checklist = checked
       if (action === 'publish' && publishLater) body.publishAt = new Date(publishLater).toISOString()
-      const res = await fetch(`${api}/${id}/workflow`, {
+      if (action === 'publish' && keepVerification && state.legalReview?.reviewer) body.keepVerification = true
+      if (action === 'verify') {
+        delete body.action
+        delete body.note
+        if (verifyNote.trim()) body.note = verifyNote.trim()
+        if (verifyBy) body.reviewBy = new Date(`${verifyBy}T12:00:00Z`).toISOString()
+      }
+      const res = await fetch(`${api}/${id}/${action === 'verify' ? 'verify' : 'workflow'}`, {
         method: 'POST',
         credentials: 'include',
         headers: { 'Content-Type': 'application/json' },
@@ -142,6 +162,12 @@ export function WorkflowPanel() {
               ))}
             </fieldset>
           )}
+          {state.actions.includes('publish') && state.legalReview?.reviewer && state.verification?.verifiedAt ? (
+            <label className="workflow-panel__keep-verification" style={{ display: 'flex', gap: 8, alignItems: 'flex-start' }}>
+              <input type="checkbox" name="workflow-keep-verification" checked={keepVerification} onChange={(e) => setKeepVerification(e.target.checked)} />
+              <span>{tr(t, 'custom:keepVerification')}</span>
+            </label>
+          ) : null}
           {state.actions.includes('publish') && (
             <label className="workflow-panel__schedule" style={{ display: 'grid', gap: 4 }}>
               <span>{tr(t, 'custom:publishLater')}</span>
@@ -171,6 +197,17 @@ export function WorkflowPanel() {
           </div>
         </>
       )}
+      <VerificationSection
+        verification={state.verification}
+        mayVerify={Boolean(state.legalReview?.mayVerify)}
+        busy={busy || modified}
+        note={verifyNote}
+        setNote={setVerifyNote}
+        reviewBy={verifyBy}
+        setReviewBy={setVerifyBy}
+        onVerify={() => void act('verify')}
+        when={(at) => new Date(at).toLocaleDateString(i18n.language)}
+      />
       <div style={{ display: 'flex', gap: 12, fontSize: 13 }}>
         {compareHref ? <a href={compareHref}>{tr(t, 'custom:compare')}</a> : null}
         <a href={`/admin/collections/resources/${id}/versions`}>{tr(t, 'custom:versions')}</a>
@@ -194,6 +231,46 @@ export function WorkflowPanel() {
           </ol>
         )}
       </div>
+    </div>
+  )
+}
+
+type VerificationProps = {
+  verification?: WorkflowState['verification']
+  mayVerify: boolean
+  busy: boolean
+  note: string
+  setNote: (value: string) => void
+  reviewBy: string
+  setReviewBy: (value: string) => void
+  onVerify: () => void
+  when: (at: string) => string
+}
+
+/** The legal sign-off of the published version, and the verify action for a legal reviewer covering the resource. */
+function VerificationSection({ verification, mayVerify, busy, note, setNote, reviewBy, setReviewBy, onVerify, when }: VerificationProps) {
+  const { t } = useTranslation()
+  if (!verification) return null
+  return (
+    <div className="workflow-panel__verification" data-status={verification.status} style={{ display: 'grid', gap: 6 }}>
+      <h5 style={{ margin: '8px 0 0' }}>{tr(t, 'custom:verification')}</h5>
+      <div>{tr(t, `custom:verificationStatus.${verification.status}` as CustomKey)}</div>
+      {verification.verifiedAt && verification.reviewBy ? (
+        <small>{tr(t, 'custom:verifiedUntil', { at: when(verification.verifiedAt), by: when(verification.reviewBy) })}</small>
+      ) : null}
+      {mayVerify ? (
+        <>
+          <textarea name="verify-note" rows={2} maxLength={5000} value={note} onChange={(e) => setNote(e.target.value)} style={{ width: '100%' }} />
+          <label style={{ display: 'grid', gap: 4 }}>
+            <span>{tr(t, 'custom:verifyReviewBy')}</span>
+            <input type="date" name="verify-review-by" value={reviewBy} onChange={(e) => setReviewBy(e.target.value)} />
+            <small>{tr(t, 'custom:verifyReviewByHelp')}</small>
+          </label>
+          <Button buttonStyle="secondary" size="small" margin={false} id="workflow-verify" disabled={busy} onClick={onVerify}>
+            {tr(t, 'custom:verifyAction')}
+          </Button>
+        </>
+      ) : null}
     </div>
   )
 }

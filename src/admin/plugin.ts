@@ -11,6 +11,7 @@ export const forEditors: Condition = (_data, _siblingData, { user }) => isEditor
 const EDITOR_COLLECTIONS = new Set([
   'contributors',
   'review-events',
+  'reverifications',
   'jurisdictions',
   'organizations',
   'topics',
@@ -22,7 +23,7 @@ const EDITOR_COLLECTIONS = new Set([
 ])
 
 /** Resource fields that are workflow or editorial internals: absent from a contributor's form. */
-const EDITOR_FIELDS = new Set(['reviewStatus', 'owner', 'assignee', 'publishedAt', 'publishAt', 'slug', 'supersededBy', 'superseded'])
+const EDITOR_FIELDS = new Set(['reviewStatus', 'owner', 'assignee', 'publishedAt', 'publishAt', 'slug', 'supersededBy', 'superseded', 'verification'])
 const DOCUMENT_EDITOR_FIELDS = new Set(['uploadedBy', 'private'])
 
 const component = (name: string, file = name) => `/admin/${file}#${name}`

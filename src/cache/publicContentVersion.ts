@@ -19,6 +19,7 @@
 import crypto from 'node:crypto'
 import type { GlobalConfig, Payload, PayloadRequest } from 'payload'
 import { nobody } from '../../access/nobody'
+import { verificationDay } from '../verification/clock'
 import { MongoContentVersion } from './mongoContentVersion'
 
 export const PUBLIC_CONTENT_VERSION = 'public-content-version'
@@ -69,8 +70,17 @@ export class PublicContentVersion {
     }
   }
 
-  /** The current version; `undefined` when it cannot be known (serve without the cache). */
+  /**
+   * The current version; `undefined` when it cannot be known (serve without the cache). It carries
+   * the day of the verification clock: a resource's verification status is derived from the date,
+   * so no cached answer outlives its day.
+   */
   async current(): Promise<string | undefined> {
+    const token = await this.currentToken()
+    return token === undefined ? undefined : `${token}:${verificationDay()}`
+  }
+
+  private async currentToken(): Promise<string | undefined> {
     const payload = this.payload
     if (!payload) return undefined
     try {

@@ -1,9 +1,11 @@
 import { toCsv } from '../utilities/csv'
 import type { Instrument, Matrix } from './matrix'
 
-/** One cell: each instrument as "Title (§ section) [partial]", separated by " | ". */
+/** One cell: each instrument as "Title (§ section) [partial] {verification: current}", separated by " | ". */
 const describe = (instruments: Instrument[]) =>
-  instruments.map((i) => `${i.title ?? i.slug ?? i.id}${i.section ? ` (${i.section})` : ''}${i.extent === 'partial' ? ' [partial]' : ''}`).join(' | ')
+  instruments
+    .map((i) => `${i.title ?? i.slug ?? i.id}${i.section ? ` (${i.section})` : ''}${i.extent === 'partial' ? ' [partial]' : ''} {verification: ${i.verification.status}}`)
+    .join(' | ')
 
 /** The compare matrix as a spreadsheet: a row per provision, a column per jurisdiction (the model first). */
 export function matrixCsv(matrix: Matrix): string {

@@ -1,6 +1,7 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 import { errorJson, errorResponse, localeParameter, publicOperation } from '../endpoints/openapiCommon'
 import { matrixCsv } from './csv'
+import { verificationSchema } from '../verification/status'
 import { CompareError, compareMatrix, gapsAgainstModel, MAX_JURISDICTIONS } from './matrix'
 
 /** Runs a compare handler; a CompareError is the client's problem, answered with its status. */
@@ -22,6 +23,7 @@ const instrumentSchema = {
     title: { type: ['string', 'null'] },
     category: { type: ['string', 'null'] },
     superseded: { type: 'boolean', description: 'A published resource supersedes it.' },
+    verification: verificationSchema,
     section: { type: ['string', 'null'], description: 'Pinpoint citation, e.g. "Civil Rights Law §28"; null when not known.' },
     quote: { type: ['string', 'null'] },
     extent: { type: 'string', enum: ['full', 'partial'] },

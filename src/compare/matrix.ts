@@ -5,6 +5,7 @@
  * inherits nothing from its parent here (a county is a column of its own when asked for).
  */
 import type { PayloadRequest, Where } from 'payload'
+import { publicVerification, type PublicVerification } from '../verification/status'
 
 type Id = string | number
 
@@ -16,6 +17,8 @@ export type Instrument = {
   title: string | null
   category: string | null
   superseded: boolean
+  /** Its legal sign-off (src/verification/status.ts). */
+  verification: PublicVerification
   section: string | null
   quote: string | null
   extent: 'full' | 'partial'
@@ -40,7 +43,7 @@ export class CompareError extends Error {
 }
 
 const PUBLISHED: Where = { _status: { equals: 'published' } }
-const INSTRUMENT_SELECT = { slug: true, title: true, category: true, jurisdictions: true, provisions: true, superseded: true } as const
+const INSTRUMENT_SELECT = { slug: true, title: true, category: true, jurisdictions: true, provisions: true, superseded: true, verification: true } as const
 
 /** `?locale=all` would return every translation as an object: the matrix answers in one language. */
 const localeOf = (req: PayloadRequest) => (req.locale === 'es' ? 'es' : 'en')
@@ -92,6 +95,7 @@ type InstrumentDoc = {
   title?: string | null
   category?: string | null
   superseded?: boolean | null
+  verification?: unknown
   jurisdictions?: unknown[] | null
   provisions?: { provision: unknown; section?: string | null; quote?: string | null; extent?: string | null }[] | null
 }
@@ -122,6 +126,7 @@ function provided(doc: InstrumentDoc): Map<string, Instrument> {
       title: doc.title ?? null,
       category: doc.category ?? null,
       superseded: Boolean(doc.superseded),
+      verification: publicVerification(doc.verification),
       section: row.section || null,
       quote: row.quote || null,
       extent: row.extent === 'partial' ? 'partial' : 'full',

@@ -3,6 +3,7 @@ import { inertBlock, inertLine } from './strangerText'
 import { accountEmail } from './accountEmails'
 import { renderAlertEmail, renderSubscriptionEmail } from '../subscriptions/emails'
 import { adminResourceUrl, resourcePageUrl } from './links'
+import { renderReverificationDigest } from '../verification/emails'
 
 /** What the `sendEmail` job carries: ids only, so the queue and its logs hold no personal data. */
 export type EmailJobInput =
@@ -14,6 +15,8 @@ export type EmailJobInput =
   | { template: 'email-change-notice'; contributor: string }
   | { template: 'subscription'; subscription: string }
   | { template: 'alert'; subscription: string; from: string; to: string }
+  /** The legal reviewer's daily digest of the re-verification queue (src/verification/emails.ts). */
+  | { template: 'reverification'; recipient: string; at: string }
   /** An editor (`contributor`) assigned `resource` to `recipient`. */
   | { template: 'assigned'; resource: string; contributor: string; recipient: string }
 
@@ -42,6 +45,7 @@ export async function renderMessage(req: PayloadRequest, input: EmailJobInput): 
   const admin = `${server}/admin`
   if (input.template === 'subscription') return renderSubscriptionEmail(req.payload, input.subscription)
   if (input.template === 'alert') return renderAlertEmail(req.payload, input.subscription, input.from, input.to)
+  if (input.template === 'reverification') return renderReverificationDigest(req, input.recipient, input.at)
   if (input.template === 'workflow') {
     const [event, recipient] = await Promise.all([byId(req, 'review-events', input.event), byId(req, 'contributors', input.recipient)])
     if (!event || !recipient?.email) return null

@@ -1,3 +1,4 @@
+import { verificationSchema } from '../verification/status'
 /** Pieces of OpenAPI shared by the public custom endpoints' `custom.openapi` descriptions. */
 export const errorResponse = (description: string) => ({
   description,
@@ -31,6 +32,7 @@ export const resourceSummarySchema = {
     category: { type: ['string', 'null'] },
     section: { type: ['string', 'null'] },
     issuedAt: { type: ['string', 'null'], format: 'date-time' },
+    verification: verificationSchema,
   },
   required: ['id', 'slug', 'title'],
 }

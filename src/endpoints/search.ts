@@ -17,7 +17,7 @@ export const searchEndpoint: Endpoint = {
     const locales = req.payload.config.localization ? req.payload.config.localization.localeCodes : ['en']
     const params = parseSearchParams(new URL(req.url ?? '', 'http://localhost').searchParams, locales)
     if ('error' in params) return errorJson(400, params.error)
-    const result = await searchResources(req.payload, params)
+    const result = await searchResources(req.payload, params, req)
     const numeric = req.payload.db.defaultIDType === 'number'
     return Response.json({ ...result, docs: result.docs.map((d) => ({ ...d, id: numeric ? Number(d.id) : d.id })) })
   },

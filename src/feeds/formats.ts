@@ -14,7 +14,12 @@ export type FeedItem = {
   published?: Date
   /** Terms: the category and the jurisdiction codes. */
   tags: string[]
+  /** The legal sign-off (src/verification/status.ts): JSON Feed `_verification`, an Atom category. */
+  verification?: { status: string; verifiedAt: string | null; reviewBy: string | null }
 }
+
+/** The Atom category scheme of the verification status. */
+export const VERIFICATION_SCHEME = 'urn:ice-out-of-courts:verification'
 
 export type FeedModel = {
   id: string
@@ -70,6 +75,7 @@ export function atomFeed(feed: FeedModel): string {
     lines.push(element('updated', item.updated.toISOString(), '        '))
     if (item.summary) lines.push(textElement('summary', item.summary, '        '))
     for (const tag of item.tags) lines.push(`        <category term="${xmlText(tag)}" label="${xmlText(tag)}"/>`)
+    if (item.verification) lines.push(`        <category scheme="${VERIFICATION_SCHEME}" term="${xmlText(item.verification.status)}" label="verification: ${xmlText(item.verification.status)}"/>`)
     if (item.published) lines.push(element('published', item.published.toISOString(), '        '))
     lines.push('    </entry>')
   }
@@ -95,6 +101,8 @@ export function jsonFeed(feed: FeedModel): string {
       date_modified: item.updated.toISOString(),
       ...(item.published ? { date_published: item.published.toISOString() } : {}),
       tags: item.tags,
+      // A JSON Feed extension (https://jsonfeed.org/version/1.1#extensions-a-name-extensions-a).
+      ...(item.verification ? { _verification: { about: VERIFICATION_SCHEME, status: item.verification.status, verifiedAt: item.verification.verifiedAt, reviewBy: item.verification.reviewBy } } : {}),
     })),
   })
 }

@@ -1,3 +1,4 @@
+import { publicVerification } from '../verification/status'
 import type { Endpoint, PayloadRequest, Where } from 'payload'
 import { CATEGORIES } from '../../collections/Resources/options'
 import { atomFeed, jsonFeed, type FeedModel } from './formats'
@@ -77,6 +78,7 @@ async function jurisdictionAndChildren(req: PayloadRequest, id: string | number)
 
 type FeedResource = {
   id: string | number
+  verification?: unknown
   title?: string
   summary?: string | null
   slug?: string
@@ -105,7 +107,7 @@ async function latestPublished(req: PayloadRequest, query: FeedQuery): Promise<F
     draft: false,
     locale: query.locale as 'en',
     fallbackLocale: 'en' as never,
-    select: { title: true, summary: true, slug: true, category: true, publishedAt: true, updatedAt: true, jurisdictions: true },
+    select: { title: true, summary: true, slug: true, category: true, publishedAt: true, updatedAt: true, jurisdictions: true, verification: true },
     populate: { jurisdictions: { code: true } },
     overrideAccess: false,
     req,
@@ -147,6 +149,7 @@ function buildFeed(req: PayloadRequest, query: FeedQuery, resources: FeedResourc
         updated: new Date(r.updatedAt),
         published: r.publishedAt ? new Date(r.publishedAt) : undefined,
         tags: [...(r.category ? [r.category] : []), ...codes],
+        verification: publicVerification(r.verification),
       }
     }),
   }

@@ -8,6 +8,7 @@ import { webinarTasks } from './webinarTasks'
 import { deliverWebhookTask } from '../webhooks/deliver'
 import { subscriptionAlertsTask } from './subscriptionAlerts'
 import { reindexJurisdictionTask } from '../search/reindexJurisdiction'
+import { supersessionFollowUpTask, verificationSweepTask } from '../verification/queue'
 
 /**
  * Payload's jobs queue: every task of every feature, listed here. Queued and scheduled jobs run
@@ -21,6 +22,8 @@ export function jobsConfig(settings: Settings): JobsConfig {
     deliverWebhookTask as never,
     subscriptionAlertsTask as never,
     reindexJurisdictionTask as never,
+    verificationSweepTask as never,
+    supersessionFollowUpTask as never,
     ...webinarTasks({ retentionDays: settings.registrationRetentionDays }),
   ]
   return {

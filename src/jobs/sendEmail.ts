@@ -19,6 +19,7 @@ export const sendEmailTask: TaskConfig<{ input: EmailJobInput; output: { sent: b
     { name: 'from', type: 'text' },
     { name: 'to', type: 'text' },
     { name: 'resource', type: 'text' },
+    { name: 'at', type: 'text' },
   ],
   outputSchema: [{ name: 'sent', type: 'checkbox' }],
   handler: async ({ input, req }) => {

@@ -1,7 +1,18 @@
-import type { Payload } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 import { CATEGORIES } from '../../collections/Resources/options'
 import { searchBackend } from './backends'
 import { excerpt, MAX_QUERY_LENGTH, MAX_QUERY_TERMS, queryTerms } from './text'
+import { publicVerification, type PublicVerification } from '../verification/status'
+
+/**
+ * The hits' sign-offs, read as the public reads them (the status is derived from the clock, so
+ * it is not in the search index).
+ */
+async function verificationOf(payload: Payload, ids: string[], req?: PayloadRequest): Promise<Map<string, unknown>> {
+  if (!ids.length) return new Map()
+  const { docs } = await payload.find({ collection: 'resources', where: { id: { in: ids } }, select: { verification: true }, depth: 0, limit: ids.length, pagination: false, overrideAccess: false, req })
+  return new Map(docs.map((d) => [String(d.id), (d as { verification?: unknown }).verification]))
+}
 
 export const SEARCH_PAGE_SIZE = 10
 export const MAX_SEARCH_LIMIT = 50
@@ -17,6 +28,7 @@ export type SearchHit = {
   section: string | null
   jurisdictions: string[]
   issuedAt: string | null
+  verification: PublicVerification
   excerpt: string
 }
 
@@ -51,10 +63,11 @@ function positive(value: string | null, fallback: number): number | undefined {
 }
 
 /** Published resources matching every term, best first (title over summary over documents over body). */
-export async function searchResources(payload: Payload, params: SearchParams) {
+export async function searchResources(payload: Payload, params: SearchParams, req?: PayloadRequest) {
   const { terms, page, limit } = params
   const { totalDocs, entries } = await searchBackend(payload).search(terms, params, { offset: (page - 1) * limit, limit })
   const totalPages = Math.ceil(totalDocs / limit)
+  const signOffs = await verificationOf(payload, entries.map((entry) => entry.resource), req)
   const docs: SearchHit[] = entries.map((entry) => ({
     id: entry.resource,
     slug: entry.slug,
@@ -64,6 +77,7 @@ export async function searchResources(payload: Payload, params: SearchParams) {
     section: entry.section,
     jurisdictions: (entry.jurisdictions ?? '').trim().split(' ').filter(Boolean),
     issuedAt: entry.issuedAt,
+    verification: publicVerification(signOffs.get(String(entry.resource))),
     excerpt: excerpt(entry, terms),
   }))
   return { docs, totalDocs, limit, page, totalPages, hasPrevPage: page > 1, hasNextPage: page < totalPages, q: params.q, locale: params.locale }

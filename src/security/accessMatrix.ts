@@ -65,6 +65,11 @@ export const collectionMatrix: Record<string, CollectionRules> = {
     read: 'editors', create: 'nobody', update: 'nobody', delete: 'editors',
     note: 'created only through POST /api/subscriptions (double opt-in); every read audited in registration-audit',
   },
+  reverifications: {
+    graphQL: { singular: 'Reverification', plural: 'Reverifications' },
+    read: 'editors', create: 'nobody', update: 'nobody', delete: 'nobody',
+    note: 'the re-verification queue (published items only): editors and legal reviewers read it; written by the daily job and publishing',
+  },
   'registration-audit': { graphQL: { singular: 'RegistrationAudit', plural: 'RegistrationAudits' }, read: 'editors', create: 'nobody', update: 'nobody', delete: 'nobody' },
   contributors: {
     graphQL: { singular: 'Contributor', plural: 'Contributors' },
@@ -144,6 +149,7 @@ export const otherRoutes: Record<string, string> = {
   'POST /api/resources/:id/workflow': 'owner or editor, by the workflow machine (src/workflow/machine.ts)',
   'GET /api/resources/:id/workflow': 'owner or editor (the resource\'s review state)',
   'GET /api/resources/review-queue': 'editors (items they may read; "my region" by the jurisdiction scope rule)',
+  'POST /api/resources/:id/verify': 'legal reviewers (any role, set by admins) within their jurisdictions, on published or in-review items (src/verification/signOff.ts)',
   'GET /api/resources/:id/publication-preview': 'owner or editor (what publishing the working copy would make public)',
   'GET /api/search': 'anyone (published resources only)',
   'GET /api/map': 'anyone (states, DC and territories: code, name, protection status)',

@@ -15,7 +15,7 @@ export type SubscriptionDoc = {
   alertedThrough?: string | null
   createdAt: string
 }
-export type AlertItem = { id: Id; title: string; slug?: string | null; category: string; publishedAt?: string | null; updatedAt: string; supersedes?: Id[] | null }
+export type AlertItem = { id: Id; title: string; slug?: string | null; category: string; publishedAt?: string | null; updatedAt: string; supersedes?: Id[] | null; lapsed?: boolean }
 
 /** How far behind the present an immediate window ends. */
 const SETTLE_MS = 60_000
@@ -79,6 +79,18 @@ export async function matchingItems(payload: Payload, subscription: Subscription
       select: { title: true, slug: true, category: true, publishedAt: true, updatedAt: true, supersedes: true },
     })
   const items = (await find({ and: [...inWindow, ...followed] })).docs as unknown as AlertItem[]
+  // Verification lapses: a legal sign-off whose review date passed in the window (src/verification/).
+  const lapsedWhere: Where[] = [
+    { 'verification.verifiedAt': { not_equals: null } },
+    { 'verification.reviewBy': { greater_than: from.toISOString() } },
+    { 'verification.reviewBy': { less_than_equal: to.toISOString() } },
+    { 'verification.status': { not_equals: 'superseded' } },
+  ]
+  for (const lapsed of (await find({ and: [...lapsedWhere, ...followed] })).docs as unknown as AlertItem[]) {
+    const known = items.find((i) => String(i.id) === String(lapsed.id))
+    if (known) known.lapsed = true
+    else items.push({ ...lapsed, lapsed: true })
+  }
   if (!followed.length) return items
   // A supersession reaches the people who followed the item it replaces, wherever the new one applies.
   const replacing = (await find({ and: [...inWindow, { supersedes: { exists: true } }] })).docs as unknown as AlertItem[]

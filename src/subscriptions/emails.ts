@@ -22,6 +22,7 @@ const TEXT = {
     lead: 'New and updated in the ICE Out of Courts Campaign Toolkit:',
     new: 'New',
     updated: 'Updated',
+    lapsed: 'Legal review date passed: check before relying on it',
     replaces: 'replaces',
     manage: 'Change what you receive',
     unsubscribe: 'Unsubscribe',
@@ -41,6 +42,7 @@ const TEXT = {
     lead: 'Nuevo y actualizado en el ICE Out of Courts Campaign Toolkit:',
     new: 'Nuevo',
     updated: 'Actualizado',
+    lapsed: 'Pasó la fecha de revisión legal: compruébelo antes de usarlo',
     replaces: 'reemplaza a',
     manage: 'Cambiar lo que recibe',
     unsubscribe: 'Darse de baja',
@@ -89,7 +91,9 @@ export async function renderAlertEmail(payload: Payload, id: string, from: strin
   for (const item of items) {
     const fresh = item.publishedAt && new Date(item.publishedAt) > new Date(from)
     // Titles are people's words: one line, no live links (src/email/strangerText.ts).
-    lines.push(`• ${fresh ? text.new : text.updated}: ${inertLine(item.title)}`)
+    const inWindow = new Date(item.updatedAt) > new Date(from)
+    lines.push(`• ${fresh ? text.new : inWindow || !item.lapsed ? text.updated : text.lapsed}: ${inertLine(item.title)}`)
+    if (item.lapsed && inWindow) lines.push(`  (${text.lapsed})`)
     for (const old of (item.supersedes ?? []).map((s) => replaced.get(String(s))).filter(Boolean)) lines.push(`  (${text.replaces} ${inertLine(old)})`)
     lines.push(`  ${publicResourceUrl(payload, item)}`)
   }

@@ -37,8 +37,9 @@ export type PublicationPreview = {
   rows: PreviewRow[]
 }
 
-// Payload's own bookkeeping, and what the publish action itself writes: not content under review.
-const NOT_CONTENT = new Set<string>(['id', 'createdAt', 'updatedAt', ...WORKFLOW_ONLY_FIELDS])
+// Payload's own bookkeeping, and what the publish action itself writes (the legal sign-off is
+// decided at publish: src/verification/signOff.ts): not content under review.
+const NOT_CONTENT = new Set<string>(['id', 'createdAt', 'updatedAt', 'verification', ...WORKFLOW_ONLY_FIELDS])
 
 type Doc = Record<string, unknown>
 

@@ -6,12 +6,16 @@ import { sameId } from '../../access/sameId'
 import { WORKFLOW_CONTEXT } from '../../collections/Resources/hooks/guardOperations'
 import { currentState } from '../../collections/Resources/workingCopy'
 import { inBackground } from '../jobs/background'
+import { runJobsNow } from '../jobs/runNow'
 import { deliverNow, queueEmail } from '../email/outbox'
 import { deliverWebhooksNow, queueWebhooks } from '../webhooks/queue'
 import { decide, isState, type Action, type Request, type State } from './machine'
 import { recipientsFor } from './recipients'
+import { currentSignOff, keepRequestProblem, verificationOnPublish } from '../verification/signOff'
+import { queueSupersessionFollowUp } from '../verification/queue'
 
-export type TransitionRequest = Request & { publishAt?: unknown }
+/** `keepVerification`: a legal reviewer keeps the sign-off over a typo fix (src/verification/signOff.ts). */
+export type TransitionRequest = Request & { publishAt?: unknown; keepVerification?: unknown }
 
 export type TransitionResult =
   | { ok: true; body: { id: string | number; action: Action; from: State; reviewStatus: State; live: boolean; publishedAt: string | null; publishAt?: string; event?: string | number } }
@@ -54,7 +58,7 @@ async function withConflictsRetried(req: PayloadRequest, run: () => Promise<Tran
  * MongoDB transaction's write conflict does the same.)
  */
 const queues = new Map<string, Promise<unknown>>()
-function oneAtATime<T>(key: string, task: () => Promise<T>): Promise<T> {
+export function oneAtATime<T>(key: string, task: () => Promise<T>): Promise<T> {
   const previous = queues.get(key) ?? Promise.resolve()
   const next = previous.then(task, task)
   const tail = next.catch(() => undefined)
@@ -103,8 +107,22 @@ async function run(req: PayloadRequest, id: string | number, request: Transition
       if (shouldCommit) await killTransaction(req)
       return { ok: false, status: 400, error: '"publishAt" must be an ISO 8601 date and time.' }
     }
-    if (publishing && publishAt && publishAt.getTime() > Date.now()) {
-      return await schedule(req, id, decision.from, publishAt, shouldCommit)
+    const scheduling = publishing && publishAt !== null && publishAt.getTime() > Date.now()
+    const keepProblem = await keepRequestProblem(req, request.keepVerification, decision.action, state.jurisdictions, scheduling)
+    if (keepProblem) {
+      if (shouldCommit) await killTransaction(req)
+      return { ok: false, ...keepProblem }
+    }
+    if (scheduling && publishAt) return await schedule(req, id, decision.from, publishAt, shouldCommit)
+    // A change of substance since the sign-off clears it, unless a legal reviewer keeps it.
+    let keptVerification = false
+    if (publishing) {
+      const decided = await verificationOnPublish(req, id, request.keepVerification === true)
+      data.verification = decided.signOff
+      keptVerification = decided.kept
+    } else if (takingDown) {
+      // The published version is replaced by the working copy: the sign-off goes with it.
+      data.verification = await currentSignOff(req, id)
     }
     // Withdrawing an update of published content discards it: the working copy goes back to the
     // published version (a new draft version restored from it; the withdrawn one stays in the
@@ -142,7 +160,7 @@ async function run(req: PayloadRequest, id: string | number, request: Transition
         to,
         by: user.id,
         note: decision.note ?? null,
-        checklist: decision.checklist ?? null,
+        checklist: decision.checklist ? { ...decision.checklist, ...(keptVerification ? { keptVerification: true } : {}) } : null,
         at: now,
         emailed: recipients.length > 0,
       } as never,
@@ -158,10 +176,13 @@ async function run(req: PayloadRequest, id: string | number, request: Transition
     // Frontends hear of what the public sees changing: publish, a new revision of live content, take-down.
     const webhookEvent = publishing ? (state.live ? 'update' : 'publish') : takingDown ? 'unpublish' : undefined
     if (webhookEvent) webhooks = await queueWebhooks(req, webhookEvent, { id: saved.id ?? id, slug: saved.slug })
+    // What links to the items this one supersedes goes on the re-verification queue (a job).
+    const followUp = publishing ? await queueSupersessionFollowUp(req, id) : undefined
     if (shouldCommit) await commitTransaction(req)
 
     inBackground(deliverNow(req.payload, emails))
     inBackground(deliverWebhooksNow(req.payload, webhooks))
+    if (followUp !== undefined) inBackground(runJobsNow(req.payload, [followUp], 'A re-verification follow-up'))
     emails = []
     return {
       ok: true,

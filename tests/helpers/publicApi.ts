@@ -38,6 +38,7 @@ export function publicReadUrls(ids: Id[], jurisdictionCodes: string[]): string[]
     '/api/resources?locale=all&limit=100',
     '/api/resources?where[_status][equals]=draft',
     '/api/resources?where[reviewStatus][not_equals]=published',
+    '/api/resources?where[verification.status][in]=unverified,current,due,overdue,superseded&limit=100',
     '/api/jurisdictions?limit=100&depth=2',
     '/api/jurisdictions?limit=100&depth=1&joins[resources][limit]=100',
     '/api/organizations?depth=2',

@@ -23,6 +23,10 @@ export const guardAccountChanges: CollectionBeforeOperationHook = async ({ args,
   const differs = (key: string) =>
     key in a.data! && a.data![key] !== undefined && (key === 'jurisdictions' ? !sameIds(a.data![key], original?.[key]) : a.data![key] !== original?.[key])
   if (differs('role')) throw forbidden('Only an admin may change a role.')
+  // A capability like a role: an unset value reads as false (the panel sends the field back).
+  if ('legalReviewer' in a.data && a.data.legalReviewer !== undefined && Boolean(a.data.legalReviewer) !== Boolean(original?.legalReviewer)) {
+    throw forbidden('Only an admin may make an account a legal reviewer, or end it.')
+  }
   const self = original ? sameId(original.id, req.user?.id) : false
   if (differs('status') && (self || !isEditor(req.user) || original?.role !== 'contributor')) {
     throw forbidden('Only editors may change the status of a contributor account (and admins of any account).')
@@ -31,7 +35,7 @@ export const guardAccountChanges: CollectionBeforeOperationHook = async ({ args,
     throw forbidden('Only editors may set the jurisdictions of a contributor account (and admins of any account).')
   }
   if (original && !self && isEditor(req.user)) {
-    const others = Object.keys(a.data).filter((key) => key !== 'status' && key !== 'jurisdictions' && differs(key))
+    const others = Object.keys(a.data).filter((key) => key !== 'status' && key !== 'jurisdictions' && key !== 'legalReviewer' && differs(key))
     if (others.length) throw forbidden(`Editors may change only the status and jurisdictions of someone else's account, not ${others.map((k) => `"${k}"`).join(', ')}.`)
   }
   return args

@@ -1,6 +1,7 @@
 import type { Endpoint, PayloadRequest, Where } from 'payload'
 import { errorJson } from '../../../src/endpoints/openapiCommon'
 import { SECTIONS } from '../../Resources/options'
+import { publicVerification } from '../../../src/verification/status'
 import { DEFAULT_PER_SECTION, MAX_PER_SECTION, toolkitOpenapi } from './toolkitOpenapi'
 
 type Id = string | number
@@ -9,7 +10,7 @@ type ResourceSummary = { id: Id; section?: string | null } & Record<string, unkn
 /** One list of the toolkit: the newest `perSection` resources, how many there are, and where the rest is. */
 type Group = { totalDocs: number; resources: ResourceSummary[]; more: string | null }
 
-const RESOURCE_FIELDS = { slug: true, title: true, summary: true, category: true, section: true, issuedAt: true, effectiveAt: true, legislativeStatus: true, superseded: true } as const
+const RESOURCE_FIELDS = { slug: true, title: true, summary: true, category: true, section: true, issuedAt: true, effectiveAt: true, legislativeStatus: true, superseded: true, verification: true } as const
 const PROFILE_FIELDS = ['protectionStatus', 'protectionSummary', 'effectiveAt', 'warrantStandard', 'scope', 'remedy'] as const
 const BRIEF_FIELDS = { code: true, name: true, type: true, parent: true } as const
 /** A guard against a parent loop in bad data; real chains are city → county → state → federal. */
@@ -73,7 +74,9 @@ async function summaries(req: PayloadRequest, ids: Id[]): Promise<Map<string, Re
     // No req: the endpoint's own request would answer ?locale=all with every translation.
   })
   const keys = Object.keys(RESOURCE_FIELDS)
-  return new Map(docs.map((d) => [String(d.id), { id: d.id, ...Object.fromEntries(keys.map((k) => [k, (d as Record<string, unknown>)[k] ?? null])) }]))
+  // Read with overrideAccess: the sign-off's public part only, never who verified.
+  const summary = (d: Record<string, unknown>) => ({ id: d.id as Id, ...Object.fromEntries(keys.map((k) => [k, d[k] ?? null])), verification: publicVerification(d.verification) })
+  return new Map(docs.map((d) => [String(d.id), summary(d as Record<string, unknown>)]))
 }
 
 /**

@@ -5,6 +5,7 @@ import { outOfScope } from '../../../access/withinJurisdictions'
 import { CHECKLIST_ITEMS, availableActions, isState } from '../../../src/workflow/machine'
 import { transition } from '../../../src/workflow/transition'
 import { currentState } from '../workingCopy'
+import { legalReviewState, publishedVerification } from '../../../src/verification/signOff'
 
 const json = (status: number, body: unknown) =>
   Response.json(body, { status, headers: { 'Cache-Control': 'private, no-store' } })
@@ -63,6 +64,9 @@ export const workflowStateEndpoint: Endpoint = {
       checklist: CHECKLIST_ITEMS,
       // The schedule, for the review panel: editors, and the owner waiting for their item.
       ...(isEditor(req.user) || isOwner ? { publishAt: state.publishAt ?? null } : {}),
+      // The legal sign-off: whether the caller may verify it now, or keep it over a typo fix on publish.
+      legalReview: await legalReviewState(req, id, reviewStatus),
+      verification: await publishedVerification(req, id),
     })
   },
 }

@@ -50,6 +50,7 @@ async function guard(a: Args, operation: string, req: PayloadRequest): Promise<A
 
   if (operation === 'create' || operation === 'update') {
     await refuseWorkflowFields(a, operation, editor, req)
+    await refuseSignOff(a, operation, req)
     if (operation === 'update') a.draft = true
     return a
   }
@@ -97,6 +98,28 @@ async function refuseWorkflowFields(a: Args, operation: 'create' | 'update', edi
       }review status and publication change only through POST /api/resources/:id/workflow.`,
     )
   }
+}
+
+/**
+ * The legal sign-off is written by the verify action and publishing only
+ * (src/verification/signOff.ts): a create or update that sends a different one is a 403 (the panel
+ * sends back the one it read: no change).
+ */
+async function refuseSignOff(a: Args, operation: 'create' | 'update', req: PayloadRequest) {
+  const data = a.data
+  if (!data || typeof data !== 'object' || !Object.prototype.hasOwnProperty.call(data, 'verification')) return
+  const sent = data.verification
+  if (sent === null || sent === undefined) return
+  const refuse = () => forbidden('"verification" cannot be set here: a legal reviewer signs off with POST /api/resources/:id/verify.')
+  if (typeof sent !== 'object' || Array.isArray(sent)) throw refuse()
+  let current: Record<string, unknown> = {}
+  if (operation === 'update') {
+    if (a.id === undefined) throw refuse()
+    const found = await req.payload.findByID({ collection: 'resources', id: a.id, draft: true, depth: 0, overrideAccess: true, disableErrors: true, req })
+    current = ((found as { verification?: Record<string, unknown> } | null)?.verification ?? {}) as Record<string, unknown>
+  }
+  const given = sent as Record<string, unknown>
+  if (['verifiedAt', 'reviewBy', 'verifiedBy', 'covers'].some((key) => key in given && !sameValue(given[key], current[key]))) throw refuse()
 }
 
 function sameValue(a: unknown, b: unknown): boolean {

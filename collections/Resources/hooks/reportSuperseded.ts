@@ -11,7 +11,7 @@ const CONTEXT_KEY = 'supersededIds'
  * Read through the database adapter, not the Local API, so no hooks (this one included) run for the rows read.
  * Superseding is rare, so the set stays small at any collection size.
  */
-function supersededIds(req: PayloadRequest): Promise<Set<string>> {
+export function supersededIds(req: PayloadRequest): Promise<Set<string>> {
   const context = req.context as Record<string, unknown>
   const cached = context[CONTEXT_KEY] as Promise<Set<string>> | undefined
   if (cached) return cached

@@ -11,7 +11,7 @@ import { tr } from '../i18n'
 import { contributors, registrationAudit, subscriptions, webinarRegistrations, webinars } from './people'
 import { jurisdictions, organizations, provisions, topics } from './reference'
 import { documents, resources } from './resources'
-import { reviewEvents, webhooks } from './system'
+import { reverifications, reviewEvents, webhooks } from './system'
 import type { CollectionText, Label, Text } from './types'
 
 export type { CollectionText, Label, OptionHelpItem } from './types'
@@ -30,6 +30,7 @@ export const COLLECTION_TEXT: Record<string, CollectionText> = {
   'registration-audit': registrationAudit,
   subscriptions,
   'review-events': reviewEvents,
+  reverifications,
   webhooks,
 }
 

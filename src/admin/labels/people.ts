@@ -13,6 +13,7 @@ export const contributors: CollectionText = {
     organization: 'Organización',
     jurisdictions: 'Jurisdicciones',
     publicAttribution: 'Atribución pública',
+    legalReviewer: l('Legal reviewer', 'Revisor/a legal'),
   },
   descriptions: {
     currentPassword: 'Necesaria para cambiar su contraseña.',
@@ -20,7 +21,9 @@ export const contributors: CollectionText = {
     organization: 'La organización o campaña con la que trabaja la persona.',
     jurisdictions: 'Los estados o lugares para los que la persona envía documentos.',
     publicAttribution:
-      'Mostrar mi nombre en los recursos que aporté. Desactivado por defecto: la API pública nunca muestra a un colaborador salvo que lo acepte.',
+      'Mostrar mi nombre en los recursos que aporté, y como la persona revisora legal que los verificó. Desactivado por defecto: la API pública nunca muestra a un colaborador salvo que lo acepte.',
+    legalReviewer:
+      'Una persona revisora legal (abogada) verifica recursos dentro de sus jurisdicciones y fija cuándo deben revisarse de nuevo. La asignan los administradores.',
   },
   options: {
     role: { admin: 'Administrador/a', editor: 'Editor/a', contributor: 'Colaborador/a' },

@@ -34,4 +34,5 @@ export const ACTION_OPTIONS: Record<string, string> = {
   publish: es['action.publish'],
   unpublish: es['action.unpublish'],
   archive: es['action.archive'],
+  verify: es['action.verify'],
 }

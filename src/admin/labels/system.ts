@@ -15,6 +15,7 @@ export const reviewEvents: CollectionText = {
     checklist: 'Lista de verificación',
     at: l('At', 'Fecha'),
     emailed: l('Emailed', 'Notificado por correo'),
+    reviewBy: l('Review by', 'Revisar antes del'),
   },
   descriptions: {
     checklist: 'La lista de verificación previa a la publicación que confirmó la persona editora.',
@@ -51,6 +52,28 @@ export const webhooks: CollectionText = {
       publish: 'Se publica un recurso',
       update: 'Se actualiza un recurso publicado (se publica una nueva revisión)',
       unpublish: 'Se despublica, archiva o elimina un recurso',
+    },
+  },
+}
+
+export const reverifications: CollectionText = {
+  labels: { singular: l('Re-verification', 'Nueva verificación'), plural: l('Re-verification queue', 'Cola de nueva verificación') },
+  group: l('Workflow', 'Flujo de revisión'),
+  fields: {
+    resource: 'Recurso',
+    reason: 'Motivo',
+    supersededItem: l('Superseded item', 'Elemento reemplazado'),
+    jurisdictions: 'Jurisdicciones',
+    reviewBy: l('Review by', 'Revisar antes del'),
+    queuedAt: l('Queued at', 'En la cola desde'),
+    notifiedAt: l('Notified at', 'Notificado el'),
+  },
+  descriptions: { supersededItem: 'El elemento reemplazado al que enlaza.' },
+  options: {
+    reason: {
+      due: 'Próxima: su fecha de revisión llega en 30 días o menos',
+      overdue: 'Vencida: su fecha de revisión ya pasó',
+      'superseded-link': 'Enlaza a un elemento que fue reemplazado',
     },
   },
 }

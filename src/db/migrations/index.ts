@@ -9,6 +9,7 @@ import * as migration_20261201_105030_provisions_compare from './20261201_105030
 import * as migration_20261201_110614_subscriptions from './20261201_110614_subscriptions';
 import * as migration_20261201_124340_search_words from './20261201_124340_search_words';
 import * as migration_20261201_124739_public_content_version from './20261201_124739_public_content_version';
+import * as migration_20261201_124753_legal_signoff from './20261201_124753_legal_signoff';
 import * as migration_20261201_131521_first_admin_key from './20261201_131521_first_admin_key';
 
 export const migrations = [
@@ -66,6 +67,11 @@ export const migrations = [
     up: migration_20261201_124739_public_content_version.up,
     down: migration_20261201_124739_public_content_version.down,
     name: '20261201_124739_public_content_version',
+  },
+  {
+    up: migration_20261201_124753_legal_signoff.up,
+    down: migration_20261201_124753_legal_signoff.down,
+    name: '20261201_124753_legal_signoff',
   },
   {
     up: migration_20261201_131521_first_admin_key.up,
