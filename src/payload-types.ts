@@ -173,7 +173,7 @@ export interface ContributorAuthOperations {
  */
 export interface Resource {
   id: number;
-  title: string;
+  title?: string | null;
   /**
    * Part of the public URL, made from the English title when left empty. Fixed once the resource has been published.
    */
@@ -310,7 +310,7 @@ export interface Resource {
    */
   links?:
     | {
-        label: string;
+        label?: string | null;
         url: string;
         id?: string | null;
       }[]
@@ -325,7 +325,7 @@ export interface Resource {
   socialPosts?:
     | {
         platform: 'x' | 'bluesky' | 'threads' | 'mastodon' | 'instagram' | 'linkedin' | 'facebook';
-        text: string;
+        text?: string | null;
         id?: string | null;
       }[]
     | null;
