@@ -175,7 +175,7 @@ export interface Resource {
   id: number;
   title?: string | null;
   /**
-   * Part of the public URL, made from the English title when left empty. Fixed once the resource has been published.
+   * Part of the public URL, made from the title when left empty. Fixed once the resource has been published.
    */
   slug?: string | null;
   publishedSlug?: string | null;
@@ -528,6 +528,10 @@ export interface Contributor {
    * The states or places the person submits documents for.
    */
   jurisdictions?: (number | Jurisdiction)[] | null;
+  /**
+   * The language of the emails you get from the toolkit.
+   */
+  preferredLanguage?: ('en' | 'es') | null;
   /**
    * Show my name on resources I contributed. Off by default: the public API never shows a contributor unless they opt in.
    */
@@ -1246,6 +1250,7 @@ export interface ContributorsSelect<T extends boolean = true> {
   pendingEmail?: T;
   organization?: T;
   jurisdictions?: T;
+  preferredLanguage?: T;
   publicAttribution?: T;
   updatedAt?: T;
   createdAt?: T;

@@ -4,6 +4,7 @@ import { editors } from '../../access/editors'
 import { reindexNamingResources } from '../../src/search/sync'
 import { gapsEndpoint } from '../../src/compare/endpoints'
 import { toolkitEndpoint } from './endpoints/toolkit'
+import { keepStoredName, nameForReader } from './spanishNames'
 import { validateJurisdictionCode } from './validateCode'
 
 const options = (values: [string, string][]) => values.map(([value, label]) => ({ value, label }))
@@ -55,7 +56,8 @@ export const Jurisdictions: CollectionConfig = {
   endpoints: [toolkitEndpoint, gapsEndpoint],
   hooks: { afterChange: [reindexNamingResources] },
   fields: [
-    { name: 'name', type: 'text', required: true, maxLength: 200 },
+    // One stored (English) name; Spanish readers get the Spanish one where it differs (./spanishNames.ts).
+    { name: 'name', type: 'text', required: true, maxLength: 200, hooks: { afterRead: [nameForReader], beforeChange: [keepStoredName] } },
     {
       name: 'code',
       type: 'text',

@@ -93,7 +93,7 @@ export const Resources: CollectionConfig = {
       hooks: { beforeChange: [neededInOneLanguage('A resource needs a title in English or Spanish.')] },
     },
     // Unique among published resources only: a draft's slug must not tell anyone of other people's drafts.
-    slugField('title', 'Part of the public URL, made from the English title when left empty. Fixed once the resource has been published.', 'published'),
+    slugField('title', 'Part of the public URL, made from the title when left empty. Fixed once the resource has been published.', 'published'),
     publishedSlugField,
     {
       name: 'summary',

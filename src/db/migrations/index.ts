@@ -7,6 +7,7 @@ import * as migration_20261201_102345_review_event_emailed_owner_mirror from './
 import * as migration_20261201_103256_resource_slugs_unique_when_published from './20261201_103256_resource_slugs_unique_when_published';
 import * as migration_20261201_105030_provisions_compare from './20261201_105030_provisions_compare';
 import * as migration_20261201_110614_subscriptions from './20261201_110614_subscriptions';
+import * as migration_20261201_125552_contributor_preferred_language from './20261201_125552_contributor_preferred_language';
 
 export const migrations = [
   {
@@ -53,5 +54,10 @@ export const migrations = [
     up: migration_20261201_110614_subscriptions.up,
     down: migration_20261201_110614_subscriptions.down,
     name: '20261201_110614_subscriptions',
+  },
+  {
+    up: migration_20261201_125552_contributor_preferred_language.up,
+    down: migration_20261201_125552_contributor_preferred_language.down,
+    name: '20261201_125552_contributor_preferred_language'
   },
 ];
