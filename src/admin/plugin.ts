@@ -36,9 +36,10 @@ function hideFields(fields: Field[], names: Set<string>): Field[] {
 }
 
 function resources(collection: CollectionConfig): CollectionConfig {
+  const cells: Record<string, string> = { reviewStatus: component('ReviewStatusCell', 'StatusBadge'), title: component('TitleCell') }
   const fields = hideFields(collection.fields, EDITOR_FIELDS).map((field) =>
-    'name' in field && field.name === 'reviewStatus'
-      ? ({ ...field, admin: { ...field.admin, components: { ...field.admin?.components, Cell: component('ReviewStatusCell', 'StatusBadge') } } } as Field)
+    'name' in field && cells[field.name]
+      ? ({ ...field, admin: { ...field.admin, components: { ...field.admin?.components, Cell: cells[field.name] } } } as Field)
       : field,
   )
   return {
