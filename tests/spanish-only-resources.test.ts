@@ -90,6 +90,13 @@ describe('a Spanish-only resource', () => {
     expect(res.body.data.Resource.title).toBe(SPANISH.title)
   })
 
+  it('search: found by its Spanish words with locale=en, and the English one with locale=es', async () => {
+    const en = await request(app.url).get('/api/search?q=cortes&locale=en')
+    expect(en.body.docs.map((d: { id: unknown; title: string }) => [String(d.id), d.title])).toEqual([[String(spanishId), SPANISH.title]])
+    const es = await request(app.url).get('/api/search?q=courts&locale=es')
+    expect(es.body.docs.map((d: { id: unknown; title: string }) => [String(d.id), d.title])).toEqual([[String(englishId), ENGLISH.title]])
+  })
+
   it('fallback-locale=none still shows what is stored in that language only', async () => {
     const res = await request(app.url).get(`/api/resources/${spanishId}?locale=en&fallback-locale=none`)
     expect(res.body.title ?? null).toBeNull()
