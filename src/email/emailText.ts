@@ -10,6 +10,8 @@ type Text = {
   subject: Record<Action, (title: string) => string>
   /** "<who> <did> “<title>”." */
   did: Record<Action, string>
+  /** A title quoted in running text: “…” in English, «…» in Spanish. */
+  quote: (title: string) => string
   state: (state: string) => string
   status: string
   note: string
@@ -57,6 +59,7 @@ const en: Text = {
     archive: (t) => `Archived: ${t}`,
   },
   did: { submit: 'submitted', withdraw: 'withdrew', request_changes: 'requested changes to', publish: 'published', unpublish: 'unpublished', archive: 'archived' },
+  quote: (t) => `“${t}”`,
   state: (s) => s.replace('_', ' '),
   status: 'Status',
   note: 'Note:',
@@ -100,6 +103,7 @@ const es: Text = {
     archive: (t) => `Archivado: ${t}`,
   },
   did: { submit: 'envió a revisión', withdraw: 'retiró de la revisión', request_changes: 'solicitó cambios en', publish: 'publicó', unpublish: 'despublicó', archive: 'archivó' },
+  quote: (t) => `«${t}»`,
   state: (s) => STATES_ES[s] ?? s,
   status: 'Estado',
   note: 'Nota:',

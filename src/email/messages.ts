@@ -46,7 +46,7 @@ export async function renderMessage(req: PayloadRequest, input: EmailJobInput): 
     const action = String(event.action)
     const who = inertLine(actor?.name ?? text.anEditor)
     const lines = [
-      `${who} ${isAction(action) ? text.did[action] : action} “${title}”.`,
+      `${who} ${isAction(action) ? text.did[action] : action} ${text.quote(title)}.`,
       `${text.status}: ${text.state(String(event.from))} → ${text.state(String(event.to))}.`,
     ]
     if (event.note && (action === 'request_changes' || action === 'withdraw' || action === 'submit')) lines.push('', text.note, ...inertBlock(event.note))
