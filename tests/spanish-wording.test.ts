@@ -79,6 +79,15 @@ describe('jurisdiction names on Spanish screens', () => {
     expect(names(res.body.docs)).toMatchObject({ 'US-NY': 'Nueva York' })
   })
 
+  it('a search by name finds the Spanish name too (the picker on a Spanish screen), accents and case aside', async () => {
+    const codes = async (query: string) => (await request(app.url).get(`/api/jurisdictions?${query}&limit=50`)).body.docs.map((d: { code: string }) => d.code).sort()
+    expect(await codes('where[name][like]=Nueva%20York')).toEqual(['US-NY'])
+    expect(await codes('where[and][0][name][like]=distrito&where[and][1][type][equals]=district')).toEqual(['US-DC'])
+    expect(await codes('where[or][0][name][contains]=DISTRITO')).toEqual(['US-DC'])
+    expect(await codes('where[name][like]=York')).toEqual(['US-NY'])
+    expect(await codes('where[name][like]=nueva%20jersey')).toEqual(['US-NJ']) // the place, whatever its stored name
+  })
+
   it('saving a Spanish screen’s form keeps the stored English name', async () => {
     const editor = await signIn(app, await createAccount(app, 'editor'))
     const res = await editor.patch(`/api/jurisdictions/${ids['US-NY']}?locale=es`).set('Accept-Language', 'es').send({ name: 'Nueva York', protectionSummary: 'Ley de protección.' })

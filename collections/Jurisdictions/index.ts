@@ -4,7 +4,7 @@ import { editors } from '../../access/editors'
 import { reindexNamingResources } from '../../src/search/sync'
 import { gapsEndpoint } from '../../src/compare/endpoints'
 import { toolkitEndpoint } from './endpoints/toolkit'
-import { keepStoredName, nameForReader } from './spanishNames'
+import { keepStoredName, nameForReader, searchSpanishNames } from './spanishNames'
 import { validateJurisdictionCode } from './validateCode'
 
 const options = (values: [string, string][]) => values.map(([value, label]) => ({ value, label }))
@@ -54,7 +54,7 @@ export const Jurisdictions: CollectionConfig = {
     effectiveAt: true, warrantStandard: true, scope: true, remedy: true, updatedAt: true, createdAt: true,
   },
   endpoints: [toolkitEndpoint, gapsEndpoint],
-  hooks: { afterChange: [reindexNamingResources] },
+  hooks: { beforeOperation: [searchSpanishNames], afterChange: [reindexNamingResources] },
   fields: [
     // One stored (English) name; Spanish readers get the Spanish one where it differs (./spanishNames.ts).
     { name: 'name', type: 'text', required: true, maxLength: 200, hooks: { afterRead: [nameForReader], beforeChange: [keepStoredName] } },

@@ -1,4 +1,4 @@
-import type { FieldHook, PayloadRequest } from 'payload'
+import type { CollectionBeforeOperationHook, FieldHook, PayloadRequest } from 'payload'
 
 /**
  * The Spanish names of the places whose name differs in Spanish (the others, Texas or Puerto
@@ -54,4 +54,40 @@ export const keepStoredName: FieldHook = ({ value, siblingData, originalDoc }) =
   const code = (siblingData?.code ?? originalDoc?.code) as string | undefined
   const known = code ? SPANISH[code] : undefined
   return known && value === known[1] ? known[0] : value
+}
+
+const folded = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+
+/** The codes whose Spanish name has every word of `search` (Payload's `like`: words, any case; accents ignored). */
+function codesNamed(search: string): string[] {
+  const words = folded(search).split(/\s+/).filter(Boolean)
+  if (!words.length) return []
+  return Object.entries(SPANISH)
+    .filter(([, [, spanish]]) => words.every((word) => folded(spanish).includes(word)))
+    .map(([code]) => code)
+}
+
+/** `{ name: { like|contains: "Nueva York" } }` also matches the places so named in Spanish. */
+function withSpanishNames(where: unknown): unknown {
+  if (Array.isArray(where)) return where.map(withSpanishNames)
+  if (!where || typeof where !== 'object') return where
+  const out: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(where)) {
+    const condition = value as Record<string, unknown>
+    const search = key === 'name' && condition && typeof condition === 'object' ? (condition.like ?? condition.contains) : undefined
+    const codes = typeof search === 'string' ? codesNamed(search) : []
+    if (codes.length) out.or = [...((out.or as unknown[]) ?? []), { name: value }, { code: { in: codes } }]
+    else out[key] = key === 'and' || key === 'or' ? withSpanishNames(value) : value
+  }
+  return out
+}
+
+/**
+ * beforeOperation: a search by name finds a place by its Spanish name too (the panel's picker, on
+ * a Spanish screen, shows "Nueva York" and its reader types that; the stored name is "New York").
+ */
+export const searchSpanishNames: CollectionBeforeOperationHook = ({ args, operation }) => {
+  const { where } = args as { where?: unknown }
+  if ((operation === 'read' || operation === 'count') && where) return { ...args, where: withSpanishNames(where) } as typeof args
+  return args
 }
