@@ -86,6 +86,11 @@ describe('jurisdiction names on Spanish screens', () => {
     expect(await codes('where[or][0][name][contains]=DISTRITO')).toEqual(['US-DC'])
     expect(await codes('where[name][like]=York')).toEqual(['US-NY'])
     expect(await codes('where[name][like]=nueva%20jersey')).toEqual(['US-NJ']) // the place, whatever its stored name
+    // As the picker asks: its title field only, by the method override, the panel's language in Accept-Language.
+    const editor = await signIn(app, await createAccount(app, 'editor'))
+    const picked = await editor.post('/api/jurisdictions').set('X-Payload-HTTP-Method-Override', 'GET').set('Accept-Language', 'es').type('form')
+      .send('depth=0&locale=en&select[name]=true&where[and][0][name][like]=Nueva%20York')
+    expect(picked.body.docs.map((d: { name: string }) => d.name)).toEqual(['Nueva York'])
   })
 
   it('saving a Spanish screen’s form keeps the stored English name', async () => {

@@ -53,6 +53,8 @@ export const Jurisdictions: CollectionConfig = {
     name: true, code: true, type: true, parent: true, protectionStatus: true, protectionSummary: true,
     effectiveAt: true, warrantStandard: true, scope: true, remedy: true, updatedAt: true, createdAt: true,
   },
+  // The Spanish name is by code (./spanishNames.ts): a read selecting `name` alone (the panel's picker) gets it too.
+  forceSelect: { code: true },
   endpoints: [toolkitEndpoint, gapsEndpoint],
   hooks: { beforeOperation: [searchSpanishNames], afterChange: [reindexNamingResources] },
   fields: [
