@@ -138,6 +138,9 @@ describe('a Spanish-only resource from a Spanish-language leader (Chromium)', ()
     })
     await step(page, 'es-2-request-changes', async () => {
       await page.goto(`${server!.url}/admin/collections/resources/${resourceId}`)
+      // No English title: the header names the item by its Spanish one (not its id), and the form says so.
+      await page.locator('.title-in-other-language', { hasText: TITLE }).waitFor({ state: 'visible' })
+      await page.locator('.render-title', { hasText: TITLE }).first().waitFor({ state: 'visible' })
       await page.locator('textarea[name="workflow-note"]').fill(NOTE)
       await takeAction(page, 'request_changes')
       await waitForState(page, 'changes_requested')
