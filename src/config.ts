@@ -95,9 +95,13 @@ export async function createConfig(settings: Settings, hooks: ConfigHooks = {}):
       importMap: { baseDir: dirname },
     },
     localization: {
+      // Either language may be the only one an item has: each falls back to the other (both ways),
+      // in every read that names no fallbackLocale (REST, GraphQL, the panel, emails, feeds, search).
+      // Lists naming both: GraphQL's `locale:` argument keeps the fallback of the request's locale,
+      // and Payload skips a fallback equal to the locale read, but walks a list for the first value.
       locales: [
-        { code: 'en', label: 'English' },
-        { code: 'es', label: 'Español' },
+        { code: 'en', label: 'English', fallbackLocale: ['es', 'en'] },
+        { code: 'es', label: 'Español', fallbackLocale: ['en', 'es'] },
       ],
       defaultLocale: 'en',
       fallback: true,

@@ -124,8 +124,10 @@ export async function createApp({ settings, admin = false, logDestination }: Cre
   }
   // Forgot-password sends its email inside the request: a mail failure answers like an unknown address.
   app.post('/api/contributors/forgot-password', (_req, _res, next) => withBestEffortEmail(next))
-  // Registration data must never sit in a browser or proxy cache.
-  app.use(['/api/webinar-registrations', '/api/registration-audit', '/api/graphql'], (_req, res, next) => {
+  // Registration data must never sit in a browser or proxy cache. Nor answers about the session
+  // (who is signed in, what they may do, their panel preferences): the anonymous `me` of the login
+  // page, cached as a public read, was what the panel's browser got back after signing in.
+  app.use(['/api/webinar-registrations', '/api/registration-audit', '/api/graphql', '/api/contributors/me', '/api/access', '/api/payload-preferences'], (_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store')
     next()
   })

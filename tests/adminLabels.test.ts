@@ -139,7 +139,7 @@ describe('admin panel labels in Spanish', () => {
   it('resolves help texts and Payload’s own labels through the Spanish translations', () => {
     const resources = config.collections.find((c) => c.slug === 'resources')!
     const title = resources.fields.find((f) => 'name' in f && f.name === 'title') as { admin: { description: (a: unknown) => string } }
-    expect(title.admin.description({ t: es.t, i18n: es })).toBe('El nombre del documento tal como se conoce, en su propio idioma.')
+    expect(title.admin.description({ t: es.t, i18n: es })).toBe('El nombre del documento tal como se conoce. En inglés, en español o en ambos: basta con uno, y quien lee en el otro idioma lo ve.')
     const email = config.collections.find((c) => c.slug === 'contributors')!.fields.find((f) => 'name' in f && f.name === 'email')
     expect(noSpanish((email as { label: unknown }).label)).toBeUndefined()
   })

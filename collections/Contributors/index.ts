@@ -17,6 +17,7 @@ import { signUpEndpoint } from './endpoints/signUp'
 import { notifyAccountChanges } from './hooks/notifyAccountChanges'
 import { rejectMalformedCredentials } from './hooks/rejectMalformedCredentials'
 import { requireJurisdictionsToActivate } from './hooks/requireJurisdictionsToActivate'
+import { passwordResetEmail } from '../../src/email/accountEmails'
 
 /** Campaign leaders, editors and admins: the people who sign in. */
 export const Contributors: CollectionConfig = {
@@ -27,6 +28,8 @@ export const Contributors: CollectionConfig = {
     maxLoginAttempts: 5,
     lockTime: 15 * 60 * 1000,
     tokenExpiration: 8 * 60 * 60,
+    // The reset email in the account's language (src/email/recipientLanguage.ts), not the requester's.
+    forgotPassword: passwordResetEmail,
     // Cookie flags: src/plugins/cookiePolicy.ts (Secure follows the production setting).
   },
   // Accounts change over REST only (sign-up, login, password reset), where rate limits and the
@@ -133,6 +136,18 @@ export const Contributors: CollectionConfig = {
       relationTo: 'jurisdictions',
       hasMany: true,
       admin: { description: 'The states or places the person submits documents for.' },
+    },
+    {
+      // Every email to the person is in it (src/email/recipientLanguage.ts). Sign-up sends the
+      // browser's; without one, the language the request asked for (Accept-Language, the panel's).
+      name: 'preferredLanguage',
+      type: 'select',
+      options: [
+        { label: 'English', value: 'en' },
+        { label: 'Español', value: 'es' },
+      ],
+      defaultValue: ({ req }: { req?: { i18n?: { language?: string } } }) => (req?.i18n?.language === 'es' ? 'es' : 'en'),
+      admin: { description: 'The language of the emails you get from the toolkit.' },
     },
     {
       name: 'publicAttribution',

@@ -4,6 +4,7 @@ import { editors } from '../../access/editors'
 import { reindexNamingResources } from '../../src/search/reindexJurisdiction'
 import { gapsEndpoint } from '../../src/compare/endpoints'
 import { toolkitEndpoint } from './endpoints/toolkit'
+import { keepStoredName, nameForReader, searchSpanishNames } from './spanishNames'
 import { validateJurisdictionCode } from './validateCode'
 
 const options = (values: [string, string][]) => values.map(([value, label]) => ({ value, label }))
@@ -52,10 +53,13 @@ export const Jurisdictions: CollectionConfig = {
     name: true, code: true, type: true, parent: true, protectionStatus: true, protectionSummary: true,
     effectiveAt: true, warrantStandard: true, scope: true, remedy: true, updatedAt: true, createdAt: true,
   },
+  // The Spanish name is by code (./spanishNames.ts): a read selecting `name` alone (the panel's picker) gets it too.
+  forceSelect: { code: true },
   endpoints: [toolkitEndpoint, gapsEndpoint],
-  hooks: { afterChange: [reindexNamingResources] },
+  hooks: { beforeOperation: [searchSpanishNames], afterChange: [reindexNamingResources] },
   fields: [
-    { name: 'name', type: 'text', required: true, maxLength: 200 },
+    // One stored (English) name; Spanish readers get the Spanish one where it differs (./spanishNames.ts).
+    { name: 'name', type: 'text', required: true, maxLength: 200, hooks: { afterRead: [nameForReader], beforeChange: [keepStoredName] } },
     {
       name: 'code',
       type: 'text',

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { languageField } from '../../fields/language'
 import { linksField } from '../../fields/links'
+import { neededInOneLanguage } from '../../fields/oneLanguage'
 import { shownWhen } from '../../fields/shownWhen'
 import { keepPublishedSlug, publishedSlugField, reservePublishedSlug, slugField } from '../../fields/slug'
 import {
@@ -86,9 +87,17 @@ export const Resources: CollectionConfig = {
   // Payload tries custom endpoints before its own: GET /:id does not take /review-queue.
   endpoints: [reviewQueueEndpoint, workflowEndpoint, workflowStateEndpoint, publicationPreviewEndpoint, verifyEndpoint],
   fields: [
-    { name: 'title', type: 'text', required: true, localized: true, maxLength: 300 },
+    // In English or Spanish, or both (fields/oneLanguage.ts); readers of the other language get this one.
+    {
+      name: 'title',
+      type: 'text',
+      localized: true,
+      maxLength: 300,
+      admin: { description: 'In English, Spanish or both: readers of a missing language see the other one.' },
+      hooks: { beforeChange: [neededInOneLanguage('A resource needs a title in English or Spanish.')] },
+    },
     // Unique among published resources only: a draft's slug must not tell anyone of other people's drafts.
-    slugField('title', 'Part of the public URL, made from the English title when left empty. Fixed once the resource has been published.', 'published'),
+    slugField('title', 'Part of the public URL, made from the title when left empty. Fixed once the resource has been published.', 'published'),
     publishedSlugField,
     {
       name: 'summary',

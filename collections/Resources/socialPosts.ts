@@ -1,11 +1,10 @@
 import type { ArrayField, TextareaFieldValidation } from 'payload'
+import { neededInOneLanguage } from '../../fields/oneLanguage'
 import { SOCIAL_PLATFORMS, selectOptions } from './options'
 
-const validatePostLength: TextareaFieldValidation = (value, { siblingData, req }) => {
-  // Needed in the default language; another language may leave it empty (readers get the default's).
-  const localization = req?.payload?.config.localization
-  const defaultLocale = localization ? localization.defaultLocale : undefined
-  if (!value) return req?.locale && defaultLocale && req.locale !== defaultLocale ? true : 'A post needs text.'
+const validatePostLength: TextareaFieldValidation = (value, { siblingData }) => {
+  // Needed in one language at least (the hook below); readers of the other get that one.
+  if (!value) return true
   const platform = SOCIAL_PLATFORMS.find((p) => p.value === (siblingData as { platform?: string }).platform)
   if (!platform) return true // the platform field reports its own error
   const length = [...value].length
@@ -23,6 +22,6 @@ export const socialPostsField: ArrayField = {
   },
   fields: [
     { name: 'platform', type: 'select', required: true, options: selectOptions(SOCIAL_PLATFORMS) },
-    { name: 'text', type: 'textarea', required: true, localized: true, validate: validatePostLength },
+    { name: 'text', type: 'textarea', localized: true, validate: validatePostLength, hooks: { beforeChange: [neededInOneLanguage('A post needs text in English or Spanish.')] } },
   ],
 }

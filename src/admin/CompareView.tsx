@@ -38,7 +38,7 @@ export async function CompareView({ initPageResult, params, searchParams }: Admi
         <p>{tr(t, 'custom:compareIntro')}</p>
         <CompareMatrix
           jurisdictions={jurisdictions.docs.map((j) => ({ value: j.code, label: `${j.name} (${j.code})` }))}
-          model={model.docs[0] ? { slug: model.docs[0].slug ?? String(model.docs[0].id), title: model.docs[0].title } : null}
+          model={model.docs[0] ? { slug: model.docs[0].slug ?? String(model.docs[0].id), title: model.docs[0].title ?? null } : null}
           initial={initial ? initial.split(',') : []}
           language={language}
         />

@@ -1,6 +1,6 @@
 'use client'
 import { Button, useTranslation } from '@payloadcms/ui'
-import { useState, type FormEvent } from 'react'
+import { useEffect, useState, type FormEvent } from 'react'
 import { tr } from './i18n'
 
 /** A jurisdiction or organization to pick: its id as the API gave it (a number on SQLite, a string on MongoDB). */
@@ -9,7 +9,13 @@ type Problem = { message?: string; path?: string; field?: string }
 
 /** Reads the form and posts it as `POST /api/contributors` does for anyone; errors name the field. */
 export function SignUpForm({ states, organizations }: { states: Choice[]; organizations: Choice[] }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
+  // The emails' language: the browser's, when it is one we write in; else the panel's.
+  const [language, setLanguage] = useState(i18n.language === 'es' ? 'es' : 'en')
+  useEffect(() => {
+    const browser = (navigator.languages?.[0] ?? navigator.language ?? '').slice(0, 2).toLowerCase()
+    if (browser === 'es' || browser === 'en') setLanguage(browser)
+  }, [])
   const [problems, setProblems] = useState<string[]>([])
   const [done, setDone] = useState(false)
   const [busy, setBusy] = useState(false)
@@ -24,6 +30,7 @@ export function SignUpForm({ states, organizations }: { states: Choice[]; organi
       name: String(form.get('name') ?? ''),
       email: String(form.get('email') ?? ''),
       password: String(form.get('password') ?? ''),
+      preferredLanguage: language,
       jurisdictions: form.getAll('jurisdictions').map((value) => idOf(states, value)).filter((id) => id !== undefined),
       ...(organization !== undefined ? { organization } : {}),
     }
@@ -88,6 +95,13 @@ export function SignUpForm({ states, organizations }: { states: Choice[]; organi
           {organizations.map((o) => (
             <option key={o.id} value={String(o.id)}>{o.name}</option>
           ))}
+        </select>
+      </div>
+      <div style={row} className="field-type select">
+        <label style={label} htmlFor="sign-up-language">{tr(t, 'custom:signUpLanguage')}</label>
+        <select id="sign-up-language" name="preferredLanguage" value={language} onChange={(e) => setLanguage(e.target.value)}>
+          <option value="en">English</option>
+          <option value="es">Español</option>
         </select>
       </div>
       <Button type="submit" buttonStyle="primary" disabled={busy} id="sign-up-submit">

@@ -18,7 +18,8 @@ export async function SignUpView({ initPageResult }: AdminViewServerProps) {
     payload.find({
       collection: 'jurisdictions',
       where: { type: { in: ['state', 'district', 'territory'] } },
-      select: { name: true },
+      // code: the Spanish name is by code (collections/Jurisdictions/spanishNames.ts).
+      select: { name: true, code: true },
       sort: 'name',
       depth: 0,
       pagination: false,
@@ -27,7 +28,9 @@ export async function SignUpView({ initPageResult }: AdminViewServerProps) {
     }),
     payload.find({ collection: 'organizations', select: { name: true }, sort: 'name', depth: 0, pagination: false, locale, overrideAccess: false }),
   ])
-  const choices = (docs: { id: string | number; name?: string | null }[]): Choice[] => docs.map((d) => ({ id: d.id, name: d.name ?? String(d.id) }))
+  // In the reader's alphabet order: "Nueva York" sorts under N in Spanish.
+  const choices = (docs: { id: string | number; name?: string | null }[]): Choice[] =>
+    docs.map((d) => ({ id: d.id, name: d.name ?? String(d.id) })).sort((a, b) => a.name.localeCompare(b.name, locale))
   return (
     <MinimalTemplate className="sign-up">
       <h1>{tr(i18n.t, 'custom:signUpTitle')}</h1>

@@ -37,9 +37,12 @@ function hideFields(fields: Field[], names: Set<string>): Field[] {
 }
 
 function resources(collection: CollectionConfig): CollectionConfig {
+  const cells: Record<string, string> = { reviewStatus: component('ReviewStatusCell', 'StatusBadge'), title: component('TitleCell') }
+  // A title written in the other language only: shown under the empty one, and in the header (not the id).
+  const afterInput: Record<string, string[]> = { title: [component('TitleInOtherLanguage')] }
   const fields = hideFields(collection.fields, EDITOR_FIELDS).map((field) =>
-    'name' in field && field.name === 'reviewStatus'
-      ? ({ ...field, admin: { ...field.admin, components: { ...field.admin?.components, Cell: component('ReviewStatusCell', 'StatusBadge') } } } as Field)
+    'name' in field && cells[field.name]
+      ? ({ ...field, admin: { ...field.admin, components: { ...field.admin?.components, Cell: cells[field.name], ...(afterInput[field.name] ? { afterInput: afterInput[field.name] } : {}) } } } as Field)
       : field,
   )
   return {

@@ -85,7 +85,7 @@ const en = {
   filterCategory: 'Category',
   any: 'Any',
   live: 'An earlier version is public.',
-  contributorTitleHelp: 'The name of the document as people know it, in its own language.',
+  contributorTitleHelp: 'The name of the document as people know it. In English, Spanish or both: one is enough, and readers of the other language see it.',
   contributorSummaryHelp: 'In a few sentences: what is this, and how could a campaign use it?',
   contributorDocumentsHelp: 'Attach the document itself (PDF, Word or an image). Remove names of people who were arrested, A-numbers and docket numbers first.',
   previewTitle: 'What will become public',
@@ -100,7 +100,7 @@ const en = {
   previewPublished: 'Published',
   previewProposed: 'After publishing',
   previewChanged: 'Changed',
-  previewEmptyFields: 'Each language as stored: where a language is empty, its readers get the English text. Fields empty in both versions are not listed ({{count}}).',
+  previewEmptyFields: 'Each language as stored: where a language is empty, its readers get the other language’s text. Fields empty in both versions are not listed ({{count}}).',
   allLanguages: 'All languages',
   compareTitle: 'Compare',
   compareIntro: 'Protections side by side, provision by provision: the published instruments of each jurisdiction that provide each provision.',
@@ -135,6 +135,9 @@ const en = {
   signUpStates: 'The state(s) you work in',
   signUpOrganization: 'Your organization',
   signUpNoOrganization: 'Not listed / none',
+  signUpLanguage: 'Language of the emails we send you',
+  titleInSpanish: 'No English title yet: readers of English see the Spanish one,',
+  titleInEnglish: 'No Spanish title yet: readers of Spanish see the English one,',
   signUpSubmit: 'Sign up',
   signUpDoneTitle: 'Thank you',
   signUpDone: 'An editor reviews every new account; we will email you once yours is active. If this address already had an account, we emailed it instead. You can sign in now, but you can only submit documents once an editor has activated the account.',
@@ -227,7 +230,7 @@ const es: Record<Keys, string> = {
   filterCategory: 'Categoría',
   any: 'Cualquiera',
   live: 'Una versión anterior es pública.',
-  contributorTitleHelp: 'El nombre del documento tal como se conoce, en su propio idioma.',
+  contributorTitleHelp: 'El nombre del documento tal como se conoce. En inglés, en español o en ambos: basta con uno, y quien lee en el otro idioma lo ve.',
   contributorSummaryHelp: 'En pocas frases: ¿qué es y cómo podría usarlo una campaña?',
   contributorDocumentsHelp: 'Adjunte el documento (PDF, Word o una imagen). Antes, quite los nombres de personas arrestadas, los números A y los números de expediente.',
   previewTitle: 'Lo que se hará público',
@@ -242,7 +245,7 @@ const es: Record<Keys, string> = {
   previewPublished: 'Publicado',
   previewProposed: 'Al publicar',
   previewChanged: 'Cambiado',
-  previewEmptyFields: 'Cada idioma tal como está guardado: donde un idioma está vacío, sus lectores ven el texto en inglés. No se listan los campos vacíos en ambas versiones ({{count}}).',
+  previewEmptyFields: 'Cada idioma tal como está guardado: donde un idioma está vacío, sus lectores ven el texto del otro idioma. No se listan los campos vacíos en ambas versiones ({{count}}).',
   allLanguages: 'Todos los idiomas',
   compareTitle: 'Comparar',
   compareIntro: 'Las protecciones una al lado de otra, disposición por disposición: los instrumentos publicados de cada jurisdicción que contienen cada disposición.',
@@ -277,6 +280,9 @@ const es: Record<Keys, string> = {
   signUpStates: 'El estado o los estados donde trabaja',
   signUpOrganization: 'Su organización',
   signUpNoOrganization: 'No aparece / ninguna',
+  signUpLanguage: 'Idioma de los correos que le enviaremos',
+  titleInSpanish: 'Aún no hay título en inglés: quien lee en inglés ve el título en español,',
+  titleInEnglish: 'Aún no hay título en español: quien lee en español ve el título en inglés,',
   signUpSubmit: 'Registrarse',
   signUpDoneTitle: 'Gracias',
   signUpDone: 'Un editor revisa cada cuenta nueva; le escribiremos cuando la suya esté activa. Si esta dirección ya tenía una cuenta, le hemos escrito a ella en su lugar. Puede iniciar sesión ya, pero solo podrá enviar documentos cuando un editor haya activado la cuenta.',
@@ -284,5 +290,10 @@ const es: Record<Keys, string> = {
   signUpFailed: 'No se pudo completar el registro:',
 }
 
-export const adminTranslations = { en: { custom: en }, es: { custom: es } }
+// Payload's content-language switch reads "{general:locale}: English"; in Spanish that was "Idioma", the
+// same word as a resource's language field: the switch says what it switches.
+export const adminTranslations = {
+  en: { custom: en, general: { locale: 'Content language' } },
+  es: { custom: es, general: { locale: 'Idioma del contenido' } },
+}
 export type CustomKey = `custom:${Keys}`

@@ -1,10 +1,13 @@
 /**
  * Emails about an account's own address (collections/Contributors): a sign-up with an address
  * that already has an account goes to that address's owner, and an address change is confirmed
- * from the new address and announced to the old one. Rendered at send time from the account.
+ * from the new address and announced to the old one. Rendered at send time from the account, in
+ * its owner's language (./recipientLanguage.ts).
  */
 import type { PayloadRequest } from 'payload'
 import { addressHash, EMAIL_CHANGE_LINK_HOURS, signEmailChange } from '../../collections/Contributors/emailChange/token'
+import { emailText } from './emailText'
+import { languageOf } from './recipientLanguage'
 import { inertLine } from './strangerText'
 
 type Doc = Record<string, unknown>
@@ -16,47 +19,26 @@ export async function accountEmail(req: PayloadRequest, template: Template, acco
   const admin = `${payload.config.serverURL || ''}/admin`
   const email = typeof account.email === 'string' ? account.email : undefined
   const pending = typeof account.pendingEmail === 'string' ? account.pendingEmail : undefined
+  const text = emailText(languageOf(account))
   if (template === 'signup-existing') {
     if (!email) return null
     return {
       to: email,
-      subject: 'Someone tried to sign up with your address',
-      text: [
-        'Someone tried to create an account on the ICE Out of Courts Campaign Toolkit with this email address.',
-        'You already have an account, so nothing changed and no second account was made.',
-        '',
-        `Sign in: ${admin}`,
-        `Forgot your password? Reset it: ${admin}/forgot`,
-        '',
-        'If it was not you, you can ignore this message.',
-      ].join('\n'),
+      subject: text.existingSubject,
+      text: [...text.existing, '', `${text.signIn}: ${admin}`, `${text.forgot}: ${admin}/forgot`, '', text.notYou].join('\n'),
     }
   }
   if (!pending || !email) return null
   if (template === 'email-change-notice') {
     return {
       to: email,
-      subject: 'Your account’s email address is about to change',
-      text: [
-        `Someone signed in to your account asked to change its email address to ${inertLine(pending)}.`,
-        'The change happens only once it is confirmed from the new address; until then this address stays.',
-        '',
-        `If that was not you, reset your password now: ${admin}/forgot`,
-      ].join('\n'),
+      subject: text.changeNoticeSubject,
+      text: [...text.changeNotice(inertLine(pending)), '', `${text.resetNow}: ${admin}/forgot`].join('\n'),
     }
   }
   const { totalDocs } = await payload.count({ collection: 'contributors', where: { email: { equals: pending } }, overrideAccess: true, req })
   if (totalDocs > 0) {
-    return {
-      to: pending,
-      subject: 'Someone asked to move an account to your address',
-      text: [
-        'Someone asked to move their ICE Out of Courts Campaign Toolkit account to this email address.',
-        'You already have an account with it, so nothing changed.',
-        '',
-        'If it was not you, you can ignore this message.',
-      ].join('\n'),
-    }
+    return { to: pending, subject: text.movedTakenSubject, text: [...text.movedTaken, '', text.notYou].join('\n') }
   }
   const token = signEmailChange(payload.secret, {
     account: account.id as string | number,
@@ -66,14 +48,30 @@ export async function accountEmail(req: PayloadRequest, template: Template, acco
   })
   return {
     to: pending,
-    subject: 'Confirm your new email address',
+    subject: text.confirmSubject,
     text: [
-      'Someone asked to use this address for their account on the ICE Out of Courts Campaign Toolkit.',
-      `If it was you, confirm it within ${EMAIL_CHANGE_LINK_HOURS} hours; until then the account keeps its old address:`,
+      ...text.confirm(EMAIL_CHANGE_LINK_HOURS),
       '',
       `${payload.config.serverURL || ''}/api/contributors/confirm-email?token=${encodeURIComponent(token)}`,
       '',
-      'If it was not you, ignore this message: nothing changes.',
+      text.confirmNotYou,
     ].join('\n'),
   }
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+
+type ResetArgs = { req?: PayloadRequest; token?: string; user?: unknown }
+
+/** Payload's forgot-password email (`auth.forgotPassword`), in the account's language rather than the requester's. */
+export const passwordResetEmail = {
+  generateEmailSubject: (args?: ResetArgs) => emailText(languageOf(args?.user as Doc)).resetSubject,
+  generateEmailHTML: (args?: ResetArgs) => {
+    const { req, token, user } = args ?? {}
+    const text = emailText(languageOf(user as Doc))
+    const config = req!.payload.config
+    const url = `${config.serverURL || ''}${config.routes.admin}${config.admin.routes.reset}/${encodeURIComponent(token ?? '')}`
+    const paragraph = (s: string) => `<p>${escapeHtml(s)}</p>`
+    return [...text.reset.map(paragraph), `<p><a href="${escapeHtml(url)}">${escapeHtml(url)}</a></p>`, paragraph(text.resetIgnore)].join('\n')
+  },
 }

@@ -4,6 +4,8 @@ import { accountEmail } from './accountEmails'
 import { renderAlertEmail, renderSubscriptionEmail } from '../subscriptions/emails'
 import { adminResourceUrl, resourcePageUrl } from './links'
 import { renderReverificationDigest } from '../verification/emails'
+import { emailText, isAction } from './emailText'
+import { languageOf, type Language } from './recipientLanguage'
 
 /** What the `sendEmail` job carries: ids only, so the queue and its logs hold no personal data. */
 export type EmailJobInput =
@@ -26,15 +28,6 @@ type Doc = Record<string, unknown>
 const byId = (req: PayloadRequest, collection: string, id: unknown) =>
   req.payload.findByID({ collection: collection as never, id: id as string, depth: 0, overrideAccess: true, disableErrors: true, req }) as Promise<Doc | null>
 
-const SUBJECTS: Record<string, (title: string) => string> = {
-  submit: (t) => `Submitted for review: ${t}`,
-  withdraw: (t) => `Withdrawn from review: ${t}`,
-  request_changes: (t) => `Changes requested: ${t}`,
-  publish: (t) => `Published: ${t}`,
-  unpublish: (t) => `Unpublished: ${t}`,
-  archive: (t) => `Archived: ${t}`,
-}
-
 /**
  * Renders one message at send time from the database. Each names the resource, the action and
  * who took it (by name), links to the admin panel, and carries no other person's address.
@@ -49,37 +42,35 @@ export async function renderMessage(req: PayloadRequest, input: EmailJobInput): 
   if (input.template === 'workflow') {
     const [event, recipient] = await Promise.all([byId(req, 'review-events', input.event), byId(req, 'contributors', input.recipient)])
     if (!event || !recipient?.email) return null
-    const [resource, actor] = await Promise.all([
-      req.payload.findByID({ collection: 'resources', id: event.resource as string, draft: true, depth: 0, overrideAccess: true, disableErrors: true, req }) as Promise<Doc | null>,
-      byId(req, 'contributors', event.by),
-    ])
+    const language = languageOf(recipient)
+    const text = emailText(language)
+    const [resource, actor] = await Promise.all([resourceIn(req, event.resource, language), byId(req, 'contributors', event.by)])
     // Titles, names and notes are other people's words: one line or quoted, never a link (./strangerText.ts).
-    const title = inertLine(resource?.title ?? `Resource ${String(event.resource)}`)
+    const title = inertLine(resource?.title ?? text.resource(String(event.resource)))
     const action = String(event.action)
-    const who = inertLine(actor?.name ?? 'An editor')
+    const who = inertLine(actor?.name ?? text.anEditor)
     const lines = [
-      `${who} ${describe(action)} “${title}”.`,
-      `Status: ${label(String(event.from))} → ${label(String(event.to))}.`,
+      `${who} ${isAction(action) ? text.did[action] : action} ${text.quote(title)}.`,
+      `${text.status}: ${text.state(String(event.from))} → ${text.state(String(event.to))}.`,
     ]
-    if (event.note && (action === 'request_changes' || action === 'withdraw' || action === 'submit')) lines.push('', 'Note:', ...inertBlock(event.note))
+    if (event.note && (action === 'request_changes' || action === 'withdraw' || action === 'submit')) lines.push('', text.note, ...inertBlock(event.note))
     const adminPage = adminResourceUrl(req.payload, event.resource)
     if (action === 'publish' && resource) {
       const publicPage = resourcePageUrl(req.payload, { id: event.resource, slug: resource.slug }, { published: true })
-      if (publicPage !== adminPage) lines.push('', `Public page: ${publicPage}`)
+      if (publicPage !== adminPage) lines.push('', `${text.publicPage}: ${publicPage}`)
     }
-    lines.push('', `Open it in the admin panel: ${adminPage}`)
-    return { to: String(recipient.email), subject: (SUBJECTS[action] ?? ((t: string) => t))(title), text: lines.join('\n') }
+    lines.push('', `${text.openInPanel}: ${adminPage}`)
+    return { to: String(recipient.email), subject: isAction(action) ? text.subject[action](title) : title, text: lines.join('\n') }
   }
   if (input.template === 'assigned') {
-    const [resource, recipient, by] = await Promise.all([
-      req.payload.findByID({ collection: 'resources', id: input.resource, draft: true, depth: 0, overrideAccess: true, disableErrors: true, req }) as Promise<Doc | null>,
-      byId(req, 'contributors', input.recipient),
-      byId(req, 'contributors', input.contributor),
-    ])
+    const [recipient, by] = await Promise.all([byId(req, 'contributors', input.recipient), byId(req, 'contributors', input.contributor)])
+    const language = languageOf(recipient)
+    const text = emailText(language)
+    const resource = await resourceIn(req, input.resource, language)
     if (!resource || !recipient?.email) return null
-    const title = inertLine(resource.title ?? `Resource ${input.resource}`)
-    const lines = [`${inertLine(by?.name ?? 'An editor')} assigned “${title}” to you to review.`, '', `Open it in the admin panel: ${admin}/collections/resources/${input.resource}`]
-    return { to: String(recipient.email), subject: `Assigned to you: ${title}`, text: lines.join('\n') }
+    const title = inertLine(resource.title ?? text.resource(input.resource))
+    const lines = [text.assigned(inertLine(by?.name ?? text.anEditor), title), '', `${text.openInPanel}: ${admin}/collections/resources/${input.resource}`]
+    return { to: String(recipient.email), subject: text.assignedSubject(title), text: lines.join('\n') }
   }
   const contributor = await byId(req, 'contributors', input.contributor)
   if (!contributor) return null
@@ -87,34 +78,22 @@ export async function renderMessage(req: PayloadRequest, input: EmailJobInput): 
   if (input.template === 'signup') {
     const recipient = await byId(req, 'contributors', input.recipient)
     if (!recipient?.email) return null
+    const text = emailText(languageOf(recipient))
     return {
       to: String(recipient.email),
-      subject: 'New contributor sign-up to review',
-      text: [
-        `${inertLine(contributor.name)} signed up as a contributor and is waiting for activation.`,
-        '',
-        `Review the account in the admin panel: ${admin}/collections/contributors/${String(contributor.id)}`,
-      ].join('\n'),
+      subject: text.signUpSubject,
+      text: [text.signedUp(inertLine(contributor.name)), '', `${text.reviewAccount}: ${admin}/collections/contributors/${String(contributor.id)}`].join('\n'),
     }
   }
   if (!contributor.email) return null
+  const text = emailText(languageOf(contributor))
   return {
     to: String(contributor.email),
-    subject: 'Your contributor account is active',
-    text: [
-      `Hello ${inertLine(contributor.name)},`,
-      '',
-      'An editor activated your account on the ICE Out of Courts Campaign Toolkit. You can now sign in,',
-      'add your jurisdiction’s resources and submit them for review.',
-      '',
-      `Sign in: ${admin}`,
-    ].join('\n'),
+    subject: text.activatedSubject,
+    text: [text.hello(inertLine(contributor.name)), '', ...text.activated, '', `${text.signIn}: ${admin}`].join('\n'),
   }
 }
 
-const label = (state: string) => state.replace('_', ' ')
-function describe(action: string): string {
-  return (
-    { submit: 'submitted', withdraw: 'withdrew', request_changes: 'requested changes to', publish: 'published', unpublish: 'unpublished', archive: 'archived' }[action] ?? action
-  )
-}
+/** The resource's working copy, its localized fields in `language` or, where missing, the other one (src/config.ts). */
+const resourceIn = (req: PayloadRequest, id: unknown, language: Language) =>
+  req.payload.findByID({ collection: 'resources', id: id as string, draft: true, depth: 0, locale: language, overrideAccess: true, disableErrors: true, req }) as Promise<Doc | null>

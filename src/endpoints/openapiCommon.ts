@@ -17,7 +17,7 @@ export const localeParameter = {
   name: 'locale',
   in: 'query',
   required: false,
-  description: 'en (default) or es; text missing in Spanish falls back to English.',
+  description: 'en (default) or es; text missing in one language falls back to the other.',
   schema: { type: 'string', enum: ['en', 'es'] },
 }
 

@@ -106,7 +106,6 @@ async function latestPublished(req: PayloadRequest, query: FeedQuery): Promise<F
     depth: 1,
     draft: false,
     locale: query.locale as 'en',
-    fallbackLocale: 'en' as never,
     select: { title: true, summary: true, slug: true, category: true, publishedAt: true, updatedAt: true, jurisdictions: true, verification: true },
     populate: { jurisdictions: { code: true } },
     overrideAccess: false,

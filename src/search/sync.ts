@@ -8,7 +8,7 @@ type Related = { code?: string; title?: string } | string | number | null
 
 /**
  * Rewrites the search entries of one resource from its PUBLISHED version (the main document
- * when its status is published), in every locale with English fallback; removes them when
+ * when its status is published), in every locale with the other language as fallback (src/config.ts); removes them when
  * nothing is published. Runs in the caller's transaction, so the index never disagrees with
  * what the public reads. A draft saved over a published resource leaves the main document, and
  * so the entries, as they were.
@@ -24,7 +24,6 @@ export async function reindexResource(payload: Payload, id: Id, req?: Partial<Pa
       draft: false,
       depth: 1,
       locale: locale as TypedLocale,
-      fallbackLocale: 'en' as TypedLocale,
       overrideAccess: true,
       limit: 1,
       pagination: false,

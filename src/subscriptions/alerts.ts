@@ -74,7 +74,6 @@ export async function matchingItems(payload: Payload, subscription: Subscription
       limit,
       depth: 0,
       locale: subscription.language,
-      fallbackLocale: 'en',
       overrideAccess: false,
       select: { title: true, slug: true, category: true, publishedAt: true, updatedAt: true, supersedes: true },
     })

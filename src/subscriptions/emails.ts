@@ -105,6 +105,6 @@ export async function renderAlertEmail(payload: Payload, id: string, from: strin
 async function replacedTitles(payload: Payload, items: { supersedes?: (string | number)[] | null }[], locale: 'en' | 'es') {
   const ids = items.flatMap((i) => i.supersedes ?? [])
   if (!ids.length) return new Map<string, string>()
-  const { docs } = await payload.find({ collection: 'resources', where: { id: { in: ids } }, pagination: false, depth: 0, locale, fallbackLocale: 'en', overrideAccess: false, select: { title: true } })
+  const { docs } = await payload.find({ collection: 'resources', where: { id: { in: ids } }, pagination: false, depth: 0, locale, overrideAccess: false, select: { title: true } })
   return new Map(docs.map((d) => [String(d.id), String((d as { title?: string }).title ?? '')]))
 }

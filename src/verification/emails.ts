@@ -6,16 +6,10 @@
 import type { PayloadRequest } from 'payload'
 import type { Message } from '../email/messages'
 import { adminResourceUrl } from '../email/links'
+import { languageOf, type Language } from '../email/recipientLanguage'
 import { inertLine } from '../email/strangerText'
 import { reviewerCovers } from './queue'
 
-type Language = 'en' | 'es'
-
-/**
- * The recipient's language. Loosely read for now: another branch adds `preferredLanguage` to
- * accounts with `languageOf(account)` in src/email/recipientLanguage.ts; this becomes that call.
- */
-const languageOf = (account: Record<string, unknown>): Language => (account.preferredLanguage === 'es' ? 'es' : 'en')
 
 const TEXT = {
   en: {

@@ -15,7 +15,8 @@ import { freePort } from './instances'
 
 export type AdminServer = { url: string; stop: () => Promise<void> }
 
-export async function startAdminServer(): Promise<AdminServer> {
+/** `env`: more settings for the server (e.g. SMTP_URL, to read its mail from tests/helpers/smtp.ts). */
+export async function startAdminServer(env: Record<string, string> = {}): Promise<AdminServer> {
   // The first run builds the admin panel (about 85 s on 2 cores); the other e2e file waits for it.
   ensureAdminBuild(projectRoot)
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cms-e2e-'))
@@ -38,6 +39,7 @@ export async function startAdminServer(): Promise<AdminServer> {
       LOG_LEVEL: 'info', // quoted by a failed step (tests/helpers/browser.ts)
       DISABLE_PAYLOAD_HMR: 'true',
       NEXT_TELEMETRY_DISABLED: '1',
+      ...env,
       // Next's types declare NODE_ENV required; the child must start without it (see above).
     } as unknown as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'pipe'],

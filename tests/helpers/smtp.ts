@@ -3,7 +3,7 @@ import { simpleParser } from 'mailparser'
 import { SMTPServer } from 'smtp-server'
 import { freePort } from './instances'
 
-export type ReceivedMail = { to: string[]; subject: string; attachments: { filename?: string; content: string }[] }
+export type ReceivedMail = { to: string[]; subject: string; text: string; attachments: { filename?: string; content: string }[] }
 
 export type LocalSmtp = {
   /** The port it listens on once started; reserved (and closed) until then, so sends fail. */
@@ -30,6 +30,7 @@ export async function localSmtp(): Promise<LocalSmtp> {
             received.push({
               to: session.envelope.rcptTo.map((r) => r.address),
               subject: mail.subject ?? '',
+              text: mail.text ?? '',
               attachments: mail.attachments.map((a) => ({ filename: a.filename, content: a.content.toString('utf8') })),
             })
             callback()

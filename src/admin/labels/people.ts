@@ -14,12 +14,14 @@ export const contributors: CollectionText = {
     jurisdictions: 'Jurisdicciones',
     publicAttribution: 'Atribución pública',
     legalReviewer: l('Legal reviewer', 'Revisor/a legal'),
+    preferredLanguage: 'Idioma de los correos',
   },
   descriptions: {
     currentPassword: 'Necesaria para cambiar su contraseña.',
     pendingEmail: 'Reemplaza el correo electrónico una vez confirmado con el enlace enviado a esa dirección.',
     organization: 'La organización o campaña con la que trabaja la persona.',
     jurisdictions: 'Los estados o lugares para los que la persona envía documentos.',
+    preferredLanguage: 'El idioma de los correos que le envía el kit de herramientas.',
     publicAttribution:
       'Mostrar mi nombre en los recursos que aporté, y como la persona revisora legal que los verificó. Desactivado por defecto: la API pública nunca muestra a un colaborador salvo que lo acepte.',
     legalReviewer:
@@ -28,6 +30,7 @@ export const contributors: CollectionText = {
   options: {
     role: { admin: 'Administrador/a', editor: 'Editor/a', contributor: 'Colaborador/a' },
     status: { pending: 'Pendiente', active: 'Activa', suspended: 'Suspendida' },
+    preferredLanguage: { en: 'Inglés (English)', es: 'Español' },
   },
 }
 

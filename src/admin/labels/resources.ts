@@ -83,7 +83,8 @@ export const resources: CollectionText = {
     links: 'Enlaces',
     'links.label': 'Etiqueta',
     'links.url': l('URL', 'URL'),
-    language: 'Idioma',
+    // Not plain "Idioma": that is the panel's content-language switch (translations.ts, general:locale).
+    language: 'Idiomas del documento',
     socialPosts: 'Publicaciones en redes sociales',
     'socialPosts.platform': 'Plataforma',
     'socialPosts.text': 'Texto',
@@ -107,17 +108,17 @@ export const resources: CollectionText = {
     documents: 'custom:contributorDocumentsHelp',
   },
   descriptions: {
-    slug: 'Parte de la URL pública; si se deja vacío, se crea a partir del título en inglés. No cambia una vez publicado el recurso.',
+    slug: 'Parte de la URL pública; si se deja vacío, se crea a partir del título. No cambia una vez publicado el recurso.',
     category: 'Qué tipo de elemento es.',
     section: 'Dónde se ubica entre las nueve secciones del kit de herramientas publicado.',
-    jurisdictions: 'Dónde se aplica o de dónde proviene. Los elementos federales llevan "United States" (US).',
+    jurisdictions: 'Dónde se aplica o de dónde proviene. Los elementos federales llevan «Estados Unidos» (US).',
     organizations: 'Las entidades que lo redactaron o emitieron.',
     issuedBy: 'Quién lo emitió, en palabras, p. ej., "Jueza Presidenta del Estado de Nueva York".',
     issuedAt: 'Fecha en que se emitió, firmó, presentó o decidió.',
     effectiveAt: 'Fecha en que entra o entró en vigor.',
     billNumber: 'p. ej., "A2176-A / S425-A", "SB 20-083".',
     legislativeStatus: 'Para legislación: en qué punto está el proyecto de ley.',
-    supersedes: 'Elementos anteriores que este reemplaza, p. ej., el memorando anterior que un nuevo memorando de ICE revoca.',
+    supersedes: 'Elementos anteriores que este reemplaza, p. ej., en un memorando nuevo de ICE, el memorando anterior que queda revocado por él.',
     supersededBy: 'Elementos posteriores que nombran a este en "Reemplaza a".',
     superseded: 'Marcado cuando un recurso publicado reemplaza a este.',
     links: 'Páginas web sobre este elemento: una copia oficial, un expediente judicial, una noticia. Solo http(s).',
@@ -179,7 +180,7 @@ export const resources: CollectionText = {
 /** The file form that also opens from a resource's "Create New" (what a campaign leader fills). */
 export const documents: CollectionText = {
   labels: { singular: l('Document', 'Documento'), plural: l('Documents', 'Documentos') },
-  fields: { title: 'Título', originalFilename: 'Nombre del archivo', alt: 'Texto alternativo', language: 'Idioma', uploadedBy: 'Subido por' },
+  fields: { title: 'Título', originalFilename: 'Nombre del archivo', alt: 'Texto alternativo', language: 'Idioma del archivo', uploadedBy: 'Subido por' },
   help: { title: 'custom:contributorTitleHelp' },
   descriptions: {
     originalFilename: 'El nombre con que se subió el archivo, terminado en la extensión de lo que es. Las descargas llevan este nombre.',

@@ -10,6 +10,7 @@ import * as migration_20261201_110614_subscriptions from './20261201_110614_subs
 import * as migration_20261201_124340_search_words from './20261201_124340_search_words';
 import * as migration_20261201_124739_public_content_version from './20261201_124739_public_content_version';
 import * as migration_20261201_124753_legal_signoff from './20261201_124753_legal_signoff';
+import * as migration_20261201_125552_contributor_preferred_language from './20261201_125552_contributor_preferred_language';
 import * as migration_20261201_131521_first_admin_key from './20261201_131521_first_admin_key';
 
 export const migrations = [
@@ -72,6 +73,11 @@ export const migrations = [
     up: migration_20261201_124753_legal_signoff.up,
     down: migration_20261201_124753_legal_signoff.down,
     name: '20261201_124753_legal_signoff',
+  },
+  {
+    up: migration_20261201_125552_contributor_preferred_language.up,
+    down: migration_20261201_125552_contributor_preferred_language.down,
+    name: '20261201_125552_contributor_preferred_language',
   },
   {
     up: migration_20261201_131521_first_admin_key.up,
