@@ -180,9 +180,9 @@ export interface ContributorAuthOperations {
  */
 export interface Resource {
   id: number;
-  title: string;
+  title?: string | null;
   /**
-   * Part of the public URL, made from the English title when left empty. Fixed once the resource has been published.
+   * Part of the public URL, made from the title when left empty. Fixed once the resource has been published.
    */
   slug?: string | null;
   publishedSlug?: string | null;
@@ -317,7 +317,7 @@ export interface Resource {
    */
   links?:
     | {
-        label: string;
+        label?: string | null;
         url: string;
         id?: string | null;
       }[]
@@ -332,7 +332,7 @@ export interface Resource {
   socialPosts?:
     | {
         platform: 'x' | 'bluesky' | 'threads' | 'mastodon' | 'instagram' | 'linkedin' | 'facebook';
-        text: string;
+        text?: string | null;
         id?: string | null;
       }[]
     | null;
@@ -550,6 +550,10 @@ export interface Contributor {
    * The states or places the person submits documents for.
    */
   jurisdictions?: (number | Jurisdiction)[] | null;
+  /**
+   * The language of the emails you get from the toolkit.
+   */
+  preferredLanguage?: ('en' | 'es') | null;
   /**
    * Show my name on resources I contributed, and as the legal reviewer who verified them. Off by default: the public API never shows a contributor unless they opt in.
    */
@@ -1338,6 +1342,7 @@ export interface ContributorsSelect<T extends boolean = true> {
   pendingEmail?: T;
   organization?: T;
   jurisdictions?: T;
+  preferredLanguage?: T;
   publicAttribution?: T;
   legalReviewer?: T;
   updatedAt?: T;

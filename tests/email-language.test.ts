@@ -119,7 +119,7 @@ describe('account emails follow the account’s language', () => {
 
     app.mail.clear()
     const editor = await signIn(app, es)
-    expect((await editor.patch(`/api/contributors/${(await stored('luis@example.org')).id}`).send({ status: 'active' })).status).toBe(200)
+    expect((await editor.patch(`/api/contributors/${(await stored('luis@example.org')).id}`).send({ status: 'active', jurisdictions: [await homeJurisdiction(app)] })).status).toBe(200)
     const activated = await mailTo('luis@example.org')
     expect(activated.subject).toBe('Su cuenta de colaborador/a está activa')
     expect(activated.text).toContain('Hola, Luis Gómez:')

@@ -72,7 +72,8 @@ describe('GraphQL', () => {
     expect(res.status).toBe(200)
     expect(res.body.errors).toBeUndefined()
     expect(res.body.data.Resources.docs.map((d: { title: string }) => d.title)).toEqual(['California courthouse bill', 'Ley de Protección de Nuestros Tribunales'])
-    expect(res.body.data.Resources.docs[1].jurisdictions[0]).toEqual({ code: 'US-NY', name: 'New York', parent: { code: 'US' } })
+    // Asked in Spanish: the place's Spanish name (collections/Jurisdictions/spanishNames.ts).
+    expect(res.body.data.Resources.docs[1].jurisdictions[0]).toEqual({ code: 'US-NY', name: 'Nueva York', parent: { code: 'US' } })
   })
 
   it('answers a frontend\'s jurisdiction page query (two levels of relationships)', async () => {
