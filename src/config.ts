@@ -6,6 +6,7 @@ import type { DestinationStream } from 'pino'
 import { collections } from '../collections'
 import { richTextEditor } from '../fields/richText'
 import { bumpContentVersionOnWrite, contentVersion } from './cache/contentVersion'
+import { readModel, renderReadModelOnWrite } from './readModel'
 import { databaseAdapter, migrateSqlite, sizeSqliteCache, tuneSqlite } from './db/database'
 import { compareCsvEndpoint, compareEndpoint } from './compare/endpoints'
 import { mapEndpoint } from './endpoints/map'
@@ -67,6 +68,7 @@ export async function createConfig(settings: Settings, hooks: ConfigHooks = {}):
       safeLinks,
       cookiePolicy(settings.production),
       bumpContentVersionOnWrite(contentVersion),
+      renderReadModelOnWrite(readModel),
       openApiDocument(),
       adminPanel,
     ],

@@ -4,6 +4,7 @@ import helmet from 'helmet'
 import { getPayload, type Payload } from 'payload'
 import { contentVersion } from './cache/contentVersion'
 import { PublicResponseCache } from './cache/publicResponses'
+import { readModel } from './readModel'
 import { createConfig } from './config'
 import { pingDatabase, replicaSetWarning, stalledWrites } from './db/database'
 import { heldMail, withBestEffortEmail } from './email/adapter'
@@ -51,6 +52,11 @@ export async function createApp({ settings, admin = false, logDestination }: Cre
   // cron: the jobs queue's autoRun schedules start only where this instance runs jobs.
   const payload = await getPayload({ config, cron: settings.jobsAutoRun })
   contentVersion.follow(payload)
+  await readModel.start(payload, settings.readModel)
+  // The model follows this process's writes only: scheduled publishing in a separate worker would go unseen.
+  if (readModel.enabled && !settings.jobsAutoRun && settings.production) {
+    payload.logger.warn('READ_MODEL=on with JOBS_AUTORUN=false: writes by another process (a jobs worker, another instance) do not reach this read model; use one instance that runs its own jobs, or READ_MODEL=off')
+  }
   const publicCache = new PublicResponseCache()
   metrics.watch(payload)
   takeTurnsAtDatabaseCalls(payload)
@@ -138,6 +144,7 @@ export async function createApp({ settings, admin = false, logDestination }: Cre
       corsOrigins: settings.corsOrigins,
       cache: publicCache,
       contentVersion,
+      readModel,
     }),
   )
 
@@ -165,6 +172,7 @@ export async function createApp({ settings, admin = false, logDestination }: Cre
     close: async () => {
       await nextApp?.close()
       await contentVersion.stop()
+      readModel.stop()
       await registrationLimit.close()
       await subscriptionLimit.close()
       await Promise.all(accountLimits.map((limit) => limit.close()))

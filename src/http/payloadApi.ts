@@ -1,8 +1,9 @@
 import { GRAPHQL_PLAYGROUND_GET, GRAPHQL_POST } from '@payloadcms/next/routes'
 import express, { type RequestHandler } from 'express'
-import { handleEndpoints, type Payload } from 'payload'
+import { handleEndpoints, headersWithCors, type Payload } from 'payload'
 import type { ContentVersion } from '../cache/contentVersion'
 import type { PublicResponseCache } from '../cache/publicResponses'
+import type { ReadModel } from '../readModel'
 import { type BodyLimits, requestAuth, sendWebResponse, setStatusAndHeaders, toWebRequest } from './bridge'
 import { HttpError } from './errors'
 import { applyHttpCaching, cachedPublicRead, etagOf } from './httpCaching'
@@ -14,13 +15,14 @@ export type PayloadApiOptions = {
   corsOrigins: string[]
   cache: PublicResponseCache
   contentVersion: ContentVersion
+  readModel: ReadModel
 }
 
 /**
  * Payload's REST and GraphQL API, served by express through Payload's framework-agnostic
  * handlers. Never put express.json() in front of this: Payload reads the body itself.
  */
-export function payloadApi(payload: Payload, { limits, corsOrigins, cache, contentVersion }: PayloadApiOptions): express.Router {
+export function payloadApi(payload: Payload, { limits, corsOrigins, cache, contentVersion, readModel }: PayloadApiOptions): express.Router {
   const { config } = payload
   // Payload's handler takes the bridge's auth result instead of authenticating a second time.
   reuseBridgeAuth(payload)
@@ -60,7 +62,9 @@ export function payloadApi(payload: Payload, { limits, corsOrigins, cache, conte
       return
     }
     const request = await toWebRequest(req, res, limits)
-    let response = await rest(request)
+    // Published resources, from the read model when it can answer exactly as Payload would (src/readModel).
+    const modelled = publicRead ? await readModel.answer(req.originalUrl) : undefined
+    let response = modelled !== undefined ? jsonResponse(modelled, request) : await rest(request)
     let etag: string | undefined
     if (version !== undefined && response.status === 200 && !response.headers.has('cache-control') && !response.headers.has('set-cookie')) {
       const body = new Uint8Array(await response.arrayBuffer())
@@ -71,6 +75,10 @@ export function payloadApi(payload: Payload, { limits, corsOrigins, cache, conte
     }
     await finish(res, request, response, anonymous, etag)
   }
+
+  /** A JSON answer with the headers Payload's handler gives its own (CORS). */
+  const jsonResponse = (body: string, request: Request) =>
+    new Response(body, { status: 200, headers: headersWithCors({ headers: new Headers({ 'Content-Type': 'application/json' }), req: { payload, headers: request.headers } as never }) })
 
   const router = express.Router()
   // Writes move the content version once they have answered, i.e. after their transaction committed.

@@ -1,0 +1,317 @@
+/**
+ * The read model of published resources (issue 19): Payload's own anonymous rendering of every
+ * published resource, stored per locale and depth (./render.ts, ./store.ts), so that the
+ * anonymous reads ./query.ts accepts are answered by one indexed query for the page and one for
+ * the count, the stored JSON strings joined without parsing.
+ *
+ * Never a half state: a write to what the model shows marks it unsettled from its hook (inside
+ * the write's transaction) until the resources it affects have been rendered again after the
+ * commit; while unsettled, and while (re)building, every read goes to Payload.
+ */
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Payload, PayloadRequest, Plugin } from 'payload'
+import { readModelQuery, type ListQuery } from './query'
+import { renderResources } from './render'
+import { type ReadModelStore, sqliteStore } from './store'
+
+type TransactionId = string | number
+/** A write to a document: a resource itself, or something resources name (by the relations that name it). */
+type Touch = { collection: string; id: string }
+
+/** Which stored relations name a document of each collection other than resources. */
+const NAMED_BY: Record<string, string[]> = {
+  jurisdictions: ['jurisdictions'],
+  organizations: ['organizations'],
+  topics: ['topics'],
+  documents: ['documents', 'graphics'],
+}
+const WATCHED = ['resources', ...Object.keys(NAMED_BY)]
+const LIST_KEYS = ['hasNextPage', 'hasPrevPage', 'limit', 'nextPage', 'page', 'pagingCounter', 'prevPage', 'totalDocs', 'totalPages'] as const
+/** A transaction that never reports its end still gets its resources rendered after this long. */
+const PENDING_LIMIT_MS = 60_000
+
+export class ReadModel {
+  /** READ_MODEL: off means every read goes to Payload and nothing is rendered. */
+  enabled = false
+  private payload?: Payload
+  private store?: ReadModelStore
+  private ready = false
+  private failed = false
+  private readonly pending = new Map<TransactionId, Touch[]>()
+  private readonly queue: Touch[] = []
+  private work: Promise<void> = Promise.resolve()
+  private working = 0
+  /** Moves when the app closes: work queued for it is dropped. */
+  private epoch = 0
+  /** Moves on every touch: a read that saw it move while querying goes to Payload. */
+  private generation = 0
+  private readyWaiters: (() => void)[] = []
+  /** For the benchmark and metrics: answers served, and what rendering after writes cost. */
+  readonly stats = { served: 0, renders: 0, renderedResources: 0, renderMs: 0 }
+
+  /** Nothing written is waiting to be rendered, and the model is complete. */
+  get settled(): boolean {
+    return this.ready && !this.failed && this.pending.size === 0 && this.queue.length === 0 && this.working === 0
+  }
+
+  /** Opens the model on `payload`'s database; builds it in the background when missing, of another format, or of another count. */
+  async start(payload: Payload, enabled: boolean, { rebuild = false } = {}): Promise<void> {
+    // One model per app: a test process starts several, one after another.
+    this.stop()
+    this.enabled = enabled
+    if (!enabled) return
+    this.payload = payload
+    this.store = sqliteStore(payload)
+    if (!this.store) {
+      this.enabled = false
+      payload.logger.info('Read model off: it is kept on SQLite only; reads go to Payload')
+      return
+    }
+    this.followTransactions(payload)
+    const complete = await this.store.open()
+    this.enqueueWork(async () => {
+      const reason = rebuild ? 'asked for' : !complete ? 'missing or of an older format' : await this.countMismatch()
+      if (reason) await this.build(reason)
+      this.ready = true
+    })
+  }
+
+  /** Serves and renders nothing more (the app is closing); what was pending is dropped. */
+  stop(): void {
+    this.enabled = false
+    this.ready = false
+    this.failed = false
+    this.pending.clear()
+    this.queue.length = 0
+    this.working = 0
+    this.epoch++
+    this.generation++
+    for (const resolve of this.readyWaiters.splice(0)) resolve()
+  }
+
+  /** Resolves once the model is complete and nothing waits to be rendered (tests, the rebuild command). */
+  async settle(): Promise<void> {
+    while (this.enabled && !this.failed && !this.settled) {
+      await new Promise<void>((resolve) => this.readyWaiters.push(resolve))
+    }
+  }
+
+  /** Renders every published resource again (npm run read-model:rebuild). */
+  async rebuild(): Promise<void> {
+    await this.enqueueWork(async () => {
+      await this.build('asked for')
+      this.ready = true
+    })
+  }
+
+  /** Called from hooks: `id` in `collection` was written in `req`'s transaction (if any). */
+  async touch(req: PayloadRequest, collection: string, id: string | number): Promise<void> {
+    if (!this.enabled || !this.store) return
+    this.generation++
+    const touch = { collection, id: String(id) }
+    const transaction = req.transactionID instanceof Promise ? await req.transactionID : req.transactionID
+    const sessions = (req.payload.db as unknown as { sessions?: Record<string, unknown> }).sessions
+    if (transaction !== undefined && transaction !== null && sessions?.[String(transaction)]) {
+      const list = this.pending.get(transaction)
+      if (list) return void list.push(touch)
+      this.pending.set(transaction, [touch])
+      setTimeout(() => this.ended(transaction), PENDING_LIMIT_MS).unref()
+      return
+    }
+    this.queue.push(touch)
+    this.drainSoon()
+  }
+
+  /** The answer to an anonymous GET of `url`, or undefined for Payload to answer. */
+  async answer(url: string): Promise<string | undefined> {
+    if (!this.enabled || !this.settled || !this.store || !this.payload) return undefined
+    const query = readModelQuery(url, this.payload.config.routes.api)
+    if (!query) return undefined
+    const generation = this.generation
+    let body: string | undefined
+    if (query.kind === 'byId') {
+      body = await this.store.byId(query.id, query.locale, query.depth)
+    } else {
+      const { docs, totalDocs } = await this.store.list(query)
+      // Payload's empty pages differ by query plan (@payloadcms/drizzle findMany): it answers them.
+      if (docs.length) body = listBody(query, docs, totalDocs)
+    }
+    if (body === undefined || this.generation !== generation || !this.settled) return undefined
+    this.stats.served++
+    return body
+  }
+
+  private followTransactions(payload: Payload): void {
+    const db = payload.db
+    const commit = db.commitTransaction.bind(db)
+    const rollback = db.rollbackTransaction.bind(db)
+    // Rendered once the write's transaction has ended (a rollback: rendered anyway, harmlessly).
+    db.commitTransaction = async (id) => {
+      const transaction = id instanceof Promise ? await id : id
+      try {
+        return await commit(transaction)
+      } finally {
+        this.ended(transaction)
+      }
+    }
+    db.rollbackTransaction = async (id) => {
+      const transaction = id instanceof Promise ? await id : id
+      try {
+        return await rollback(transaction)
+      } finally {
+        this.ended(transaction)
+      }
+    }
+  }
+
+  private ended(transaction: TransactionId | null | undefined): void {
+    if (transaction === null || transaction === undefined) return
+    const touches = this.pending.get(transaction)
+    if (!touches) return
+    this.pending.delete(transaction)
+    this.queue.push(...touches)
+    this.drainSoon()
+  }
+
+  private drainSoon(): void {
+    if (this.queue.length) void this.enqueueWork(() => this.drain())
+  }
+
+  private enqueueWork(run: () => Promise<void>): Promise<void> {
+    const epoch = this.epoch
+    this.working++
+    const done = this.work
+      .then(() => (epoch === this.epoch ? run() : undefined))
+      .catch((error: unknown) => {
+        if (epoch !== this.epoch) return // the app it rendered for has closed
+        this.failed = true
+        this.payload?.logger.error({ err: error, msg: 'Read model: rendering failed; reads go to Payload until the next start or rebuild' })
+      })
+    this.work = done.finally(() => {
+      if (epoch !== this.epoch) return
+      this.working--
+      if (this.settled || this.failed) for (const resolve of this.readyWaiters.splice(0)) resolve()
+    })
+    return this.work
+  }
+
+  private async drain(): Promise<void> {
+    const store = this.store!
+    while (this.queue.length) {
+      const touches = this.queue.splice(0)
+      const started = Date.now()
+      const ids = new Set<string>()
+      for (const { collection, id } of touches) {
+        // A resource, and those naming it in `supersedes` (a delete takes it out of theirs).
+        const relations = collection === 'resources' ? ['supersedes'] : (NAMED_BY[collection] ?? [])
+        if (collection === 'resources') ids.add(id)
+        for (const relation of relations) for (const other of await store.referring(relation, id)) ids.add(other)
+      }
+      const list = [...ids]
+      // Both ends of a `supersedes` change: what these named before and name now (their `superseded` flag and `supersededBy`).
+      const before = await store.targets('supersedes', list)
+      const { docs, refs } = await renderResources(this.payload!, list)
+      const after = refs.filter((ref) => ref.relation === 'supersedes').map((ref) => ref.target)
+      const others = [...new Set([...before, ...after])].filter((id) => !ids.has(id))
+      if (others.length) {
+        const more = await renderResources(this.payload!, others)
+        docs.push(...more.docs)
+        refs.push(...more.refs)
+      }
+      await store.replace([...list, ...others], docs, refs)
+      this.stats.renders++
+      this.stats.renderedResources += list.length + others.length
+      this.stats.renderMs += Date.now() - started
+    }
+  }
+
+  private async countMismatch(): Promise<string | undefined> {
+    const stored = await this.store!.count()
+    const { totalDocs } = await this.payload!.count({ collection: 'resources', overrideAccess: false })
+    return stored === totalDocs ? undefined : `holding ${stored} resources where Payload publishes ${totalDocs}`
+  }
+
+  private async build(reason: string): Promise<void> {
+    const payload = this.payload!
+    const store = this.store!
+    this.ready = false
+    const started = Date.now()
+    const { totalDocs } = await payload.count({ collection: 'resources', overrideAccess: false })
+    payload.logger.info(`Read model: building (${reason}): ${totalDocs} published resources`)
+    await store.clear()
+    let done = 0
+    let lastLine = started
+    for (let page = 1; ; page++) {
+      const { docs, hasNextPage } = await payload.find({
+        collection: 'resources',
+        overrideAccess: false,
+        depth: 0,
+        limit: 100,
+        page,
+        sort: 'createdAt',
+        select: { category: true },
+      })
+      const ids = docs.map((doc) => String(doc.id))
+      const rendered = await renderResources(payload, ids)
+      await store.replace(ids, rendered.docs, rendered.refs)
+      done += ids.length
+      if (Date.now() - lastLine > 5_000) {
+        lastLine = Date.now()
+        payload.logger.info(`Read model: ${done}/${totalDocs} rendered`)
+      }
+      if (!hasNextPage) break
+    }
+    await store.complete()
+    const mismatch = await this.countMismatch()
+    if (mismatch) throw new Error(`Read model: built, but ${mismatch}`)
+    payload.logger.info(`Read model: ${done} resources rendered in ${Math.round((Date.now() - started) / 100) / 10} s`)
+  }
+}
+
+/** A page as Payload's REST find answers it (@payloadcms/drizzle findMany), the documents as stored. */
+function listBody(query: ListQuery, docs: string[], totalDocs: number): string {
+  const totalPages = Math.ceil(totalDocs / query.limit)
+  const { page, limit } = query
+  const meta = {
+    hasNextPage: totalPages > page,
+    hasPrevPage: page > 1,
+    limit,
+    nextPage: totalPages > page ? page + 1 : null,
+    page,
+    pagingCounter: (page - 1) * limit + 1,
+    prevPage: page > 1 ? page - 1 : null,
+    totalDocs,
+    totalPages,
+  }
+  return `{"docs":[${docs.join(',')}],${LIST_KEYS.map((key) => `"${key}":${JSON.stringify(meta[key])}`).join(',')}}`
+}
+
+export const readModel = new ReadModel()
+
+/** Hooks on resources and on what they name: each write marks what it affects for rendering after its commit. */
+export const renderReadModelOnWrite =
+  (model: ReadModel): Plugin =>
+  (config) => {
+    const changed: CollectionAfterChangeHook = async ({ collection, doc, req }) => {
+      await model.touch(req, collection.slug, doc.id)
+      return doc
+    }
+    const deleted: CollectionAfterDeleteHook = async ({ collection, doc, id, req }) => {
+      await model.touch(req, collection.slug, doc?.id ?? id)
+      return doc
+    }
+    return {
+      ...config,
+      collections: (config.collections ?? []).map((collection) =>
+        WATCHED.includes(collection.slug)
+          ? {
+              ...collection,
+              hooks: {
+                ...collection.hooks,
+                afterChange: [...(collection.hooks?.afterChange ?? []), changed],
+                afterDelete: [...(collection.hooks?.afterDelete ?? []), deleted],
+              },
+            }
+          : collection,
+      ),
+    }
+  }

@@ -1,0 +1,169 @@
+/**
+ * Where the read model lives: two tables in the SQLite database itself, written through the
+ * adapter's client (so every write takes its turn with Payload's transactions, see
+ * src/db/sqliteWriteLock.ts) and read on the main connection. Derived data: dropped before the
+ * development schema push (src/db/database.ts) and rebuilt at start when missing or of another
+ * format (./index.ts). MongoDB has no counterpart yet: there the read model stays off.
+ */
+import { createClient } from '@libsql/client'
+import type { Payload } from 'payload'
+import type { ListQuery, Locale } from './query'
+
+/** Bump when a column or the stored JSON changes meaning: the model is rebuilt at the next start. */
+export const FORMAT_VERSION = '1'
+
+const DOCS = 'read_model_docs'
+const REFS = 'read_model_refs'
+const META = 'read_model_meta'
+
+/** One rendered resource for one locale and depth: Payload's anonymous JSON and the columns a query uses. */
+export type StoredDoc = {
+  id: string
+  locale: Locale
+  depth: number
+  slug: string | null
+  category: string | null
+  section: string | null
+  publishedAt: string | null
+  updatedAt: string | null
+  createdAt: string | null
+  /** The raw title in this row's locale (no fallback: what Payload sorts on); null for `all`. */
+  titleSort: string | null
+  json: string
+}
+
+/** What a resource names (what filters match on, and whose changes re-render it). */
+export type StoredRef = { id: string; relation: string; target: string; code: string | null }
+
+type Statement = { sql: string; args: (string | number | null)[] }
+type Client = {
+  execute: (stmt: string | Statement) => Promise<{ rows: Record<string, unknown>[] }>
+  batch: (stmts: (string | Statement)[], mode?: 'write' | 'read' | 'deferred') => Promise<{ rows: Record<string, unknown>[] }[]>
+}
+
+const SCHEMA = [
+  `CREATE TABLE IF NOT EXISTS ${META} (key TEXT PRIMARY KEY, value TEXT)`,
+  `CREATE TABLE IF NOT EXISTS ${DOCS} (resource_id TEXT NOT NULL, locale TEXT NOT NULL, depth INTEGER NOT NULL,
+     slug TEXT, category TEXT, section TEXT, published_at TEXT, updated_at TEXT, created_at TEXT, title_sort TEXT,
+     json TEXT NOT NULL, PRIMARY KEY (resource_id, locale, depth))`,
+  // Every list reads one locale and depth in one order: each sort leads an index of its own.
+  ...['updated_at', 'published_at', 'title_sort'].map((column) => `CREATE INDEX IF NOT EXISTS ${DOCS}_${column} ON ${DOCS} (locale, depth, ${column}, created_at)`),
+  ...['category', 'section', 'slug'].map((column) => `CREATE INDEX IF NOT EXISTS ${DOCS}_${column} ON ${DOCS} (locale, depth, ${column}, updated_at)`),
+  `CREATE TABLE IF NOT EXISTS ${REFS} (resource_id TEXT NOT NULL, relation TEXT NOT NULL, target TEXT NOT NULL, code TEXT)`,
+  `CREATE INDEX IF NOT EXISTS ${REFS}_target ON ${REFS} (relation, target, resource_id)`,
+  `CREATE INDEX IF NOT EXISTS ${REFS}_code ON ${REFS} (relation, code, resource_id)`,
+  `CREATE INDEX IF NOT EXISTS ${REFS}_resource ON ${REFS} (resource_id)`,
+]
+
+/** The read model's tables on the SQLite database `payload` uses; undefined on any other adapter. */
+export function sqliteStore(payload: Payload): ReadModelStore | undefined {
+  const db = payload.db as unknown as { name: string; client?: Client }
+  return db.name === 'sqlite' && db.client ? new ReadModelStore(db.client) : undefined
+}
+
+/** Drops the tables (the development schema push would otherwise offer to delete them, and wait for an answer). */
+export async function dropReadModel(url: string): Promise<void> {
+  const client = createClient({ url })
+  try {
+    for (const table of [DOCS, REFS, META]) await client.execute(`DROP TABLE IF EXISTS ${table}`)
+  } finally {
+    client.close()
+  }
+}
+
+const COLUMN: Record<ListQuery['sort']['field'], string> = { updatedAt: 'updated_at', publishedAt: 'published_at', title: 'title_sort' }
+
+export class ReadModelStore {
+  constructor(private readonly client: Client) {}
+
+  /** Creates the tables when missing; true when they hold a complete model of this format. */
+  async open(): Promise<boolean> {
+    await this.client.batch(SCHEMA, 'write')
+    const { rows } = await this.client.execute({ sql: `SELECT value FROM ${META} WHERE key = ?`, args: ['format'] })
+    return rows[0]?.value === FORMAT_VERSION
+  }
+
+  /** Empties the model and marks it incomplete until `complete()`. */
+  async clear(): Promise<void> {
+    await this.client.batch([`DELETE FROM ${META}`, `DELETE FROM ${DOCS}`, `DELETE FROM ${REFS}`], 'write')
+  }
+
+  async complete(): Promise<void> {
+    await this.client.execute({ sql: `INSERT OR REPLACE INTO ${META} (key, value) VALUES (?, ?)`, args: ['format', FORMAT_VERSION] })
+  }
+
+  /** Replaces everything stored for `ids` by `docs` and `refs`, in one transaction. */
+  async replace(ids: string[], docs: StoredDoc[], refs: StoredRef[]): Promise<void> {
+    const statements: Statement[] = []
+    for (const id of ids) {
+      statements.push({ sql: `DELETE FROM ${DOCS} WHERE resource_id = ?`, args: [id] }, { sql: `DELETE FROM ${REFS} WHERE resource_id = ?`, args: [id] })
+    }
+    for (const d of docs) {
+      statements.push({
+        sql: `INSERT INTO ${DOCS} (resource_id, locale, depth, slug, category, section, published_at, updated_at, created_at, title_sort, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        args: [d.id, d.locale, d.depth, d.slug, d.category, d.section, d.publishedAt, d.updatedAt, d.createdAt, d.titleSort, d.json],
+      })
+    }
+    for (const r of refs) statements.push({ sql: `INSERT INTO ${REFS} (resource_id, relation, target, code) VALUES (?, ?, ?, ?)`, args: [r.id, r.relation, r.target, r.code] })
+    if (statements.length) await this.client.batch(statements, 'write')
+  }
+
+  /** The resources that name `target` through `relation` (e.g. those in a jurisdiction, or superseding one). */
+  async referring(relation: string, target: string): Promise<string[]> {
+    const { rows } = await this.client.execute({ sql: `SELECT DISTINCT resource_id FROM ${REFS} WHERE relation = ? AND target = ?`, args: [relation, target] })
+    return rows.map((row) => String(row.resource_id))
+  }
+
+  /** What `ids` name through `relation`, as stored. */
+  async targets(relation: string, ids: string[]): Promise<string[]> {
+    if (!ids.length) return []
+    const { rows } = await this.client.execute({
+      sql: `SELECT DISTINCT target FROM ${REFS} WHERE relation = ? AND resource_id IN (${ids.map(() => '?').join(', ')})`,
+      args: [relation, ...ids],
+    })
+    return rows.map((row) => String(row.target))
+  }
+
+  /** How many resources are stored (each has an `en` row at depth 0). */
+  async count(): Promise<number> {
+    const { rows } = await this.client.execute({ sql: `SELECT count(*) AS n FROM ${DOCS} WHERE locale = 'en' AND depth = 0`, args: [] })
+    return Number(rows[0]?.n ?? 0)
+  }
+
+  async byId(id: string, locale: Locale, depth: number): Promise<string | undefined> {
+    const { rows } = await this.client.execute({ sql: `SELECT json FROM ${DOCS} WHERE resource_id = ? AND locale = ? AND depth = ?`, args: [id, locale, depth] })
+    return rows[0] ? String(rows[0].json) : undefined
+  }
+
+  /** One page (the stored JSON strings, in order) and the number of matches. */
+  async list(query: ListQuery): Promise<{ docs: string[]; totalDocs: number }> {
+    const where = ['m.locale = ?', 'm.depth = ?']
+    const args: (string | number)[] = [query.locale, query.depth]
+    const column = (name: string, value: string | undefined) => {
+      if (value !== undefined) where.push(`m.${name} = ?`) && args.push(value)
+    }
+    column('category', query.category)
+    column('section', query.section)
+    column('slug', query.slug)
+    if (query.updatedAfter !== undefined) where.push('m.updated_at > ?') && args.push(query.updatedAfter)
+    const ref = (relation: string, by: 'target' | 'code', value: string | undefined) => {
+      if (value === undefined) return
+      where.push(`m.resource_id IN (SELECT resource_id FROM ${REFS} WHERE relation = ? AND ${by} = ?)`)
+      args.push(relation, value)
+    }
+    ref('jurisdictions', 'code', query.jurisdictionCode)
+    ref('jurisdictions', 'target', query.jurisdictionId)
+    ref('language', 'target', query.language)
+    const filter = where.join(' AND ')
+    // Payload's order: the sort, then its tie-break, newest createdAt first (@payloadcms/drizzle buildOrderBy).
+    const order = `m.${COLUMN[query.sort.field]} ${query.sort.descending ? 'DESC' : 'ASC'}, m.created_at DESC`
+    const [page, count] = await this.client.batch(
+      [
+        { sql: `SELECT m.json FROM ${DOCS} m WHERE ${filter} ORDER BY ${order} LIMIT ? OFFSET ?`, args: [...args, query.limit, (query.page - 1) * query.limit] },
+        { sql: `SELECT count(*) AS n FROM ${DOCS} m WHERE ${filter}`, args },
+      ],
+      'read',
+    )
+    return { docs: page!.rows.map((row) => String(row.json)), totalDocs: Number(count!.rows[0]?.n ?? 0) }
+  }
+}

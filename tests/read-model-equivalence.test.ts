@@ -1,0 +1,260 @@
+/**
+ * The read model (src/readModel) answers exactly what Payload answers: for every query shape it
+ * serves, its answer equals Payload's own answer to the same anonymous request (JSON key order
+ * aside), on a corpus with both locales, every category, supersession chains, a county, files,
+ * drafts, items in review, archived and unpublished ones — and again after each kind of change.
+ * Drafts never appear in it, and a read right after a change is never a stale one.
+ */
+import { afterAll, beforeAll, expect, jest, test } from '@jest/globals'
+import request from 'supertest'
+import { CATEGORIES, SECTIONS } from '../collections/Resources/options'
+import { readModel } from '../src/readModel'
+import { pdfBytes } from './helpers/content'
+import { createJurisdictions, createPublished } from './helpers/publicApi'
+import { resourcesInEveryState } from './helpers/reviewStates'
+import { createAccount, signIn, startTestApp, type TestApp } from './helpers/testApp'
+import { publishThroughWorkflow } from './helpers/workflow'
+
+jest.setTimeout(600_000)
+
+type Id = string | number
+let app: TestApp
+let editor: Awaited<ReturnType<typeof signIn>>
+let places: Record<'US' | 'US-NY' | 'US-NY-KINGS' | 'US-CA', Id>
+const published: Id[] = []
+const hidden: Id[] = []
+let everyState: Awaited<ReturnType<typeof resourcesInEveryState>>['ids']
+let files: Id[] = []
+const DRAFT_WORD = 'Hushdraftmark'
+const REVISION_WORD = 'Hushrevisionmark'
+
+/** Key order aside, the same JSON. */
+function normalised(text: string): string {
+  const sort = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(sort)
+      : value && typeof value === 'object'
+        ? Object.fromEntries(Object.keys(value).sort().map((key) => [key, sort((value as Record<string, unknown>)[key])]))
+        : value
+  return JSON.stringify(sort(JSON.parse(text)))
+}
+
+/** Payload's own answer: the read model switched off, the public cache emptied. */
+async function payloadAnswer(url: string) {
+  readModel.enabled = false
+  app.publicCache.clear()
+  try {
+    const res = await request(app.url).get(url)
+    return { status: res.status, text: res.text }
+  } finally {
+    readModel.enabled = true
+  }
+}
+
+/** Every query shape the model serves, on the current corpus. */
+function shapes(): string[] {
+  const urls: string[] = []
+  const slugs = ['rm-legislation-0', 'rm-media-8', 'rm-chain-b', 'rm-missing-slug']
+  for (const locale of ['', '&locale=en', '&locale=es', '&locale=all']) {
+    const base = `/api/resources?depth=0${locale}`
+    urls.push(base, `${base}&limit=100`)
+    for (const sort of ['updatedAt', '-updatedAt', 'publishedAt', '-publishedAt', 'title', '-title']) {
+      if (sort.endsWith('title') && locale === '&locale=all') continue
+      urls.push(`${base}&sort=${sort}&limit=4`, `${base}&sort=${sort}&limit=4&page=2`, `${base}&sort=${sort}&limit=100`)
+    }
+    for (const category of CATEGORIES.slice(0, locale ? 3 : 10)) urls.push(`${base}&where[category][equals]=${category.value}`)
+    for (const section of SECTIONS.slice(0, 3)) urls.push(`${base}&where[section][equals]=${section.value}&sort=-publishedAt`)
+    for (const code of [...Object.keys(places), 'US-NY-BROOKLYN']) urls.push(`${base}&where[jurisdictions.code][equals]=${code}&limit=3&page=1`)
+    for (const id of Object.values(places)) urls.push(`${base}&where[jurisdictions][equals]=${id}&sort=${locale === '&locale=all' ? '-publishedAt' : 'title'}`)
+    for (const language of ['en', 'es', 'fr']) urls.push(`${base}&where[language][equals]=${language}`)
+    urls.push(`${base}&where[updatedAt][greater_than]=${encodeURIComponent(midpoint)}&sort=updatedAt&limit=100`)
+    for (const slug of slugs) urls.push(`${base}&where[slug][equals]=${slug}`)
+    urls.push(`${base}&where[category][equals]=legislation&where[jurisdictions.code][equals]=US-NY&sort=-publishedAt&limit=2&page=2`)
+    for (const id of [...published, ...hidden]) urls.push(`/api/resources/${id}?depth=0${locale}`)
+  }
+  return urls
+}
+
+let midpoint = ''
+/** Titles of what is not public now: drafts, items in review, archived and unpublished ones, a revision. */
+const neverPublic = [`${DRAFT_WORD} successor`, REVISION_WORD, ...['draft', 'in_review', 'changes_requested', 'archived', 'unpublished'].map((state) => `${DRAFT_WORD} ${state} item`)]
+const served = { count: 0 }
+
+/** Compares the model with Payload on every shape; the model must serve every one it can (a page with documents, a published id). */
+async function expectEquivalent(): Promise<void> {
+  await readModel.settle()
+  const problems: string[] = []
+  for (const url of shapes()) {
+    const model = await readModel.answer(url)
+    const truth = await payloadAnswer(url)
+    const servable = truth.status === 200 && (url.includes('/api/resources/') || (JSON.parse(truth.text) as { docs: unknown[] }).docs.length > 0)
+    if (servable && model === undefined) problems.push(`not served: ${url}`)
+    if (model !== undefined && normalised(model) !== normalised(truth.text)) problems.push(`differs: ${url}\n model:   ${model.slice(0, 600)}\n payload: ${truth.text.slice(0, 600)}`)
+    const leaked = neverPublic.find((title) => model?.includes(title))
+    if (leaked) problems.push(`"${leaked}" in: ${url}`)
+    if (model !== undefined) served.count++
+  }
+  expect(problems).toEqual([])
+}
+
+/** Right after a change has answered (the model possibly still rendering), what anonymous clients get equals Payload's answer. */
+async function expectFreshRightAway(urls: string[]): Promise<void> {
+  for (const url of urls) {
+    app.publicCache.clear()
+    const got = await request(app.url).get(url)
+    const truth = await payloadAnswer(url)
+    expect({ url, status: got.status, body: normalised(got.text) }).toEqual({ url, status: truth.status, body: normalised(truth.text) })
+  }
+}
+
+const act = async (id: Id, action: string, extra: object = {}) => {
+  const res = await editor.post(`/api/resources/${id}/workflow`).send({ action, ...extra })
+  if (res.status !== 200) throw new Error(`${action} failed: ${res.status} ${JSON.stringify(res.body)}`)
+}
+
+async function uploadFile(title: string): Promise<Id> {
+  const res = await editor.post('/api/documents').field('_payload', JSON.stringify({ title })).attach('file', pdfBytes(), { filename: `${title}.pdf`, contentType: 'application/pdf' })
+  if (res.status !== 201) throw new Error(`upload failed: ${res.status} ${res.text}`)
+  return res.body.doc.id as Id
+}
+
+beforeAll(async () => {
+  app = await startTestApp({ READ_MODEL: 'on' })
+  const account = await createAccount(app, 'editor')
+  editor = await signIn(app, account)
+  places = await createJurisdictions(app)
+  files = [await uploadFile('rm-file-a'), await uploadFile('rm-file-b')]
+  const codes = Object.values(places)
+  const day = (n: number) => new Date(Date.UTC(2025, 0, 1 + n)).toISOString()
+  // Every category; Spanish text on some; shared publishedAt dates (Payload's tie-break: newest createdAt first).
+  for (let i = 0; i < 20; i++) {
+    const category = CATEGORIES[i % CATEGORIES.length]!.value
+    const id = await createPublished(app, {
+      title: `${i % 3 === 0 ? 'a' : 'Z'}rm ${category} ${i}`,
+      slug: `rm-${category}-${i}`,
+      summary: `Summary ${i}`,
+      category,
+      section: SECTIONS[i % SECTIONS.length]!.value,
+      jurisdictions: [codes[i % codes.length], ...(i % 4 === 0 ? [places['US-NY-KINGS']] : [])],
+      language: i % 2 ? ['en', 'es'] : ['en'],
+      publishedAt: day(i % 7),
+      documents: i % 5 === 0 ? [files[0]] : [],
+    })
+    if (i % 3 === 1) {
+      await app.payload.update({ collection: 'resources', id, locale: 'es', data: { title: `Título ${i}`, summary: `Resumen ${i}` } as never, overrideAccess: true })
+    }
+    published.push(id)
+  }
+  // A supersession chain: C supersedes B supersedes A.
+  const a = await createPublished(app, { title: 'Chain A', slug: 'rm-chain-a', category: 'policy', jurisdictions: [places.US], publishedAt: day(1) })
+  const b = await createPublished(app, { title: 'Chain B', slug: 'rm-chain-b', category: 'policy', jurisdictions: [places.US], supersedes: [a], publishedAt: day(2) })
+  const c = await createPublished(app, { title: 'Chain C', slug: 'rm-chain-c', category: 'policy', jurisdictions: [places.US], supersedes: [b], publishedAt: day(3) })
+  published.push(a, b, c)
+  // A draft that names a published item in `supersedes`: it must not mark it superseded.
+  const draft = await app.payload.create({
+    collection: 'resources',
+    data: { title: `${DRAFT_WORD} successor`, category: 'policy', supersedes: [a], _status: 'draft' } as never,
+    overrideAccess: true,
+  })
+  hidden.push(draft.id)
+  everyState = (await resourcesInEveryState(editor, { word: DRAFT_WORD, revisionWord: REVISION_WORD, jurisdiction: places['US-NY'] })).ids
+  published.push(everyState.published, everyState.revisedInReview)
+  hidden.push(everyState.draft, everyState.in_review, everyState.changes_requested, everyState.archived, everyState.unpublished)
+  const all = await app.payload.find({ collection: 'resources', sort: 'updatedAt', limit: 1, page: 12, depth: 0, overrideAccess: true })
+  midpoint = String(all.docs[0]?.updatedAt)
+})
+
+afterAll(async () => {
+  await app?.stop()
+})
+
+test('the corpus: every served shape equals Payload; drafts never appear', async () => {
+  await expectEquivalent()
+  // The revised item's public version is the published one, not its revision in review.
+  expect(await readModel.answer(`/api/resources/${everyState.revisedInReview}?depth=0`)).toContain(DRAFT_WORD)
+  expect(served.count).toBeGreaterThan(200)
+})
+
+test('served through the request path: an anonymous GET gets the model, a signed-in one and other shapes get Payload', async () => {
+  const url = `/api/resources?depth=0&where[category][equals]=policy&sort=-publishedAt`
+  const model = await readModel.answer(url)
+  expect(model).toBeDefined()
+  app.publicCache.clear()
+  const anonymous = await request(app.url).get(url)
+  expect(anonymous.status).toBe(200)
+  expect(anonymous.headers['content-type']).toMatch(/^application\/json/)
+  expect(anonymous.text).toBe(model)
+  // Not served: another parameter, another depth, an operator it does not know.
+  for (const other of [`${url}&draft=true`, '/api/resources?depth=1', '/api/resources', '/api/resources?depth=0&where[category][in]=policy', '/api/resources?depth=0&limit=0']) {
+    expect(await readModel.answer(other)).toBeUndefined()
+  }
+  // A signed-in editor sees drafts through Payload, never the model's public list.
+  app.publicCache.clear()
+  const signedIn = await editor.get('/api/resources?depth=0&limit=100&draft=true')
+  expect(signedIn.text).toContain(DRAFT_WORD)
+})
+
+test('publish, unpublish, archive, a published edit: equal right away and once rendered', async () => {
+  const list = '/api/resources?depth=0&limit=100'
+  const ofState = (id: Id) => [`/api/resources/${id}?depth=0`, `/api/resources/${id}?depth=0&locale=all`, list]
+  await publishThroughWorkflow(editor, everyState.draft)
+  await expectFreshRightAway(ofState(everyState.draft))
+  hidden.splice(hidden.indexOf(everyState.draft), 1)
+  neverPublic.splice(neverPublic.indexOf(`${DRAFT_WORD} draft item`), 1)
+  published.push(everyState.draft)
+
+  await act(everyState.published, 'unpublish')
+  neverPublic.push(`${DRAFT_WORD} published item`)
+  await expectFreshRightAway(ofState(everyState.published))
+  await act(published[3]!, 'archive')
+  await expectFreshRightAway(ofState(published[3]!))
+  hidden.push(everyState.published, published[3]!)
+
+  // An edit of a published item (a revision, then published): new text, new updatedAt, another file.
+  const edited = published[5]!
+  const edit = await editor.patch(`/api/resources/${edited}`).send({ title: 'rm edited title', documents: [files[1]] })
+  expect(edit.status).toBe(200)
+  await expectFreshRightAway(ofState(edited)) // the revision is a draft: nothing public changed
+  await publishThroughWorkflow(editor, edited)
+  await expectFreshRightAway(ofState(edited))
+  await expectEquivalent()
+})
+
+test('a supersession, a jurisdiction renamed, a file replaced, a delete', async () => {
+  // A new item superseding A (already superseded by B) and item 7.
+  const res = await editor.post('/api/resources?draft=true').send({
+    title: 'Chain D',
+    category: 'policy',
+    jurisdictions: [places['US-CA']],
+    supersedes: [published[20], published[7]],
+    _status: 'draft',
+  })
+  expect(res.status).toBe(201)
+  const d = res.body.doc.id as Id
+  await publishThroughWorkflow(editor, d)
+  await expectFreshRightAway([`/api/resources/${published[7]}?depth=0`, `/api/resources/${published[20]}?depth=0`, `/api/resources?depth=0&sort=-publishedAt`])
+  published.push(d)
+  await expectEquivalent()
+
+  // The county renamed and recoded: the code filter follows.
+  const rename = await editor.patch(`/api/jurisdictions/${places['US-NY-KINGS']}`).send({ name: 'Brooklyn', code: 'US-NY-BROOKLYN' })
+  expect(rename.status).toBe(200)
+  await expectFreshRightAway(['/api/resources?depth=0&where[jurisdictions.code][equals]=US-NY-BROOKLYN', '/api/resources?depth=0&where[jurisdictions.code][equals]=US-NY-KINGS'])
+  // The file of an item replaced by an editor (its document changed and published).
+  const replaced = published[10]!
+  expect((await editor.patch(`/api/resources/${replaced}`).send({ documents: [files[1]] })).status).toBe(200)
+  await publishThroughWorkflow(editor, replaced)
+  // A delete of the middle of the chain (B): C no longer names it; A's successors change.
+  const b = published[21]!
+  const removed = await editor.delete(`/api/resources/${b}`)
+  expect(removed.status).toBe(200)
+  await expectFreshRightAway([`/api/resources/${published[22]}?depth=0`, `/api/resources/${b}?depth=0`, '/api/resources?depth=0&where[category][equals]=policy'])
+  published.splice(published.indexOf(b), 1)
+  await expectEquivalent()
+})
+
+test('npm run read-model:rebuild: built again from Payload, the same answers', async () => {
+  await readModel.rebuild()
+  await readModel.settle()
+  await expectEquivalent()
+})
