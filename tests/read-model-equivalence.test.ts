@@ -41,13 +41,13 @@ function normalised(text: string): string {
 
 /** Payload's own answer: the read model switched off, the public cache emptied. */
 async function payloadAnswer(url: string) {
-  readModel.enabled = false
+  readModel.serving = false
   app.publicCache.clear()
   try {
     const res = await request(app.url).get(url)
     return { status: res.status, text: res.text }
   } finally {
-    readModel.enabled = true
+    readModel.serving = true
   }
 }
 
@@ -251,6 +251,29 @@ test('a supersession, a jurisdiction renamed, a file replaced, a delete', async 
   await expectFreshRightAway([`/api/resources/${published[22]}?depth=0`, `/api/resources/${b}?depth=0`, '/api/resources?depth=0&where[category][equals]=policy'])
   published.splice(published.indexOf(b), 1)
   await expectEquivalent()
+})
+
+test('a write by another process (marked, not rendered here) stops the model until it is rendered', async () => {
+  // What another process's write looks like from here: the row changed and a pending mark, in one transaction, no hook run in this process.
+  const client = (app.payload.db as unknown as { client: { batch: (s: { sql: string; args: unknown[] }[], mode: string) => Promise<unknown> } }).client
+  const target = published[0]!
+  const url = `/api/resources/${target}?depth=0`
+  expect(await readModel.answer(url)).toBeDefined()
+  await client.batch(
+    [
+      { sql: `UPDATE resources_locales SET title = ? WHERE _parent_id = ? AND _locale = 'en'`, args: ['rm written elsewhere', target] },
+      { sql: `INSERT INTO read_model_pending (token, at) VALUES (?, ?)`, args: ['another-process', new Date().toISOString()] },
+    ],
+    'write',
+  )
+  expect(await readModel.answer(url)).toBeUndefined()
+  expect(await readModel.answer('/api/resources?depth=0')).toBeUndefined()
+  await expectFreshRightAway([url, '/api/resources?depth=0&sort=title'])
+  expect((await request(app.url).get(url)).body.title).toBe('rm written elsewhere')
+  // What this process does with a mark nobody renders (after ORPHAN_AFTER_MS): a rebuild, which settles it.
+  await readModel.rebuild()
+  await readModel.settle()
+  expect(await readModel.answer(url)).toContain('rm written elsewhere')
 })
 
 test('npm run read-model:rebuild: built again from Payload, the same answers', async () => {

@@ -245,6 +245,9 @@ async function benchSize(size: number) {
         process.stderr.write(`  ${size} ${c.name} @${connections}: ${Math.round(result.rps)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms\n`)
       }
     }
+    // What the read model cost: its build at start, and rendering after the write cases' publishes.
+    const modelStats = await (await control('/bench/read-model?on=0')).json()
+    process.stderr.write(`  ${size} read model: ${JSON.stringify(modelStats)}\n`)
     db.close()
     for (const r of results) {
       const ref = CASES.find((c) => c.name === r.case)?.ref

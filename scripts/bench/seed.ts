@@ -14,7 +14,7 @@ import { tuneSqlite } from '../../src/db/database'
 import { assignSlugs, insertResources, type BulkResource } from '../../src/bulk/resources'
 
 export const BENCH_DIR = path.resolve('data/bench')
-export const EDITOR = { email: 'bench-editor@example.org', password: 'bench-editor-password-1' }
+export const EDITOR = { email: 'bench-editor@example.org', password: 'velvet-orbit-lantern-92x' }
 
 export type SeedInfo = { size: number; total: number; seconds: number; perSecond: number; cpuSeconds: number; perCpuSecond: number }
 

@@ -76,8 +76,8 @@ if (mode === 'serve') {
   // Built (or checked) at start: wait, so no case measures the build.
   await readModel.settle()
   outer.get('/bench/read-model', (req, res) => {
-    readModel.enabled = req.query.on === '1'
-    res.json({ readModel: readModel.enabled, ...readModel.stats })
+    readModel.serving = req.query.on === '1'
+    res.json({ readModel: readModel.serving, ...readModel.stats })
   })
   outer.get('/bench/rss', (_req, res) => {
     res.json({ maxRssBytes: process.resourceUsage().maxRSS * 1024, rssBytes: process.memoryUsage().rss })

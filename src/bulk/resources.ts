@@ -16,6 +16,7 @@ import crypto from 'node:crypto'
 import type { Payload, PayloadRequest } from 'payload'
 import { toSlug } from '../../fields/slug'
 import { contentVersion } from '../cache/contentVersion'
+import { markPending } from '../readModel/store'
 import type { State } from '../workflow/machine'
 import { searchEntriesOf } from './searchEntries'
 import { insertBatchSqlite, sqliteClient } from './sqliteResources'
@@ -133,6 +134,8 @@ const objectId = () => crypto.randomBytes(12).toString('hex')
 export async function insertResources(payload: Payload, records: BulkResource[], options: BulkOptions = {}): Promise<Id[]> {
   const batchSize = options.batchSize ?? 500
   const ids: Id[] = []
+  // No hooks run here: marked before the first row, so a server's read model answers nothing until it has rebuilt (src/readModel).
+  if (records.length) await markPending({ payload } as unknown as PayloadRequest)
   const sqlite = options.viaAdapter ? undefined : sqliteClient(payload)
   for (let start = 0; start < records.length; start += batchSize) {
     const batch = records.slice(start, start + batchSize)

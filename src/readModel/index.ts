@@ -11,7 +11,7 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Payload, PayloadRequest, Plugin } from 'payload'
 import { readModelQuery, type ListQuery } from './query'
 import { renderResources } from './render'
-import { type ReadModelStore, sqliteStore } from './store'
+import { markPending, type ReadModelStore, sqliteStore } from './store'
 
 type TransactionId = string | number
 /** A write to a document: a resource itself, or something resources name (by the relations that name it). */
@@ -28,16 +28,25 @@ const WATCHED = ['resources', ...Object.keys(NAMED_BY)]
 const LIST_KEYS = ['hasNextPage', 'hasPrevPage', 'limit', 'nextPage', 'page', 'pagingCounter', 'prevPage', 'totalDocs', 'totalPages'] as const
 /** A transaction that never reports its end still gets its resources rendered after this long. */
 const PENDING_LIMIT_MS = 60_000
+/** Writes another process marked and has not rendered after this long: this process rebuilds the model. */
+const ORPHAN_AFTER_MS = 15_000
 
 export class ReadModel {
   /** READ_MODEL: off means every read goes to Payload and nothing is rendered. */
   enabled = false
+  /** Answer reads from the model (kept up to date either way): the test and the benchmark compare with it off. */
+  serving = true
   private payload?: Payload
   private store?: ReadModelStore
   private ready = false
   private failed = false
-  private readonly pending = new Map<TransactionId, Touch[]>()
+  private readonly pending = new Map<TransactionId, { token?: string; touches: Touch[] }>()
   private readonly queue: Touch[] = []
+  /** The pending-write tokens (./store.ts) of the touches queued: settled with their rendering. */
+  private readonly queuedTokens: string[] = []
+  /** Tokens this process will settle itself (any other is another process's). */
+  private readonly ownTokens = new Set<string>()
+  private orphanCheck?: NodeJS.Timeout
   private work: Promise<void> = Promise.resolve()
   private working = 0
   /** Moves when the app closes: work queued for it is dropped. */
@@ -46,7 +55,7 @@ export class ReadModel {
   private generation = 0
   private readyWaiters: (() => void)[] = []
   /** For the benchmark and metrics: answers served, and what rendering after writes cost. */
-  readonly stats = { served: 0, renders: 0, renderedResources: 0, renderMs: 0 }
+  readonly stats = { served: 0, renders: 0, renderedResources: 0, renderMs: 0, buildMs: 0, builtResources: 0 }
 
   /** Nothing written is waiting to be rendered, and the model is complete. */
   get settled(): boolean {
@@ -69,10 +78,31 @@ export class ReadModel {
     this.followTransactions(payload)
     const complete = await this.store.open()
     this.enqueueWork(async () => {
-      const reason = rebuild ? 'asked for' : !complete ? 'missing or of an older format' : await this.countMismatch()
+      const unrendered = (await this.store!.pending()).length
+      const reason = rebuild
+        ? 'asked for'
+        : !complete
+          ? 'missing or of an older format'
+          : unrendered
+            ? `${unrendered} writes were never rendered`
+            : await this.countMismatch()
       if (reason) await this.build(reason)
       this.ready = true
     })
+    this.orphanCheck = setInterval(() => void this.adoptOrphans(), ORPHAN_AFTER_MS).unref()
+  }
+
+  /** Writes marked by a process that did not render them (one with READ_MODEL off, or gone): rebuild. */
+  private async adoptOrphans(): Promise<void> {
+    if (!this.settled || !this.store) return
+    const stale = new Date(Date.now() - ORPHAN_AFTER_MS).toISOString()
+    const orphans = (await this.store.pending().catch(() => [])).filter((p) => !this.ownTokens.has(p.token) && p.at < stale)
+    if (orphans.length && this.settled) {
+      await this.enqueueWork(async () => {
+        await this.build(`${orphans.length} writes by another process were not rendered`)
+        this.ready = true
+      })
+    }
   }
 
   /** Serves and renders nothing more (the app is closing); what was pending is dropped. */
@@ -82,6 +112,9 @@ export class ReadModel {
     this.failed = false
     this.pending.clear()
     this.queue.length = 0
+    this.queuedTokens.length = 0
+    this.ownTokens.clear()
+    clearInterval(this.orphanCheck)
     this.working = 0
     this.epoch++
     this.generation++
@@ -105,35 +138,47 @@ export class ReadModel {
 
   /** Called from hooks: `id` in `collection` was written in `req`'s transaction (if any). */
   async touch(req: PayloadRequest, collection: string, id: string | number): Promise<void> {
-    if (!this.enabled || !this.store) return
     this.generation++
     const touch = { collection, id: String(id) }
     const transaction = req.transactionID instanceof Promise ? await req.transactionID : req.transactionID
     const sessions = (req.payload.db as unknown as { sessions?: Record<string, unknown> }).sessions
-    if (transaction !== undefined && transaction !== null && sessions?.[String(transaction)]) {
-      const list = this.pending.get(transaction)
-      if (list) return void list.push(touch)
-      this.pending.set(transaction, [touch])
-      setTimeout(() => this.ended(transaction), PENDING_LIMIT_MS).unref()
+    const open = transaction !== undefined && transaction !== null && sessions?.[String(transaction)] ? transaction : undefined
+    const known = open !== undefined ? this.pending.get(open) : undefined
+    if (known && this.enabled) return void known.touches.push(touch)
+    // Marked in the database whether or not this process renders: a process that serves the model sees it.
+    const entry = { touches: [touch], token: undefined as string | undefined }
+    if (open !== undefined && this.enabled) this.pending.set(open, entry)
+    entry.token = await markPending(req)
+    if (!this.enabled || !this.store) return
+    if (entry.token) this.ownTokens.add(entry.token)
+    if (open !== undefined) {
+      setTimeout(() => this.ended(open), PENDING_LIMIT_MS).unref()
       return
     }
     this.queue.push(touch)
+    if (entry.token) this.queuedTokens.push(entry.token)
     this.drainSoon()
   }
 
   /** The answer to an anonymous GET of `url`, or undefined for Payload to answer. */
   async answer(url: string): Promise<string | undefined> {
-    if (!this.enabled || !this.settled || !this.store || !this.payload) return undefined
+    if (!this.enabled || !this.serving || !this.settled || !this.store || !this.payload) return undefined
     const query = readModelQuery(url, this.payload.config.routes.api)
     if (!query) return undefined
     const generation = this.generation
     let body: string | undefined
-    if (query.kind === 'byId') {
-      body = await this.store.byId(query.id, query.locale, query.depth)
-    } else {
-      const { docs, totalDocs } = await this.store.list(query)
-      // Payload's empty pages differ by query plan (@payloadcms/drizzle findMany): it answers them.
-      if (docs.length) body = listBody(query, docs, totalDocs)
+    try {
+      if (query.kind === 'byId') {
+        body = await this.store.byId(query.id, query.locale, query.depth)
+      } else {
+        const page = await this.store.list(query)
+        // Payload's empty pages differ by query plan (@payloadcms/drizzle findMany): it answers them.
+        if (page?.docs.length) body = listBody(query, page.docs, page.totalDocs)
+      }
+    } catch (error) {
+      // e.g. the tables dropped under a running server by another process's schema push (development)
+      this.payload.logger.warn({ err: error, msg: 'Read model: a read failed; Payload answers' })
+      return undefined
     }
     if (body === undefined || this.generation !== generation || !this.settled) return undefined
     this.stats.served++
@@ -165,10 +210,11 @@ export class ReadModel {
 
   private ended(transaction: TransactionId | null | undefined): void {
     if (transaction === null || transaction === undefined) return
-    const touches = this.pending.get(transaction)
-    if (!touches) return
+    const entry = this.pending.get(transaction)
+    if (!entry) return
     this.pending.delete(transaction)
-    this.queue.push(...touches)
+    this.queue.push(...entry.touches)
+    if (entry.token) this.queuedTokens.push(entry.token)
     this.drainSoon()
   }
 
@@ -198,6 +244,7 @@ export class ReadModel {
     const store = this.store!
     while (this.queue.length) {
       const touches = this.queue.splice(0)
+      const tokens = this.queuedTokens.splice(0)
       const started = Date.now()
       const ids = new Set<string>()
       for (const { collection, id } of touches) {
@@ -217,7 +264,8 @@ export class ReadModel {
         docs.push(...more.docs)
         refs.push(...more.refs)
       }
-      await store.replace([...list, ...others], docs, refs)
+      await store.replace([...list, ...others], docs, refs, tokens)
+      for (const token of tokens) this.ownTokens.delete(token)
       this.stats.renders++
       this.stats.renderedResources += list.length + others.length
       this.stats.renderMs += Date.now() - started
@@ -235,6 +283,8 @@ export class ReadModel {
     const store = this.store!
     this.ready = false
     const started = Date.now()
+    // Writes marked before this point are rendered by this build (they have committed): settled at its end.
+    const marked = (await store.pending()).map((p) => p.token)
     const { totalDocs } = await payload.count({ collection: 'resources', overrideAccess: false })
     payload.logger.info(`Read model: building (${reason}): ${totalDocs} published resources`)
     await store.clear()
@@ -260,10 +310,13 @@ export class ReadModel {
       }
       if (!hasNextPage) break
     }
+    await store.replace([], [], [], marked)
     await store.complete()
     const mismatch = await this.countMismatch()
     if (mismatch) throw new Error(`Read model: built, but ${mismatch}`)
-    payload.logger.info(`Read model: ${done} resources rendered in ${Math.round((Date.now() - started) / 100) / 10} s`)
+    this.stats.buildMs = Date.now() - started
+    this.stats.builtResources = done
+    payload.logger.info(`Read model: ${done} resources rendered in ${Math.round(this.stats.buildMs / 100) / 10} s`)
   }
 }
 

@@ -5,8 +5,10 @@
  * development schema push (src/db/database.ts) and rebuilt at start when missing or of another
  * format (./index.ts). MongoDB has no counterpart yet: there the read model stays off.
  */
+import { randomUUID } from 'node:crypto'
 import { createClient } from '@libsql/client'
-import type { Payload } from 'payload'
+import { sql } from '@payloadcms/db-sqlite'
+import type { Payload, PayloadRequest } from 'payload'
 import type { ListQuery, Locale } from './query'
 
 /** Bump when a column or the stored JSON changes meaning: the model is rebuilt at the next start. */
@@ -15,6 +17,12 @@ export const FORMAT_VERSION = '1'
 const DOCS = 'read_model_docs'
 const REFS = 'read_model_refs'
 const META = 'read_model_meta'
+/**
+ * One row per write not yet rendered, inserted in the write's own transaction and deleted in the
+ * transaction that stores its rendering: while any is there, whichever process wrote it, the
+ * model answers nothing (reads see both in one snapshot).
+ */
+const PENDING = 'read_model_pending'
 
 /** One rendered resource for one locale and depth: Payload's anonymous JSON and the columns a query uses. */
 export type StoredDoc = {
@@ -43,6 +51,7 @@ type Client = {
 
 const SCHEMA = [
   `CREATE TABLE IF NOT EXISTS ${META} (key TEXT PRIMARY KEY, value TEXT)`,
+  `CREATE TABLE IF NOT EXISTS ${PENDING} (token TEXT PRIMARY KEY, at TEXT NOT NULL)`,
   `CREATE TABLE IF NOT EXISTS ${DOCS} (resource_id TEXT NOT NULL, locale TEXT NOT NULL, depth INTEGER NOT NULL,
      slug TEXT, category TEXT, section TEXT, published_at TEXT, updated_at TEXT, created_at TEXT, title_sort TEXT,
      json TEXT NOT NULL, PRIMARY KEY (resource_id, locale, depth))`,
@@ -65,11 +74,37 @@ export function sqliteStore(payload: Payload): ReadModelStore | undefined {
 export async function dropReadModel(url: string): Promise<void> {
   const client = createClient({ url })
   try {
-    for (const table of [DOCS, REFS, META]) await client.execute(`DROP TABLE IF EXISTS ${table}`)
+    for (const table of [DOCS, REFS, META, PENDING]) await client.execute(`DROP TABLE IF EXISTS ${table}`)
   } finally {
     client.close()
   }
 }
+
+type Session = { db: { run: (query: ReturnType<typeof sql>) => Promise<unknown> } }
+const modelled = new WeakMap<object, boolean>()
+
+/**
+ * Records a write the model has not rendered yet, in `req`'s transaction when it has one, and
+ * returns its token; undefined where there is no model (another adapter, or never built).
+ */
+export async function markPending(req: PayloadRequest): Promise<string | undefined> {
+  const db = req.payload.db as unknown as { name: string; client?: Client; sessions?: Record<string, Session> }
+  if (db.name !== 'sqlite' || !db.client) return undefined
+  if (!modelled.get(db.client)) {
+    const { rows } = await db.client.execute({ sql: `SELECT 1 FROM sqlite_master WHERE name = ?`, args: [PENDING] })
+    if (!rows.length) return undefined
+    modelled.set(db.client, true)
+  }
+  const token = randomUUID()
+  const at = new Date().toISOString()
+  const transaction = req.transactionID instanceof Promise ? await req.transactionID : req.transactionID
+  const session = transaction !== undefined && transaction !== null ? db.sessions?.[String(transaction)] : undefined
+  if (session) await session.db.run(sql`INSERT INTO ${sql.raw(PENDING)} (token, at) VALUES (${token}, ${at})`)
+  else await db.client.execute({ sql: `INSERT INTO ${PENDING} (token, at) VALUES (?, ?)`, args: [token, at] })
+  return token
+}
+
+const UNSETTLED: Statement = { sql: `SELECT 1 FROM ${PENDING} LIMIT 1`, args: [] }
 
 const COLUMN: Record<ListQuery['sort']['field'], string> = { updatedAt: 'updated_at', publishedAt: 'published_at', title: 'title_sort' }
 
@@ -92,9 +127,15 @@ export class ReadModelStore {
     await this.client.execute({ sql: `INSERT OR REPLACE INTO ${META} (key, value) VALUES (?, ?)`, args: ['format', FORMAT_VERSION] })
   }
 
-  /** Replaces everything stored for `ids` by `docs` and `refs`, in one transaction. */
-  async replace(ids: string[], docs: StoredDoc[], refs: StoredRef[]): Promise<void> {
-    const statements: Statement[] = []
+  /** Writes not rendered yet, by any process: tokens and when they were written. */
+  async pending(): Promise<{ token: string; at: string }[]> {
+    const { rows } = await this.client.execute(`SELECT token, at FROM ${PENDING}`)
+    return rows.map((row) => ({ token: String(row.token), at: String(row.at) }))
+  }
+
+  /** Replaces everything stored for `ids` by `docs` and `refs`, and settles `tokens`, in one transaction. */
+  async replace(ids: string[], docs: StoredDoc[], refs: StoredRef[], tokens: string[] = []): Promise<void> {
+    const statements: Statement[] = tokens.map((token) => ({ sql: `DELETE FROM ${PENDING} WHERE token = ?`, args: [token] }))
     for (const id of ids) {
       statements.push({ sql: `DELETE FROM ${DOCS} WHERE resource_id = ?`, args: [id] }, { sql: `DELETE FROM ${REFS} WHERE resource_id = ?`, args: [id] })
     }
@@ -130,13 +171,17 @@ export class ReadModelStore {
     return Number(rows[0]?.n ?? 0)
   }
 
+  /** The stored JSON, or undefined; undefined too while a write waits to be rendered. */
   async byId(id: string, locale: Locale, depth: number): Promise<string | undefined> {
-    const { rows } = await this.client.execute({ sql: `SELECT json FROM ${DOCS} WHERE resource_id = ? AND locale = ? AND depth = ?`, args: [id, locale, depth] })
-    return rows[0] ? String(rows[0].json) : undefined
+    const [doc, pending] = await this.client.batch(
+      [{ sql: `SELECT json FROM ${DOCS} WHERE resource_id = ? AND locale = ? AND depth = ?`, args: [id, locale, depth] }, UNSETTLED],
+      'read',
+    )
+    return doc!.rows[0] && !pending!.rows.length ? String(doc!.rows[0].json) : undefined
   }
 
-  /** One page (the stored JSON strings, in order) and the number of matches. */
-  async list(query: ListQuery): Promise<{ docs: string[]; totalDocs: number }> {
+  /** One page (the stored JSON strings, in order) and the number of matches; undefined while a write waits to be rendered. */
+  async list(query: ListQuery): Promise<{ docs: string[]; totalDocs: number } | undefined> {
     const where = ['m.locale = ?', 'm.depth = ?']
     const args: (string | number)[] = [query.locale, query.depth]
     const column = (name: string, value: string | undefined) => {
@@ -157,13 +202,15 @@ export class ReadModelStore {
     const filter = where.join(' AND ')
     // Payload's order: the sort, then its tie-break, newest createdAt first (@payloadcms/drizzle buildOrderBy).
     const order = `m.${COLUMN[query.sort.field]} ${query.sort.descending ? 'DESC' : 'ASC'}, m.created_at DESC`
-    const [page, count] = await this.client.batch(
+    const [page, count, pending] = await this.client.batch(
       [
         { sql: `SELECT m.json FROM ${DOCS} m WHERE ${filter} ORDER BY ${order} LIMIT ? OFFSET ?`, args: [...args, query.limit, (query.page - 1) * query.limit] },
         { sql: `SELECT count(*) AS n FROM ${DOCS} m WHERE ${filter}`, args },
+        UNSETTLED,
       ],
       'read',
     )
+    if (pending!.rows.length) return undefined
     return { docs: page!.rows.map((row) => String(row.json)), totalDocs: Number(count!.rows[0]?.n ?? 0) }
   }
 }
