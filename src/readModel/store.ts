@@ -12,7 +12,7 @@ import type { Payload, PayloadRequest } from 'payload'
 import type { ListQuery, Locale } from './query'
 
 /** Bump when a column or the stored JSON changes meaning: the model is rebuilt at the next start. */
-export const FORMAT_VERSION = '1'
+export const FORMAT_VERSION = '2'
 
 const DOCS = 'read_model_docs'
 const REFS = 'read_model_refs'
@@ -49,15 +49,24 @@ type Client = {
   batch: (stmts: (string | Statement)[], mode?: 'write' | 'read' | 'deferred') => Promise<{ rows: Record<string, unknown>[] }[]>
 }
 
+const SORT_COLUMNS = ['updated_at', 'published_at', 'title_sort']
+const FILTER_COLUMNS = ['category', 'section', 'slug']
+
 const SCHEMA = [
   `CREATE TABLE IF NOT EXISTS ${META} (key TEXT PRIMARY KEY, value TEXT)`,
   `CREATE TABLE IF NOT EXISTS ${PENDING} (token TEXT PRIMARY KEY, at TEXT NOT NULL)`,
   `CREATE TABLE IF NOT EXISTS ${DOCS} (resource_id TEXT NOT NULL, locale TEXT NOT NULL, depth INTEGER NOT NULL,
      slug TEXT, category TEXT, section TEXT, published_at TEXT, updated_at TEXT, created_at TEXT, title_sort TEXT,
      json TEXT NOT NULL, PRIMARY KEY (resource_id, locale, depth))`,
-  // Every list reads one locale and depth in one order: each sort leads an index of its own.
-  ...['updated_at', 'published_at', 'title_sort'].map((column) => `CREATE INDEX IF NOT EXISTS ${DOCS}_${column} ON ${DOCS} (locale, depth, ${column}, created_at)`),
-  ...['category', 'section', 'slug'].map((column) => `CREATE INDEX IF NOT EXISTS ${DOCS}_${column} ON ${DOCS} (locale, depth, ${column}, updated_at)`),
+  // Every list reads one locale and depth in one order (then created_at, Payload's tie-break): each
+  // sort, alone or after each filter, leads an index that also holds the id, so a page is read in
+  // order and stops at `limit`, checking a jurisdiction filter without reading the stored JSON.
+  ...SORT_COLUMNS.flatMap((sort) =>
+    [undefined, ...FILTER_COLUMNS].map(
+      (filter) =>
+        `CREATE INDEX IF NOT EXISTS ${DOCS}_${filter ? `${filter}_` : ''}${sort} ON ${DOCS} (locale, depth, ${filter ? `${filter}, ` : ''}${sort}, created_at, resource_id)`,
+    ),
+  ),
   `CREATE TABLE IF NOT EXISTS ${REFS} (resource_id TEXT NOT NULL, relation TEXT NOT NULL, target TEXT NOT NULL, code TEXT)`,
   `CREATE INDEX IF NOT EXISTS ${REFS}_target ON ${REFS} (relation, target, resource_id)`,
   `CREATE INDEX IF NOT EXISTS ${REFS}_code ON ${REFS} (relation, code, resource_id)`,
@@ -113,9 +122,12 @@ export class ReadModelStore {
 
   /** Creates the tables when missing; true when they hold a complete model of this format. */
   async open(): Promise<boolean> {
+    const exists = (await this.client.execute({ sql: `SELECT 1 FROM sqlite_master WHERE name = ?`, args: [META] })).rows.length > 0
+    const format = exists ? (await this.client.execute({ sql: `SELECT value FROM ${META} WHERE key = ?`, args: ['format'] })).rows[0]?.value : undefined
+    // Another format: tables and indexes made afresh (pending marks go too: the rebuild renders everything).
+    if (format !== FORMAT_VERSION) await this.client.batch([DOCS, REFS, META, PENDING].map((table) => `DROP TABLE IF EXISTS ${table}`), 'write')
     await this.client.batch(SCHEMA, 'write')
-    const { rows } = await this.client.execute({ sql: `SELECT value FROM ${META} WHERE key = ?`, args: ['format'] })
-    return rows[0]?.value === FORMAT_VERSION
+    return format === FORMAT_VERSION
   }
 
   /** Empties the model and marks it incomplete until `complete()`. */
