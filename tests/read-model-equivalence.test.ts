@@ -184,6 +184,16 @@ test('served through the request path: an anonymous GET gets the model, a signed
   expect(anonymous.status).toBe(200)
   expect(anonymous.headers['content-type']).toMatch(/^application\/json/)
   expect(anonymous.text).toBe(model)
+  // The same headers as Payload's own answer (CORS for an allowed origin, caching, type), the validator aside.
+  const origin = app.url
+  const headersOf = (res: request.Response) => Object.fromEntries(Object.entries(res.headers).filter(([name]) => !['date', 'etag', 'content-length', 'x-request-id'].includes(name)))
+  app.publicCache.clear()
+  const fromModel = await request(app.url).get(url).set('Origin', origin)
+  readModel.serving = false
+  app.publicCache.clear()
+  const fromPayload = await request(app.url).get(url).set('Origin', origin)
+  readModel.serving = true
+  expect(headersOf(fromModel)).toEqual(headersOf(fromPayload))
   // Not served: another parameter, another depth, an operator it does not know.
   for (const other of [`${url}&draft=true`, '/api/resources?depth=1', '/api/resources', '/api/resources?depth=0&where[category][in]=policy', '/api/resources?depth=0&limit=0']) {
     expect(await readModel.answer(other)).toBeUndefined()
