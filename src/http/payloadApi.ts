@@ -62,8 +62,10 @@ export function payloadApi(payload: Payload, { limits, corsOrigins, cache, conte
       return
     }
     const request = await toWebRequest(req, res, limits)
-    // Published resources, from the read model when it can answer exactly as Payload would (src/readModel).
-    const modelled = publicRead ? await readModel.answer(req.originalUrl) : undefined
+    // Published resources, from the read model when it can answer exactly as Payload would (src/readModel);
+    // a read sent as a POST may carry a body Payload reads: Payload answers it.
+    const sentAsPost = req.headers['x-payload-http-method-override'] !== undefined || req.headers['x-http-method-override'] !== undefined
+    const modelled = publicRead && !sentAsPost ? await readModel.answer(req.originalUrl) : undefined
     let response = modelled !== undefined ? jsonResponse(modelled, request) : await rest(request)
     let etag: string | undefined
     if (version !== undefined && response.status === 200 && !response.headers.has('cache-control') && !response.headers.has('set-cookie')) {
