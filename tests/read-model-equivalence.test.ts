@@ -25,6 +25,7 @@ const published: Id[] = []
 const hidden: Id[] = []
 let everyState: Awaited<ReturnType<typeof resourcesInEveryState>>['ids']
 let files: Id[] = []
+let provisionId: Id
 const DRAFT_WORD = 'Hushdraftmark'
 const REVISION_WORD = 'Hushrevisionmark'
 
@@ -123,6 +124,8 @@ beforeAll(async () => {
   const account = await createAccount(app, 'editor')
   editor = await signIn(app, account)
   places = await createJurisdictions(app)
+  const provision = await app.payload.create({ collection: 'provisions', data: { key: 'rm-warrant', name: 'A judicial warrant', order: 900 } as never, overrideAccess: true })
+  provisionId = provision.id
   files = [await uploadFile('rm-file-a'), await uploadFile('rm-file-b')]
   const codes = Object.values(places)
   const day = (n: number) => new Date(Date.UTC(2025, 0, 1 + n)).toISOString()
@@ -139,6 +142,7 @@ beforeAll(async () => {
       language: i % 2 ? ['en', 'es'] : ['en'],
       publishedAt: day(i % 7),
       documents: i % 5 === 0 ? [files[0]] : [],
+      provisions: i % 6 === 1 ? [{ provision: provisionId, extent: 'full', section: `§${i}` }] : [],
     })
     if (i % 3 === 1) {
       await app.payload.update({ collection: 'resources', id, locale: 'es', data: { title: `Título ${i}`, summary: `Resumen ${i}` } as never, overrideAccess: true })
@@ -260,6 +264,10 @@ test('a supersession, a jurisdiction renamed, a file replaced, a delete', async 
   expect(removed.status).toBe(200)
   await expectFreshRightAway([`/api/resources/${published[22]}?depth=0`, `/api/resources/${b}?depth=0`, '/api/resources?depth=0&where[category][equals]=policy'])
   published.splice(published.indexOf(b), 1)
+  // A provision deleted: the items that named it no longer do.
+  const gone = await editor.delete(`/api/provisions/${provisionId}`)
+  expect(gone.status).toBe(200)
+  await expectFreshRightAway([`/api/resources/${published[1]}?depth=0`, '/api/resources?depth=0&limit=100'])
   await expectEquivalent()
 })
 

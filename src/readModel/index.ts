@@ -23,6 +23,8 @@ const NAMED_BY: Record<string, string[]> = {
   organizations: ['organizations'],
   topics: ['topics'],
   documents: ['documents', 'graphics'],
+  // A deleted provision leaves the rows that named it (their relation is emptied).
+  provisions: ['provisions'],
 }
 const WATCHED = ['resources', ...Object.keys(NAMED_BY)]
 const LIST_KEYS = ['hasNextPage', 'hasPrevPage', 'limit', 'nextPage', 'page', 'pagingCounter', 'prevPage', 'totalDocs', 'totalPages'] as const

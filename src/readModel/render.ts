@@ -9,7 +9,7 @@ import type { StoredDoc, StoredRef } from './store'
 
 type Doc = Record<string, unknown> & { id: string | number }
 const CHUNK = 100
-/** The relations a resource's rendering or filters depend on, as stored at depth 0. */
+/** The relations a resource's rendering or filters depend on, as stored at depth 0 (and `provisions[].provision`, below). */
 const RELATIONS = ['jurisdictions', 'organizations', 'topics', 'documents', 'graphics', 'supersedes'] as const
 
 const idOf = (value: unknown) => String(value && typeof value === 'object' && 'id' in value ? (value as { id: unknown }).id : value)
@@ -70,6 +70,9 @@ export async function renderResources(payload: Payload, ids: string[]): Promise<
           const key = idOf(target)
           refs.push({ id, relation, target: key, code: relation === 'jurisdictions' ? (codes.get(key) ?? null) : null })
         }
+      }
+      for (const row of (base.provisions as { provision?: unknown }[] | null | undefined) ?? []) {
+        if (row.provision !== null && row.provision !== undefined) refs.push({ id, relation: 'provisions', target: idOf(row.provision), code: null })
       }
       for (const language of (base.language as string[] | null | undefined) ?? []) refs.push({ id, relation: 'language', target: language, code: null })
     }

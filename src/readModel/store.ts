@@ -12,7 +12,7 @@ import type { Payload, PayloadRequest } from 'payload'
 import type { ListQuery, Locale } from './query'
 
 /** Bump when a column or the stored JSON changes meaning: the model is rebuilt at the next start. */
-export const FORMAT_VERSION = '2'
+export const FORMAT_VERSION = '3'
 
 const DOCS = 'read_model_docs'
 const REFS = 'read_model_refs'
