@@ -26,6 +26,7 @@ const hidden: Id[] = []
 let everyState: Awaited<ReturnType<typeof resourcesInEveryState>>['ids']
 let files: Id[] = []
 let provisionId: Id
+let topicId: Id
 const DRAFT_WORD = 'Hushdraftmark'
 const REVISION_WORD = 'Hushrevisionmark'
 
@@ -126,6 +127,7 @@ beforeAll(async () => {
   places = await createJurisdictions(app)
   const provision = await app.payload.create({ collection: 'provisions', data: { key: 'rm-warrant', name: 'A judicial warrant', order: 900 } as never, overrideAccess: true })
   provisionId = provision.id
+  topicId = (await app.payload.create({ collection: 'topics', data: { name: 'rm warrants' } as never, overrideAccess: true })).id
   files = [await uploadFile('rm-file-a'), await uploadFile('rm-file-b')]
   const codes = Object.values(places)
   const day = (n: number) => new Date(Date.UTC(2025, 0, 1 + n)).toISOString()
@@ -143,6 +145,7 @@ beforeAll(async () => {
       publishedAt: day(i % 7),
       documents: i % 5 === 0 ? [files[0]] : [],
       provisions: i % 6 === 1 ? [{ provision: provisionId, extent: 'full', section: `§${i}` }] : [],
+      topics: i % 4 === 2 ? [topicId] : [],
     })
     if (i % 3 === 1) {
       await app.payload.update({ collection: 'resources', id, locale: 'es', data: { title: `Título ${i}`, summary: `Resumen ${i}` } as never, overrideAccess: true })
@@ -267,6 +270,8 @@ test('a supersession, a jurisdiction renamed, a file replaced, a delete', async 
   // A provision deleted: the items that named it no longer do.
   const gone = await editor.delete(`/api/provisions/${provisionId}`)
   expect(gone.status).toBe(200)
+  // A topic deleted: the same for the items in it.
+  expect((await editor.delete(`/api/topics/${topicId}`)).status).toBe(200)
   await expectFreshRightAway([`/api/resources/${published[1]}?depth=0`, '/api/resources?depth=0&limit=100'])
   await expectEquivalent()
 })
