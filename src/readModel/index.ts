@@ -19,10 +19,11 @@ type Touch = { collection: string; id: string }
 
 /** Which stored relations name a document of each collection other than resources. */
 const NAMED_BY: Record<string, string[]> = {
-  jurisdictions: ['jurisdictions'],
-  organizations: ['organizations'],
-  topics: ['topics'],
-  documents: ['documents', 'graphics'],
+  jurisdictions: ['jurisdictions', 'richtext:jurisdictions'],
+  organizations: ['organizations', 'richtext:organizations'],
+  topics: ['topics', 'richtext:topics'],
+  documents: ['documents', 'graphics', 'richtext:documents'],
+  webinars: ['richtext:webinars'],
   // A deleted provision leaves the rows that named it (their relation is emptied).
   provisions: ['provisions'],
 }
@@ -244,32 +245,44 @@ export class ReadModel {
 
   private async drain(): Promise<void> {
     const store = this.store!
+    const referring = async (relations: string[], targets: Iterable<string>, into: Set<string>) => {
+      for (const target of targets) for (const relation of relations) for (const id of await store.referring(relation, target)) into.add(id)
+    }
     while (this.queue.length) {
       const touches = this.queue.splice(0)
       const tokens = this.queuedTokens.splice(0)
       const started = Date.now()
       const ids = new Set<string>()
       for (const { collection, id } of touches) {
-        // A resource, and those naming it in `supersedes` (a delete takes it out of theirs).
-        const relations = collection === 'resources' ? ['supersedes'] : (NAMED_BY[collection] ?? [])
-        if (collection === 'resources') ids.add(id)
-        for (const relation of relations) for (const other of await store.referring(relation, id)) ids.add(other)
+        if (collection === 'resources') {
+          // The resource, and those that show it populated (at depth 1) or name it (a delete takes it out of theirs).
+          ids.add(id)
+          await referring(['supersedes', 'richtext:resources'], [id], ids)
+        } else await referring(NAMED_BY[collection] ?? [], [id], ids)
       }
       const list = [...ids]
-      // Both ends of a `supersedes` change: what these named before and name now (their `superseded` flag and `supersededBy`).
-      const before = await store.targets('supersedes', list)
+      // What these named before (their rows are replaced below): both ends of a `supersedes` change, and the
+      // files whose public readability follows what published resources link.
+      const before = { supersedes: await store.targets('supersedes', list), files: [...(await store.targets('documents', list)), ...(await store.targets('graphics', list))] }
       const { docs, refs } = await renderResources(this.payload!, list)
-      const after = refs.filter((ref) => ref.relation === 'supersedes').map((ref) => ref.target)
-      const others = [...new Set([...before, ...after])].filter((id) => !ids.has(id))
-      if (others.length) {
-        const more = await renderResources(this.payload!, others)
+      const after = (relations: string[]) => refs.filter((ref) => relations.includes(ref.relation)).map((ref) => ref.target)
+      // Their `superseded` flag and `supersededBy` join change, and with them every document that shows them
+      // populated at depth 1: their other successors, what they supersede, what links them in rich text.
+      const ends = new Set([...before.supersedes, ...after(['supersedes'])])
+      const others = new Set(ends)
+      for (const end of ends) for (const target of await store.targets('supersedes', [end])) others.add(target)
+      await referring(['supersedes', 'richtext:resources'], ends, others)
+      await referring(['documents', 'graphics', 'richtext:documents'], new Set([...before.files, ...after(['documents', 'graphics'])]), others)
+      for (const id of ids) others.delete(id)
+      if (others.size) {
+        const more = await renderResources(this.payload!, [...others])
         docs.push(...more.docs)
         refs.push(...more.refs)
       }
       await store.replace([...list, ...others], docs, refs, tokens)
       for (const token of tokens) this.ownTokens.delete(token)
       this.stats.renders++
-      this.stats.renderedResources += list.length + others.length
+      this.stats.renderedResources += list.length + others.size
       this.stats.renderMs += Date.now() - started
     }
   }

@@ -10,8 +10,8 @@ import { MAX_PAGE_SIZE } from '../security/queryGuard'
 
 export const LOCALES = ['en', 'es', 'all'] as const
 export type Locale = (typeof LOCALES)[number]
-/** The depths rendered and served. Depth 1 populates jurisdictions whose `resources` join lists other resources: not tracked yet. */
-export const DEPTHS = [0] as const
+/** The depths rendered and served (without `depth`, Payload's default 2 applies: not served). */
+export const DEPTHS = [0, 1] as const
 
 export type ByIdQuery = { kind: 'byId'; id: string; locale: Locale; depth: number }
 export type ListQuery = {

@@ -15,6 +15,20 @@ const RELATIONS = ['jurisdictions', 'organizations', 'topics', 'documents', 'gra
 const idOf = (value: unknown) => String(value && typeof value === 'object' && 'id' in value ? (value as { id: unknown }).id : value)
 const text = (value: unknown) => (typeof value === 'string' ? value : null)
 
+/** Every node of rich text (or any stored value) that names a document of a collection: relationship, upload, internal link. */
+function namedIn(value: unknown, found: { relationTo: string; id: string }[] = []): { relationTo: string; id: string }[] {
+  if (Array.isArray(value)) for (const item of value) namedIn(item, found)
+  else if (value && typeof value === 'object') {
+    const node = value as Record<string, unknown>
+    if (typeof node.relationTo === 'string' && node.value !== undefined && node.value !== null) found.push({ relationTo: node.relationTo, id: idOf(node.value) })
+    for (const child of Object.values(node)) if (child && typeof child === 'object') namedIn(child, found)
+  }
+  return found
+}
+
+/** Collections whose populated documents change without a write to them (a webinar's `seatsLeft` moves with each sign-up). */
+const VOLATILE = new Set(['webinars'])
+
 export async function renderResources(payload: Payload, ids: string[]): Promise<{ docs: StoredDoc[]; refs: StoredRef[] }> {
   const docs: StoredDoc[] = []
   const refs: StoredRef[] = []
@@ -50,6 +64,7 @@ export async function renderResources(payload: Payload, ids: string[]): Promise<
           const doc = byShape[`${locale}:${depth}`]
           if (!doc) continue
           const title = (all.title ?? {}) as Record<string, unknown>
+          const richText = namedIn(all.body)
           docs.push({
             id,
             locale,
@@ -61,6 +76,8 @@ export async function renderResources(payload: Payload, ids: string[]): Promise<
             updatedAt: text(base.updatedAt),
             createdAt: text(base.createdAt),
             titleSort: locale === 'all' ? null : text(title[locale]),
+            // Rendered, but answered by Payload: what it populates may change without a write the model sees.
+            volatile: depth > 0 && richText.some((ref) => VOLATILE.has(ref.relationTo)),
             json: JSON.stringify(doc),
           })
         }
@@ -71,6 +88,7 @@ export async function renderResources(payload: Payload, ids: string[]): Promise<
           refs.push({ id, relation, target: key, code: relation === 'jurisdictions' ? (codes.get(key) ?? null) : null })
         }
       }
+      for (const ref of namedIn(all.body)) refs.push({ id, relation: `richtext:${ref.relationTo}`, target: ref.id, code: null })
       for (const row of (base.provisions as { provision?: unknown }[] | null | undefined) ?? []) {
         if (row.provision !== null && row.provision !== undefined) refs.push({ id, relation: 'provisions', target: idOf(row.provision), code: null })
       }

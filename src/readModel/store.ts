@@ -12,7 +12,7 @@ import type { Payload, PayloadRequest } from 'payload'
 import type { ListQuery, Locale } from './query'
 
 /** Bump when a column or the stored JSON changes meaning: the model is rebuilt at the next start. */
-export const FORMAT_VERSION = '3'
+export const FORMAT_VERSION = '4'
 
 const DOCS = 'read_model_docs'
 const REFS = 'read_model_refs'
@@ -37,6 +37,8 @@ export type StoredDoc = {
   createdAt: string | null
   /** The raw title in this row's locale (no fallback: what Payload sorts on); null for `all`. */
   titleSort: string | null
+  /** Never answered from the model (see render.ts). */
+  volatile: boolean
   json: string
 }
 
@@ -57,7 +59,7 @@ const SCHEMA = [
   `CREATE TABLE IF NOT EXISTS ${PENDING} (token TEXT PRIMARY KEY, at TEXT NOT NULL)`,
   `CREATE TABLE IF NOT EXISTS ${DOCS} (resource_id TEXT NOT NULL, locale TEXT NOT NULL, depth INTEGER NOT NULL,
      slug TEXT, category TEXT, section TEXT, published_at TEXT, updated_at TEXT, created_at TEXT, title_sort TEXT,
-     json TEXT NOT NULL, PRIMARY KEY (resource_id, locale, depth))`,
+     volatile INTEGER NOT NULL, json TEXT NOT NULL, PRIMARY KEY (resource_id, locale, depth))`,
   // Every list reads one locale and depth in one order (then created_at, Payload's tie-break): each
   // sort, alone or after each filter, leads an index that also holds the id, so a page is read in
   // order and stops at `limit`, checking a jurisdiction filter without reading the stored JSON.
@@ -153,8 +155,8 @@ export class ReadModelStore {
     }
     for (const d of docs) {
       statements.push({
-        sql: `INSERT INTO ${DOCS} (resource_id, locale, depth, slug, category, section, published_at, updated_at, created_at, title_sort, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        args: [d.id, d.locale, d.depth, d.slug, d.category, d.section, d.publishedAt, d.updatedAt, d.createdAt, d.titleSort, d.json],
+        sql: `INSERT INTO ${DOCS} (resource_id, locale, depth, slug, category, section, published_at, updated_at, created_at, title_sort, volatile, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        args: [d.id, d.locale, d.depth, d.slug, d.category, d.section, d.publishedAt, d.updatedAt, d.createdAt, d.titleSort, d.volatile ? 1 : 0, d.json],
       })
     }
     for (const r of refs) statements.push({ sql: `INSERT INTO ${REFS} (resource_id, relation, target, code) VALUES (?, ?, ?, ?)`, args: [r.id, r.relation, r.target, r.code] })
@@ -186,10 +188,11 @@ export class ReadModelStore {
   /** The stored JSON, or undefined; undefined too while a write waits to be rendered. */
   async byId(id: string, locale: Locale, depth: number): Promise<string | undefined> {
     const [doc, pending] = await this.client.batch(
-      [{ sql: `SELECT json FROM ${DOCS} WHERE resource_id = ? AND locale = ? AND depth = ?`, args: [id, locale, depth] }, UNSETTLED],
+      [{ sql: `SELECT json, volatile FROM ${DOCS} WHERE resource_id = ? AND locale = ? AND depth = ?`, args: [id, locale, depth] }, UNSETTLED],
       'read',
     )
-    return doc!.rows[0] && !pending!.rows.length ? String(doc!.rows[0].json) : undefined
+    const row = doc!.rows[0]
+    return row && !row.volatile && !pending!.rows.length ? String(row.json) : undefined
   }
 
   /** One page (the stored JSON strings, in order) and the number of matches; undefined while a write waits to be rendered. */
@@ -216,13 +219,13 @@ export class ReadModelStore {
     const order = `m.${COLUMN[query.sort.field]} ${query.sort.descending ? 'DESC' : 'ASC'}, m.created_at DESC`
     const [page, count, pending] = await this.client.batch(
       [
-        { sql: `SELECT m.json FROM ${DOCS} m WHERE ${filter} ORDER BY ${order} LIMIT ? OFFSET ?`, args: [...args, query.limit, (query.page - 1) * query.limit] },
+        { sql: `SELECT m.json, m.volatile FROM ${DOCS} m WHERE ${filter} ORDER BY ${order} LIMIT ? OFFSET ?`, args: [...args, query.limit, (query.page - 1) * query.limit] },
         { sql: `SELECT count(*) AS n FROM ${DOCS} m WHERE ${filter}`, args },
         UNSETTLED,
       ],
       'read',
     )
-    if (pending!.rows.length) return undefined
+    if (pending!.rows.length || page!.rows.some((row) => row.volatile)) return undefined
     return { docs: page!.rows.map((row) => String(row.json)), totalDocs: Number(count!.rows[0]?.n ?? 0) }
   }
 }
