@@ -176,8 +176,8 @@ beforeAll(async () => {
       category: 'training',
       jurisdictions: [places['US-CA']],
       documents: [files[0]],
-      // Later: [5] edited and published (with files[1], which makes that file public), [3] archived, the county renamed, the topic deleted.
-      body: richText(relationship('resources', published[5]!), relationship('jurisdictions', places['US-NY-KINGS']), relationship('topics', topicId), upload('documents', files[1]!), internalLink('resources', published[3]!)),
+      // Later: files[1] made public by another item's edit, [3] archived, the county renamed, the topic deleted.
+      body: richText(relationship('resources', published[2]!), relationship('jurisdictions', places['US-NY-KINGS']), relationship('topics', topicId), upload('documents', files[1]!), internalLink('resources', published[3]!)),
     }),
     await createPublished(app, { title: `${WEBINAR_REF} item`, category: 'training', jurisdictions: [places['US-CA']], body: richText(relationship('webinars', webinar.id)) }),
   )
