@@ -74,6 +74,7 @@ const CASES: Case[] = [
   },
   { name: 'by id, depth=0, read model', kind: 'read', ref: 'ref: by id', readModel: true, request: (f, n) => ({ path: `/api/resources/${f.ids[n % 250]}?depth=0` }) },
   { name: 'by id, depth=0', kind: 'read', ref: 'ref: by id', request: (f, n) => ({ path: `/api/resources/${f.ids[n % 250]}?depth=0` }) },
+  { name: 'by id, depth=1, read model', kind: 'read', ref: 'ref: by id', readModel: true, request: (f, n) => ({ path: `/api/resources/${f.ids[n % 250]}?depth=1` }) },
   { name: 'search', kind: 'read', ref: 'ref: list', probe: '/api/search?q=court', request: () => ({ path: '/api/search?q=court+warrant' }) },
   { name: 'toolkit (US-NY)', kind: 'read', ref: 'ref: list', probe: '/api/jurisdictions/US-NY/toolkit', request: () => ({ path: '/api/jurisdictions/US-NY/toolkit' }) },
   { name: 'map', kind: 'read', ref: 'ref: list', probe: '/api/map', request: () => ({ path: '/api/map' }) },

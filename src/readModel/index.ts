@@ -151,7 +151,13 @@ export class ReadModel {
     // Marked in the database whether or not this process renders: a process that serves the model sees it.
     const entry = { touches: [touch], token: undefined as string | undefined }
     if (open !== undefined && this.enabled) this.pending.set(open, entry)
-    entry.token = await markPending(req)
+    try {
+      entry.token = await markPending(req)
+    } catch (error) {
+      // Never fail the write for the model's sake (e.g. its tables dropped by a development schema push): stop serving it.
+      this.failed = this.enabled
+      req.payload.logger.warn({ err: error, msg: 'Read model: could not mark a write; reads go to Payload until the next start or rebuild' })
+    }
     if (!this.enabled || !this.store) return
     if (entry.token) this.ownTokens.add(entry.token)
     if (open !== undefined) {
