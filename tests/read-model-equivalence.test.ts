@@ -9,6 +9,7 @@ import { afterAll, beforeAll, expect, jest, test } from '@jest/globals'
 import request from 'supertest'
 import { CATEGORIES, SECTIONS } from '../collections/Resources/options'
 import { readModel } from '../src/readModel'
+import { loadSettings } from '../src/settings'
 import { pdfBytes } from './helpers/content'
 import { createJurisdictions, createPublished } from './helpers/publicApi'
 import { createWebinar } from './helpers/webinars'
@@ -333,4 +334,12 @@ test('npm run read-model:rebuild: built again from Payload, the same answers', a
   await readModel.rebuild()
   await readModel.settle()
   await expectEquivalent()
+})
+
+test('READ_MODEL: on unless off; anything else is refused at start, naming the setting', () => {
+  const settings = (value?: string) => loadSettings({ NODE_ENV: 'test', DATA_DIR: '/tmp/read-model-settings', PAYLOAD_SECRET: 'x'.repeat(40), ...(value === undefined ? {} : { READ_MODEL: value }) })
+  expect(settings().readModel).toBe(true)
+  expect(settings('off').readModel).toBe(false)
+  expect(settings('on').readModel).toBe(true)
+  expect(() => settings('sometimes')).toThrow('READ_MODEL must be on or off; got "sometimes".')
 })

@@ -235,7 +235,7 @@ export type ProductionSettings = {
   jobsAutoRun: boolean
   /** Bearer token for GET /metrics (see src/http/metrics.ts for the behaviour without one). */
   metricsToken?: string
-  /** READ_MODEL: answer the anonymous reads it can from the read model of published resources (src/readModel). */
+  /** READ_MODEL (on unless off): answer the anonymous reads it can from the read model of published resources (src/readModel); SQLite only. */
   readModel: boolean
 }
 
@@ -247,7 +247,7 @@ export function parseProductionSettings(env: Env): ProductionSettings {
     redisUrl: parseRedisUrl(env.REDIS_URL),
     jobsAutoRun: parseBoolean('JOBS_AUTORUN', env.JOBS_AUTORUN, env.NODE_ENV !== 'test'),
     metricsToken: parseMetricsToken(env.METRICS_TOKEN),
-    readModel: parseOnOff('READ_MODEL', env.READ_MODEL, false),
+    readModel: parseOnOff('READ_MODEL', env.READ_MODEL, true),
   }
 }
 
@@ -310,9 +310,10 @@ function parseBoolean(name: string, value: string | undefined, fallback: boolean
 }
 
 function parseOnOff(name: string, value: string | undefined, fallback: boolean): boolean {
-  if (value === 'on') return true
-  if (value === 'off') return false
-  return parseBoolean(name, value, fallback)
+  if (value === undefined || value === '') return fallback
+  if (['on', 'true', '1'].includes(value)) return true
+  if (['off', 'false', '0'].includes(value)) return false
+  throw new ConfigurationError(`${name} must be on or off; got "${value}".`)
 }
 
 function parseMetricsToken(value: string | undefined): string | undefined {
