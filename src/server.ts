@@ -53,10 +53,6 @@ export async function createApp({ settings, admin = false, logDestination }: Cre
   const payload = await getPayload({ config, cron: settings.jobsAutoRun })
   contentVersion.follow(payload)
   await readModel.start(payload, settings.readModel)
-  // The model follows this process's writes only: scheduled publishing in a separate worker would go unseen.
-  if (readModel.enabled && !settings.jobsAutoRun && settings.production) {
-    payload.logger.warn('READ_MODEL=on with JOBS_AUTORUN=false: writes by another process (a jobs worker, another instance) do not reach this read model; use one instance that runs its own jobs, or READ_MODEL=off')
-  }
   const publicCache = new PublicResponseCache()
   metrics.watch(payload)
   takeTurnsAtDatabaseCalls(payload)
