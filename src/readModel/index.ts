@@ -299,7 +299,20 @@ export class ReadModel {
     return stored === totalDocs ? undefined : `holding ${stored} resources where Payload publishes ${totalDocs}`
   }
 
+  /**
+   * Builds, and builds again while the result does not hold Payload's count: another process
+   * starting on the same database builds too, and its first step empties the tables.
+   */
   private async build(reason: string): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      const mismatch = await this.buildOnce(attempt === 1 ? reason : `again: ${reason}`)
+      if (!mismatch) return
+      if (attempt === 3) throw new Error(`Read model: built, but ${mismatch}`)
+      this.payload!.logger.warn(`Read model: built, but ${mismatch}; building again`)
+    }
+  }
+
+  private async buildOnce(reason: string): Promise<string | undefined> {
     const payload = this.payload!
     const store = this.store!
     this.ready = false
@@ -334,7 +347,7 @@ export class ReadModel {
     await store.replace([], [], [], marked)
     await store.complete()
     const mismatch = await this.countMismatch()
-    if (mismatch) throw new Error(`Read model: built, but ${mismatch}`)
+    if (mismatch) return mismatch
     this.stats.buildMs = Date.now() - started
     this.stats.builtResources = done
     payload.logger.info(`Read model: ${done} resources rendered in ${Math.round(this.stats.buildMs / 100) / 10} s`)

@@ -127,7 +127,10 @@ export class ReadModelStore {
     const exists = (await this.client.execute({ sql: `SELECT 1 FROM sqlite_master WHERE name = ?`, args: [META] })).rows.length > 0
     const format = exists ? (await this.client.execute({ sql: `SELECT value FROM ${META} WHERE key = ?`, args: ['format'] })).rows[0]?.value : undefined
     // Another format: tables and indexes made afresh (pending marks go too: the rebuild renders everything).
-    if (format !== FORMAT_VERSION) await this.client.batch([DOCS, REFS, META, PENDING].map((table) => `DROP TABLE IF EXISTS ${table}`), 'write')
+    // No format at all is a build in progress (maybe another process's): its tables stay, unless older than this format.
+    const columns = (await this.client.execute(`PRAGMA table_info(${DOCS})`)).rows.map((row) => String(row.name))
+    const older = format !== undefined ? format !== FORMAT_VERSION : columns.length > 0 && !columns.includes('volatile')
+    if (older) await this.client.batch([DOCS, REFS, META, PENDING].map((table) => `DROP TABLE IF EXISTS ${table}`), 'write')
     await this.client.batch(SCHEMA, 'write')
     return format === FORMAT_VERSION
   }
