@@ -8,8 +8,10 @@
  * the write's transaction) until the resources it affects have been rendered again after the
  * commit; while unsettled, and while (re)building, every read goes to Payload.
  */
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Payload, PayloadRequest, Plugin } from 'payload'
-import { readModelQuery, type ListQuery } from './query'
+import type { Payload, PayloadRequest } from 'payload'
+import { NAMED_BY } from './dependencies'
+import { listBody } from './listBody'
+import { readModelQuery } from './query'
 import { renderResources } from './render'
 import { markPending, type ReadModelStore, sqliteStore } from './store'
 
@@ -17,18 +19,6 @@ type TransactionId = string | number
 /** A write to a document: a resource itself, or something resources name (by the relations that name it). */
 type Touch = { collection: string; id: string }
 
-/** Which stored relations name a document of each collection other than resources. */
-const NAMED_BY: Record<string, string[]> = {
-  jurisdictions: ['jurisdictions', 'richtext:jurisdictions'],
-  organizations: ['organizations', 'richtext:organizations'],
-  topics: ['topics', 'richtext:topics'],
-  documents: ['documents', 'graphics', 'richtext:documents'],
-  webinars: ['richtext:webinars'],
-  // A deleted provision leaves the rows that named it (their relation is emptied).
-  provisions: ['provisions'],
-}
-const WATCHED = ['resources', ...Object.keys(NAMED_BY)]
-const LIST_KEYS = ['hasNextPage', 'hasPrevPage', 'limit', 'nextPage', 'page', 'pagingCounter', 'prevPage', 'totalDocs', 'totalPages'] as const
 /** A transaction that never reports its end still gets its resources rendered after this long. */
 const PENDING_LIMIT_MS = 60_000
 /** Writes another process marked and has not rendered after this long: this process rebuilds the model. */
@@ -354,51 +344,6 @@ export class ReadModel {
   }
 }
 
-/** A page as Payload's REST find answers it (@payloadcms/drizzle findMany), the documents as stored. */
-function listBody(query: ListQuery, docs: string[], totalDocs: number): string {
-  const totalPages = Math.ceil(totalDocs / query.limit)
-  const { page, limit } = query
-  const meta = {
-    hasNextPage: totalPages > page,
-    hasPrevPage: page > 1,
-    limit,
-    nextPage: totalPages > page ? page + 1 : null,
-    page,
-    pagingCounter: (page - 1) * limit + 1,
-    prevPage: page > 1 ? page - 1 : null,
-    totalDocs,
-    totalPages,
-  }
-  return `{"docs":[${docs.join(',')}],${LIST_KEYS.map((key) => `"${key}":${JSON.stringify(meta[key])}`).join(',')}}`
-}
-
 export const readModel = new ReadModel()
 
-/** Hooks on resources and on what they name: each write marks what it affects for rendering after its commit. */
-export const renderReadModelOnWrite =
-  (model: ReadModel): Plugin =>
-  (config) => {
-    const changed: CollectionAfterChangeHook = async ({ collection, doc, req }) => {
-      await model.touch(req, collection.slug, doc.id)
-      return doc
-    }
-    const deleted: CollectionAfterDeleteHook = async ({ collection, doc, id, req }) => {
-      await model.touch(req, collection.slug, doc?.id ?? id)
-      return doc
-    }
-    return {
-      ...config,
-      collections: (config.collections ?? []).map((collection) =>
-        WATCHED.includes(collection.slug)
-          ? {
-              ...collection,
-              hooks: {
-                ...collection.hooks,
-                afterChange: [...(collection.hooks?.afterChange ?? []), changed],
-                afterDelete: [...(collection.hooks?.afterDelete ?? []), deleted],
-              },
-            }
-          : collection,
-      ),
-    }
-  }
+export { renderReadModelOnWrite } from './hooks'
