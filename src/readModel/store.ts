@@ -7,7 +7,6 @@
  */
 import { randomUUID } from 'node:crypto'
 import { createClient } from '@libsql/client'
-import { sql } from '@payloadcms/db-sqlite'
 import type { Payload, PayloadRequest } from 'payload'
 import type { ListQuery, Locale } from './query'
 
@@ -91,7 +90,7 @@ export async function dropReadModel(url: string): Promise<void> {
   }
 }
 
-type Session = { db: { run: (query: ReturnType<typeof sql>) => Promise<unknown> } }
+type Session = { db: { run: (query: unknown) => Promise<unknown> } }
 const modelled = new WeakMap<object, boolean>()
 
 /**
@@ -110,7 +109,11 @@ export async function markPending(req: PayloadRequest): Promise<string | undefin
   const at = new Date().toISOString()
   const transaction = req.transactionID instanceof Promise ? await req.transactionID : req.transactionID
   const session = transaction !== undefined && transaction !== null ? db.sessions?.[String(transaction)] : undefined
-  if (session) await session.db.run(sql`INSERT INTO ${sql.raw(PENDING)} (token, at) VALUES (${token}, ${at})`)
+  if (session) {
+    // Loaded here: a MongoDB deployment never loads the SQLite adapter (src/db/database.ts).
+    const { sql } = await import('@payloadcms/db-sqlite')
+    await session.db.run(sql`INSERT INTO ${sql.raw(PENDING)} (token, at) VALUES (${token}, ${at})`)
+  }
   else await db.client.execute({ sql: `INSERT INTO ${PENDING} (token, at) VALUES (?, ?)`, args: [token, at] })
   return token
 }
