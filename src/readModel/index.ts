@@ -68,8 +68,16 @@ export class ReadModel {
       payload.logger.info('Read model off: it is kept on SQLite only; reads go to Payload')
       return
     }
+    let complete: boolean
+    try {
+      complete = await this.store.open()
+    } catch (error) {
+      // The server starts without it: every read goes to Payload.
+      this.enabled = false
+      payload.logger.error({ err: error, msg: 'Read model: could not open its tables; reads go to Payload' })
+      return
+    }
     this.followTransactions(payload)
-    const complete = await this.store.open()
     this.enqueueWork(async () => {
       const unrendered = (await this.store!.pending()).length
       const reason = rebuild
