@@ -6,6 +6,7 @@ import type { DestinationStream } from 'pino'
 import { collections } from '../collections'
 import { richTextEditor } from '../fields/richText'
 import { movePublicContentVersion } from './cache/publicContentWrites'
+import { readModel, renderReadModelOnWrite } from './readModel'
 import { databaseAdapter, migrateSqlite, sizeSqliteCache, tuneSqlite } from './db/database'
 import { compareCsvEndpoint, compareEndpoint } from './compare/endpoints'
 import { mapEndpoint } from './endpoints/map'
@@ -71,6 +72,7 @@ export async function createConfig(settings: Settings, hooks: ConfigHooks = {}):
       safeLinks,
       cookiePolicy(settings.production),
       movePublicContentVersion,
+      renderReadModelOnWrite(readModel),
       openApiDocument(),
       adminPanel,
     ],

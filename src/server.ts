@@ -4,6 +4,7 @@ import helmet from 'helmet'
 import { getPayload, type Payload } from 'payload'
 import { publicContentVersion } from './cache/publicContentVersion'
 import { PublicResponseCache } from './cache/publicResponses'
+import { readModel } from './readModel'
 import { createConfig } from './config'
 import { pingDatabase, replicaSetWarning, stalledWrites } from './db/database'
 import { heldMail, withBestEffortEmail } from './email/adapter'
@@ -52,6 +53,7 @@ export async function createApp({ settings, admin = false, logDestination }: Cre
   // cron: the jobs queue's autoRun schedules start only where this instance runs jobs.
   const payload = await getPayload({ config, cron: settings.jobsAutoRun })
   await publicContentVersion.follow(payload)
+  await readModel.start(payload, settings.readModel)
   const publicCache = new PublicResponseCache()
   metrics.watch(payload, publicCache.stats)
   takeTurnsAtDatabaseCalls(payload)
@@ -141,6 +143,7 @@ export async function createApp({ settings, admin = false, logDestination }: Cre
       corsOrigins: settings.corsOrigins,
       cache: publicCache,
       contentVersion: publicContentVersion,
+      readModel,
     }),
   )
 
@@ -183,6 +186,7 @@ export async function createApp({ settings, admin = false, logDestination }: Cre
     close: async () => {
       await nextApp?.close()
       await publicContentVersion.stop()
+      readModel.stop()
       await registrationLimit.close()
       await subscriptionLimit.close()
       await Promise.all(accountLimits.map((limit) => limit.close()))

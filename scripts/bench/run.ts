@@ -49,6 +49,8 @@ type Case = {
   /** The reference case whose req/s this one is divided by. */
   ref?: string
   cache?: boolean
+  /** Answered from the read model (src/readModel); every other case runs with it off. */
+  readModel?: boolean
   probe?: string
   request: (f: Fixtures, n: number) => Request
   /** After a write case: how many of the 2xx answers are stored. */
@@ -64,6 +66,17 @@ const CASES: Case[] = [
     request: (f) => ({ path: `/api/resources?limit=10&depth=0&where[jurisdictions.code][equals]=${f.code}&where[category][equals]=${f.category}` }),
   },
   { name: 'by id, depth=1', kind: 'read', ref: 'ref: by id', request: (f, n) => ({ path: `/api/resources/${f.ids[n % 250]}?depth=1` }) },
+  { name: 'published list, read model', kind: 'read', ref: 'ref: list', readModel: true, request: () => ({ path: '/api/resources?limit=10&depth=0' }) },
+  {
+    name: 'list by jurisdiction code + category, read model',
+    kind: 'read',
+    ref: 'ref: filtered',
+    readModel: true,
+    request: (f) => ({ path: `/api/resources?limit=10&depth=0&where[jurisdictions.code][equals]=${f.code}&where[category][equals]=${f.category}` }),
+  },
+  { name: 'by id, depth=0, read model', kind: 'read', ref: 'ref: by id', readModel: true, request: (f, n) => ({ path: `/api/resources/${f.ids[n % 250]}?depth=0` }) },
+  { name: 'by id, depth=0', kind: 'read', ref: 'ref: by id', request: (f, n) => ({ path: `/api/resources/${f.ids[n % 250]}?depth=0` }) },
+  { name: 'by id, depth=1, read model', kind: 'read', ref: 'ref: by id', readModel: true, request: (f, n) => ({ path: `/api/resources/${f.ids[n % 250]}?depth=1` }) },
   { name: 'search', kind: 'read', ref: 'ref: list', probe: '/api/search?q=court', request: () => ({ path: '/api/search?q=court+warrant' }) },
   { name: 'toolkit (US-NY)', kind: 'read', ref: 'ref: list', probe: '/api/jurisdictions/US-NY/toolkit', request: () => ({ path: '/api/jurisdictions/US-NY/toolkit' }) },
   { name: 'map', kind: 'read', ref: 'ref: list', probe: '/api/map', request: () => ({ path: '/api/map' }) },
@@ -217,6 +230,7 @@ async function benchSize(size: number) {
         for (const c of cases) {
           if (i === -1 && c.stored) storedBefore.set(c, await c.stored(db))
           await control(`/bench/cache?on=${c.cache ? 1 : 0}`)
+          await control(`/bench/read-model?on=${c.readModel ? 1 : 0}`)
           const round = await cannon(c, f, connections, i === -1 ? 1 : DURATION) // i = -1: warm-up
           answered.set(c, (answered.get(c) ?? 0) + round.total2xx)
           if (i >= 0) rounds.get(c)!.push(round)
@@ -240,6 +254,9 @@ async function benchSize(size: number) {
         process.stderr.write(`  ${size} ${c.name} @${connections}: ${Math.round(result.rps)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms\n`)
       }
     }
+    // What the read model cost: its build at start, and rendering after the write cases' publishes.
+    const modelStats = await (await control('/bench/read-model?on=0')).json()
+    process.stderr.write(`  ${size} read model: ${JSON.stringify(modelStats)}\n`)
     db.close()
     for (const r of results) {
       const ref = CASES.find((c) => c.name === r.case)?.ref

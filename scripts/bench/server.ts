@@ -6,6 +6,7 @@
  *   /bench/ref/*     the same rows as a case, read by one hand-written SQL query (the database's speed)
  *   /bench/constant  a constant body (the framework's ceiling)
  *   /bench/cache?on= turn the in-process public response cache on or off
+ *   /bench/read-model?on= answer from the read model (src/readModel) or not
  *   /bench/rss       this process's peak resident memory
  */
 import crypto from 'node:crypto'
@@ -16,6 +17,7 @@ import express from 'express'
 import { getPayload } from 'payload'
 import { createConfig } from '../../src/config'
 import { createApp } from '../../src/server'
+import { readModel } from '../../src/readModel'
 import { loadSettings } from '../../src/settings'
 import { localApiRate, seedBench } from './seed'
 import { REFERENCES } from './references'
@@ -31,6 +33,8 @@ const settings = (dbFile: string, port = 0) =>
     LOG_LEVEL: 'warn',
     JOBS_AUTORUN: 'false',
     REGISTRATION_RATE_LIMIT: '0',
+    // Built at start; the cases that are not about it turn it off (/bench/read-model?on=0).
+    READ_MODEL: 'on',
     // To compare page-cache sizes: SQLITE_CACHE_MB=0 npm run bench …
     ...(process.env.SQLITE_CACHE_MB ? { SQLITE_CACHE_MB: process.env.SQLITE_CACHE_MB } : {}),
   })
@@ -68,6 +72,12 @@ if (mode === 'serve') {
     app.publicCache.get = cacheOn ? get : () => undefined
     app.publicCache.set = cacheOn ? set : () => undefined
     res.json({ cache: cacheOn })
+  })
+  // Built (or checked) at start: wait, so no case measures the build.
+  await readModel.settle()
+  outer.get('/bench/read-model', (req, res) => {
+    readModel.serving = req.query.on === '1'
+    res.json({ readModel: readModel.serving, ...readModel.stats })
   })
   outer.get('/bench/rss', (_req, res) => {
     res.json({ maxRssBytes: process.resourceUsage().maxRSS * 1024, rssBytes: process.memoryUsage().rss })

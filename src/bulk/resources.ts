@@ -18,6 +18,7 @@ import { toSlug } from '../../fields/slug'
 import { publicContentVersion } from '../cache/publicContentVersion'
 import type { Action, State } from '../workflow/machine'
 import { reviewEventsOf } from './reviewEvents'
+import { markPending } from '../readModel/store'
 import { searchEntriesOf } from './searchEntries'
 import { insertBatchSqlite, sqliteClient } from './sqliteResources'
 
@@ -139,6 +140,8 @@ const objectId = () => crypto.randomBytes(12).toString('hex')
 export async function insertResources(payload: Payload, records: BulkResource[], options: BulkOptions = {}): Promise<Id[]> {
   const batchSize = options.batchSize ?? 500
   const ids: Id[] = []
+  // No hooks run here: marked before the first row, so a server's read model answers nothing until it has rebuilt (src/readModel).
+  if (records.length) await markPending({ payload } as unknown as PayloadRequest)
   const sqlite = options.viaAdapter ? undefined : sqliteClient(payload)
   for (let start = 0; start < records.length; start += batchSize) {
     const batch = records.slice(start, start + batchSize)

@@ -3,6 +3,7 @@ import path from 'node:path'
 import type { sqliteAdapter } from '@payloadcms/db-sqlite'
 import type { DatabaseAdapterObj, Payload } from 'payload'
 import { dropFts } from '../search/sqliteFts'
+import { dropReadModel } from '../readModel/store'
 import { projectRoot } from '../settings/paths'
 import { DEFAULT_TRANSACTION_LIMIT_MS, STALLED_AFTER_MS, withSerializedWrites, writeLockOf } from './sqliteWriteLock'
 import type { Settings } from '../settings'
@@ -49,7 +50,7 @@ export async function databaseAdapter(database: Settings['database'], { producti
   return production ? serialized : dropFtsBeforeConnect(database.url, serialized)
 }
 
-/** With the schema push (development), the search FTS table is dropped before the push sees it and rebuilt at start (src/search/sqliteFts.ts). */
+/** With the schema push (development), the search FTS table and the read model are dropped before the push sees them and rebuilt at start (src/search/sqliteFts.ts, src/readModel). */
 function dropFtsBeforeConnect(url: string, adapter: DatabaseAdapterObj): DatabaseAdapterObj {
   return {
     ...adapter,
@@ -59,6 +60,7 @@ function dropFtsBeforeConnect(url: string, adapter: DatabaseAdapterObj): Databas
       if (connect) {
         instance.connect = async function (this: unknown, options?: unknown) {
           await dropFts(url)
+          await dropReadModel(url)
           return (connect as (o?: unknown) => Promise<void>).call(instance, options)
         } as typeof connect
       }

@@ -1,9 +1,10 @@
 import { GRAPHQL_PLAYGROUND_GET, GRAPHQL_POST } from '@payloadcms/next/routes'
 import express, { type RequestHandler } from 'express'
-import { handleEndpoints, type Payload } from 'payload'
+import { handleEndpoints, headersWithCors, type Payload } from 'payload'
 import type { PublicContentVersion } from '../cache/publicContentVersion'
 import { showsOnlyPublicContent } from '../cache/publicContentWrites'
 import type { PublicResponseCache } from '../cache/publicResponses'
+import type { ReadModel } from '../readModel'
 import { type BodyLimits, requestAuth, sendWebResponse, setStatusAndHeaders, toWebRequest } from './bridge'
 import { HttpError } from './errors'
 import { applyHttpCaching, cachedPublicRead, etagOf } from './httpCaching'
@@ -15,13 +16,14 @@ export type PayloadApiOptions = {
   corsOrigins: string[]
   cache: PublicResponseCache
   contentVersion: PublicContentVersion
+  readModel: ReadModel
 }
 
 /**
  * Payload's REST and GraphQL API, served by express through Payload's framework-agnostic
  * handlers. Never put express.json() in front of this: Payload reads the body itself.
  */
-export function payloadApi(payload: Payload, { limits, corsOrigins, cache, contentVersion }: PayloadApiOptions): express.Router {
+export function payloadApi(payload: Payload, { limits, corsOrigins, cache, contentVersion, readModel }: PayloadApiOptions): express.Router {
   const { config } = payload
   // Payload's handler takes the bridge's auth result instead of authenticating a second time.
   reuseBridgeAuth(payload)
@@ -62,7 +64,11 @@ export function payloadApi(payload: Payload, { limits, corsOrigins, cache, conte
       return
     }
     const request = await toWebRequest(req, res, limits)
-    let response = await rest(request)
+    // Published resources, from the read model when it can answer exactly as Payload would (src/readModel);
+    // a read sent as a POST may carry a body Payload reads: Payload answers it.
+    const sentAsPost = req.headers['x-payload-http-method-override'] !== undefined || req.headers['x-http-method-override'] !== undefined
+    const modelled = publicRead && !sentAsPost ? await readModel.answer(req.originalUrl) : undefined
+    let response = modelled !== undefined ? jsonResponse(modelled, request) : await rest(request)
     let etag: string | undefined
     if (version !== undefined && response.status === 200 && !response.headers.has('cache-control') && !response.headers.has('set-cookie')) {
       const body = new Uint8Array(await response.arrayBuffer())
@@ -73,6 +79,10 @@ export function payloadApi(payload: Payload, { limits, corsOrigins, cache, conte
     }
     await finish(res, request, response, anonymous, etag)
   }
+
+  /** A JSON answer with the headers Payload's handler gives its own (CORS). */
+  const jsonResponse = (body: string, request: Request) =>
+    new Response(body, { status: 200, headers: headersWithCors({ headers: new Headers({ 'Content-Type': 'application/json' }), req: { payload, headers: request.headers } as never }) })
 
   const router = express.Router()
   router.post('/graphql', serve(graphql))

@@ -6,6 +6,7 @@ import 'dotenv/config'
 import { getPayload } from 'payload'
 import { createConfig } from '../config'
 import { claimJobsRunner } from './lock'
+import { readModel } from '../readModel'
 import { surviveUnhandledRejections } from '../http/unhandledRejections'
 import { ConfigurationError, loadSettings } from '../settings'
 
@@ -22,6 +23,8 @@ function settingsOrExit() {
 
 const { settings, lock } = settingsOrExit()
 const payload = await getPayload({ config: await createConfig(settings), cron: true })
+// Scheduled publishing changes published resources: rendered here, after each commit, like the server does.
+await readModel.start(payload, settings.readModel)
 surviveUnhandledRejections((err) => payload.logger.error({ err, msg: 'Unhandled promise rejection (the worker keeps running)' }))
 payload.logger.info(`Jobs worker running (database: ${settings.database.kind})`)
 

@@ -248,6 +248,8 @@ export type ProductionSettings = {
   jobsAutoRun: boolean
   /** Bearer token for GET /metrics (see src/http/metrics.ts for the behaviour without one). */
   metricsToken?: string
+  /** READ_MODEL (on unless off): answer the anonymous reads it can from the read model of published resources (src/readModel); SQLite only. */
+  readModel: boolean
 }
 
 const S3_VARIABLES = ['S3_ENDPOINT', 'S3_REGION', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const
@@ -258,6 +260,7 @@ export function parseProductionSettings(env: Env): ProductionSettings {
     redisUrl: parseRedisUrl(env.REDIS_URL),
     jobsAutoRun: parseBoolean('JOBS_AUTORUN', env.JOBS_AUTORUN, env.NODE_ENV !== 'test'),
     metricsToken: parseMetricsToken(env.METRICS_TOKEN),
+    readModel: parseOnOff('READ_MODEL', env.READ_MODEL, true),
   }
 }
 
@@ -317,6 +320,13 @@ function parseBoolean(name: string, value: string | undefined, fallback: boolean
   if (value === 'true' || value === '1') return true
   if (value === 'false' || value === '0') return false
   throw new ConfigurationError(`${name} must be true or false; got "${value}".`)
+}
+
+function parseOnOff(name: string, value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined || value === '') return fallback
+  if (['on', 'true', '1'].includes(value)) return true
+  if (['off', 'false', '0'].includes(value)) return false
+  throw new ConfigurationError(`${name} must be on or off; got "${value}".`)
 }
 
 function parseMetricsToken(value: string | undefined): string | undefined {

@@ -16,8 +16,9 @@ export function supersededIds(req: PayloadRequest): Promise<Set<string>> {
   const cached = context[CONTEXT_KEY] as Promise<Set<string>> | undefined
   if (cached) return cached
   // Outside a transaction the set is shared by every request until content changes; inside one
-  // it may include uncommitted writes, so it stays with the request.
-  const loading = req.transactionID ? readSupersededIds(req) : sharedSupersededIds(req)
+  // it may include uncommitted writes, so it stays with the request. The read model renders just
+  // after a commit, possibly before the version moves: it reads the set afresh (src/readModel).
+  const loading = req.transactionID || context.readModelRender ? readSupersededIds(req) : sharedSupersededIds(req)
   context[CONTEXT_KEY] = loading
   // A write later in the same request (e.g. a publish) must not be answered from a stale set.
   loading.catch(() => delete context[CONTEXT_KEY])

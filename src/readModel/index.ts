@@ -1,0 +1,357 @@
+/**
+ * The read model of published resources (issue 19): Payload's own anonymous rendering of every
+ * published resource, stored per locale and depth (./render.ts, ./store.ts), so that the
+ * anonymous reads ./query.ts accepts are answered by one indexed query for the page and one for
+ * the count, the stored JSON strings joined without parsing.
+ *
+ * Never a half state: a write to what the model shows marks it unsettled from its hook (inside
+ * the write's transaction) until the resources it affects have been rendered again after the
+ * commit; while unsettled, and while (re)building, every read goes to Payload.
+ */
+import type { Payload, PayloadRequest } from 'payload'
+import { NAMED_BY } from './dependencies'
+import { listBody } from './listBody'
+import { readModelQuery } from './query'
+import { renderResources } from './render'
+import { markPending, type ReadModelStore, sqliteStore } from './store'
+
+type TransactionId = string | number
+/** A write to a document: a resource itself, or something resources name (by the relations that name it). */
+type Touch = { collection: string; id: string }
+
+/** A transaction that never reports its end still gets its resources rendered after this long. */
+const PENDING_LIMIT_MS = 60_000
+/** Writes another process marked and has not rendered after this long: this process rebuilds the model. */
+const ORPHAN_AFTER_MS = 15_000
+
+export class ReadModel {
+  /** READ_MODEL: off means every read goes to Payload and nothing is rendered. */
+  enabled = false
+  /** Answer reads from the model (kept up to date either way): the test and the benchmark compare with it off. */
+  serving = true
+  private payload?: Payload
+  private store?: ReadModelStore
+  private ready = false
+  private failed = false
+  private readonly pending = new Map<TransactionId, { token?: string; touches: Touch[] }>()
+  private readonly queue: Touch[] = []
+  /** The pending-write tokens (./store.ts) of the touches queued: settled with their rendering. */
+  private readonly queuedTokens: string[] = []
+  /** Tokens this process will settle itself (any other is another process's). */
+  private readonly ownTokens = new Set<string>()
+  private orphanCheck?: NodeJS.Timeout
+  private work: Promise<void> = Promise.resolve()
+  private working = 0
+  /** Moves when the app closes: work queued for it is dropped. */
+  private epoch = 0
+  /** Moves on every touch: a read that saw it move while querying goes to Payload. */
+  private generation = 0
+  private readyWaiters: (() => void)[] = []
+  /** For the benchmark and metrics: answers served, and what rendering after writes cost. */
+  readonly stats = { served: 0, renders: 0, renderedResources: 0, renderMs: 0, buildMs: 0, builtResources: 0 }
+
+  /** Nothing written is waiting to be rendered, and the model is complete. */
+  get settled(): boolean {
+    return this.ready && !this.failed && this.pending.size === 0 && this.queue.length === 0 && this.working === 0
+  }
+
+  /** Opens the model on `payload`'s database; builds it in the background when missing, of another format, or of another count. */
+  async start(payload: Payload, enabled: boolean, { rebuild = false } = {}): Promise<void> {
+    // One model per app: a test process starts several, one after another.
+    this.stop()
+    this.enabled = enabled
+    if (!enabled) return
+    this.payload = payload
+    this.store = sqliteStore(payload)
+    if (!this.store) {
+      this.enabled = false
+      payload.logger.info('Read model off: it is kept on SQLite only; reads go to Payload')
+      return
+    }
+    let complete: boolean
+    try {
+      complete = await this.store.open()
+    } catch (error) {
+      // The server starts without it: every read goes to Payload.
+      this.enabled = false
+      payload.logger.error({ err: error, msg: 'Read model: could not open its tables; reads go to Payload' })
+      return
+    }
+    this.followTransactions(payload)
+    this.enqueueWork(async () => {
+      const unrendered = (await this.store!.pending()).length
+      const reason = rebuild
+        ? 'asked for'
+        : !complete
+          ? 'missing or of an older format'
+          : unrendered
+            ? `${unrendered} writes were never rendered`
+            : await this.countMismatch()
+      if (reason) await this.build(reason)
+      this.ready = true
+    })
+    this.orphanCheck = setInterval(() => void this.adoptOrphans(), ORPHAN_AFTER_MS).unref()
+  }
+
+  /** Writes marked by a process that did not render them (one with READ_MODEL off, or gone): rebuild. */
+  private async adoptOrphans(): Promise<void> {
+    if (!this.settled || !this.store) return
+    const stale = new Date(Date.now() - ORPHAN_AFTER_MS).toISOString()
+    const orphans = (await this.store.pending().catch(() => [])).filter((p) => !this.ownTokens.has(p.token) && p.at < stale)
+    if (orphans.length && this.settled) {
+      await this.enqueueWork(async () => {
+        await this.build(`${orphans.length} writes by another process were not rendered`)
+        this.ready = true
+      })
+    }
+  }
+
+  /** Serves and renders nothing more (the app is closing); what was pending is dropped. */
+  stop(): void {
+    this.enabled = false
+    this.ready = false
+    this.failed = false
+    this.pending.clear()
+    this.queue.length = 0
+    this.queuedTokens.length = 0
+    this.ownTokens.clear()
+    clearInterval(this.orphanCheck)
+    this.working = 0
+    this.epoch++
+    this.generation++
+    for (const resolve of this.readyWaiters.splice(0)) resolve()
+  }
+
+  /** Resolves once the model is complete and nothing waits to be rendered (tests, the rebuild command). */
+  async settle(): Promise<void> {
+    while (this.enabled && !this.failed && !this.settled) {
+      await new Promise<void>((resolve) => this.readyWaiters.push(resolve))
+    }
+  }
+
+  /** Renders every published resource again (npm run read-model:rebuild). */
+  async rebuild(): Promise<void> {
+    await this.enqueueWork(async () => {
+      await this.build('asked for')
+      this.ready = true
+    })
+  }
+
+  /** Called from hooks: `id` in `collection` was written in `req`'s transaction (if any). */
+  async touch(req: PayloadRequest, collection: string, id: string | number): Promise<void> {
+    this.generation++
+    const touch = { collection, id: String(id) }
+    const transaction = req.transactionID instanceof Promise ? await req.transactionID : req.transactionID
+    const sessions = (req.payload.db as unknown as { sessions?: Record<string, unknown> }).sessions
+    const open = transaction !== undefined && transaction !== null && sessions?.[String(transaction)] ? transaction : undefined
+    const known = open !== undefined ? this.pending.get(open) : undefined
+    if (known && this.enabled) return void known.touches.push(touch)
+    // Marked in the database whether or not this process renders: a process that serves the model sees it.
+    const entry = { touches: [touch], token: undefined as string | undefined }
+    if (open !== undefined && this.enabled) this.pending.set(open, entry)
+    try {
+      entry.token = await markPending(req)
+    } catch (error) {
+      // Never fail the write for the model's sake (e.g. its tables dropped by a development schema push): stop serving it.
+      this.failed = this.enabled
+      req.payload.logger.warn({ err: error, msg: 'Read model: could not mark a write; reads go to Payload until the next start or rebuild' })
+    }
+    if (!this.enabled || !this.store) return
+    if (entry.token) this.ownTokens.add(entry.token)
+    if (open !== undefined) {
+      setTimeout(() => this.ended(open), PENDING_LIMIT_MS).unref()
+      return
+    }
+    this.queue.push(touch)
+    if (entry.token) this.queuedTokens.push(entry.token)
+    this.drainSoon()
+  }
+
+  /** The answer to an anonymous GET of `url`, or undefined for Payload to answer. */
+  async answer(url: string): Promise<string | undefined> {
+    if (!this.enabled || !this.serving || !this.settled || !this.store || !this.payload) return undefined
+    const query = readModelQuery(url, this.payload.config.routes.api)
+    if (!query) return undefined
+    const generation = this.generation
+    let body: string | undefined
+    try {
+      if (query.kind === 'byId') {
+        body = await this.store.byId(query.id, query.locale, query.depth)
+      } else {
+        const page = await this.store.list(query)
+        // Payload's empty pages differ by query plan (@payloadcms/drizzle findMany): it answers them.
+        if (page?.docs.length) body = listBody(query, page.docs, page.totalDocs)
+      }
+    } catch (error) {
+      // e.g. the tables dropped under a running server by another process's schema push (development)
+      this.payload.logger.warn({ err: error, msg: 'Read model: a read failed; Payload answers' })
+      return undefined
+    }
+    if (body === undefined || this.generation !== generation || !this.settled) return undefined
+    this.stats.served++
+    return body
+  }
+
+  private followTransactions(payload: Payload): void {
+    const db = payload.db
+    const commit = db.commitTransaction.bind(db)
+    const rollback = db.rollbackTransaction.bind(db)
+    // Rendered once the write's transaction has ended (a rollback: rendered anyway, harmlessly).
+    db.commitTransaction = async (id) => {
+      const transaction = id instanceof Promise ? await id : id
+      try {
+        return await commit(transaction)
+      } finally {
+        this.ended(transaction)
+      }
+    }
+    db.rollbackTransaction = async (id) => {
+      const transaction = id instanceof Promise ? await id : id
+      try {
+        return await rollback(transaction)
+      } finally {
+        this.ended(transaction)
+      }
+    }
+  }
+
+  private ended(transaction: TransactionId | null | undefined): void {
+    if (transaction === null || transaction === undefined) return
+    const entry = this.pending.get(transaction)
+    if (!entry) return
+    this.pending.delete(transaction)
+    this.queue.push(...entry.touches)
+    if (entry.token) this.queuedTokens.push(entry.token)
+    this.drainSoon()
+  }
+
+  private drainSoon(): void {
+    if (this.queue.length) void this.enqueueWork(() => this.drain())
+  }
+
+  private enqueueWork(run: () => Promise<void>): Promise<void> {
+    const epoch = this.epoch
+    this.working++
+    const done = this.work
+      .then(() => (epoch === this.epoch ? run() : undefined))
+      .catch((error: unknown) => {
+        if (epoch !== this.epoch) return // the app it rendered for has closed
+        this.failed = true
+        this.payload?.logger.error({ err: error, msg: 'Read model: rendering failed; reads go to Payload until the next start or rebuild' })
+      })
+    this.work = done.finally(() => {
+      if (epoch !== this.epoch) return
+      this.working--
+      if (this.settled || this.failed) for (const resolve of this.readyWaiters.splice(0)) resolve()
+    })
+    return this.work
+  }
+
+  private async drain(): Promise<void> {
+    const store = this.store!
+    const referring = async (relations: string[], targets: Iterable<string>, into: Set<string>) => {
+      for (const target of targets) for (const relation of relations) for (const id of await store.referring(relation, target)) into.add(id)
+    }
+    while (this.queue.length) {
+      const touches = this.queue.splice(0)
+      const tokens = this.queuedTokens.splice(0)
+      const started = Date.now()
+      const ids = new Set<string>()
+      for (const { collection, id } of touches) {
+        if (collection === 'resources') {
+          // The resource, and those that show it populated (at depth 1) or name it (a delete takes it out of theirs).
+          ids.add(id)
+          await referring(['supersedes', 'richtext:resources'], [id], ids)
+        } else await referring(NAMED_BY[collection] ?? [], [id], ids)
+      }
+      const list = [...ids]
+      // What these named before (their rows are replaced below): both ends of a `supersedes` change, and the
+      // files whose public readability follows what published resources link.
+      const before = { supersedes: await store.targets('supersedes', list), files: [...(await store.targets('documents', list)), ...(await store.targets('graphics', list))] }
+      const { docs, refs } = await renderResources(this.payload!, list)
+      const after = (relations: string[]) => refs.filter((ref) => relations.includes(ref.relation)).map((ref) => ref.target)
+      // Their `superseded` flag and `supersededBy` join change, and with them every document that shows them
+      // populated at depth 1: their other successors, what they supersede, what links them in rich text.
+      const ends = new Set([...before.supersedes, ...after(['supersedes'])])
+      const others = new Set(ends)
+      for (const end of ends) for (const target of await store.targets('supersedes', [end])) others.add(target)
+      await referring(['supersedes', 'richtext:resources'], ends, others)
+      await referring(['documents', 'graphics', 'richtext:documents'], new Set([...before.files, ...after(['documents', 'graphics'])]), others)
+      for (const id of ids) others.delete(id)
+      if (others.size) {
+        const more = await renderResources(this.payload!, [...others])
+        docs.push(...more.docs)
+        refs.push(...more.refs)
+      }
+      await store.replace([...list, ...others], docs, refs, tokens)
+      for (const token of tokens) this.ownTokens.delete(token)
+      this.stats.renders++
+      this.stats.renderedResources += list.length + others.size
+      this.stats.renderMs += Date.now() - started
+    }
+  }
+
+  private async countMismatch(): Promise<string | undefined> {
+    const stored = await this.store!.count()
+    const { totalDocs } = await this.payload!.count({ collection: 'resources', overrideAccess: false })
+    return stored === totalDocs ? undefined : `holding ${stored} resources where Payload publishes ${totalDocs}`
+  }
+
+  /**
+   * Builds, and builds again while the result does not hold Payload's count: another process
+   * starting on the same database builds too, and its first step empties the tables.
+   */
+  private async build(reason: string): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      const mismatch = await this.buildOnce(attempt === 1 ? reason : `again: ${reason}`)
+      if (!mismatch) return
+      if (attempt === 3) throw new Error(`Read model: built, but ${mismatch}`)
+      this.payload!.logger.warn(`Read model: built, but ${mismatch}; building again`)
+    }
+  }
+
+  private async buildOnce(reason: string): Promise<string | undefined> {
+    const payload = this.payload!
+    const store = this.store!
+    this.ready = false
+    const started = Date.now()
+    // Writes marked before this point are rendered by this build (they have committed): settled at its end.
+    const marked = (await store.pending()).map((p) => p.token)
+    const { totalDocs } = await payload.count({ collection: 'resources', overrideAccess: false })
+    payload.logger.info(`Read model: building (${reason}): ${totalDocs} published resources`)
+    await store.clear()
+    let done = 0
+    let lastLine = started
+    for (let page = 1; ; page++) {
+      const { docs, hasNextPage } = await payload.find({
+        collection: 'resources',
+        overrideAccess: false,
+        depth: 0,
+        limit: 100,
+        page,
+        sort: 'createdAt',
+        select: { category: true },
+      })
+      const ids = docs.map((doc) => String(doc.id))
+      const rendered = await renderResources(payload, ids)
+      await store.replace(ids, rendered.docs, rendered.refs)
+      done += ids.length
+      if (Date.now() - lastLine > 5_000) {
+        lastLine = Date.now()
+        payload.logger.info(`Read model: ${done}/${totalDocs} rendered`)
+      }
+      if (!hasNextPage) break
+    }
+    await store.replace([], [], [], marked)
+    await store.complete()
+    const mismatch = await this.countMismatch()
+    if (mismatch) return mismatch
+    this.stats.buildMs = Date.now() - started
+    this.stats.builtResources = done
+    payload.logger.info(`Read model: ${done} resources rendered in ${Math.round(this.stats.buildMs / 100) / 10} s`)
+  }
+}
+
+export const readModel = new ReadModel()
+
+export { renderReadModelOnWrite } from './hooks'
