@@ -12,6 +12,7 @@ import type { Payload, PayloadRequest } from 'payload'
 import { NAMED_BY } from './dependencies'
 import { listBody } from './listBody'
 import { readModelQuery } from './query'
+import { verificationClock } from '../verification/clock'
 import { renderResources } from './render'
 import { markPending, type ReadModelStore, sqliteStore } from './store'
 
@@ -47,6 +48,7 @@ export class ReadModel {
   /** Moves on every touch: a read that saw it move while querying goes to Payload. */
   private generation = 0
   private readyWaiters: (() => void)[] = []
+  private nextStaleCheck = 0
   /** For the benchmark and metrics: answers served, and what rendering after writes cost. */
   readonly stats = { served: 0, renders: 0, renderedResources: 0, renderMs: 0, buildMs: 0, builtResources: 0 }
 
@@ -173,12 +175,14 @@ export class ReadModel {
     const query = readModelQuery(url, this.payload.config.routes.api)
     if (!query) return undefined
     const generation = this.generation
+    const now = verificationClock.now().getTime()
     let body: string | undefined
     try {
+      await this.refreshStale(now)
       if (query.kind === 'byId') {
-        body = await this.store.byId(query.id, query.locale, query.depth)
+        body = await this.store.byId(query.id, query.locale, query.depth, now)
       } else {
-        const page = await this.store.list(query)
+        const page = await this.store.list(query, now)
         // Payload's empty pages differ by query plan (@payloadcms/drizzle findMany): it answers them.
         if (page?.docs.length) body = listBody(query, page.docs, page.totalDocs)
       }
@@ -190,6 +194,20 @@ export class ReadModel {
     if (body === undefined || this.generation !== generation || !this.settled) return undefined
     this.stats.served++
     return body
+  }
+
+  /**
+   * Re-renders, at most once a minute, the resources whose rendering a turning verification status
+   * made stale (until then they are answered by Payload: store.ts `answerable`).
+   */
+  private async refreshStale(now: number): Promise<void> {
+    // (A clock set back, as tests do, checks again.)
+    if (now < this.nextStaleCheck && now >= this.nextStaleCheck - 60_000) return
+    this.nextStaleCheck = now + 60_000
+    const ids = await this.store!.stale(now)
+    if (!ids.length) return
+    this.queue.push(...ids.map((id) => ({ collection: 'resources', id })))
+    this.drainSoon()
   }
 
   private followTransactions(payload: Payload): void {

@@ -4,6 +4,8 @@
  * exactly as for a REST request. A resource Payload does not return is not public: it has no rows.
  */
 import type { Payload } from 'payload'
+import { DUE_WINDOW_MS } from '../verification/policy'
+import { verificationClock } from '../verification/clock'
 import { DEPTHS, LOCALES, type Locale } from './query'
 import type { StoredDoc, StoredRef } from './store'
 
@@ -24,6 +26,29 @@ function namedIn(value: unknown, found: { relationTo: string; id: string }[] = [
     for (const child of Object.values(node)) if (child && typeof child === 'object') namedIn(child, found)
   }
   return found
+}
+
+/**
+ * When a rendering stops being what Payload would answer without any write: a verification status
+ * (its own, or a populated resource's) is derived from the clock, and turns `due`, then `overdue`,
+ * at fixed times after its `reviewBy` (src/verification/status.ts). The earliest such time still
+ * ahead, or null.
+ */
+export function staleAfter(value: unknown, now = verificationClock.now().getTime()): number | null {
+  let soonest: number | null = null
+  const visit = (node: unknown) => {
+    if (Array.isArray(node)) return node.forEach(visit)
+    if (!node || typeof node !== 'object') return
+    const record = node as Record<string, unknown>
+    const verification = record.verification as { reviewBy?: unknown } | null | undefined
+    if (verification && typeof verification === 'object' && typeof verification.reviewBy === 'string') {
+      const reviewBy = new Date(verification.reviewBy).getTime()
+      for (const at of [reviewBy - DUE_WINDOW_MS, reviewBy]) if (at > now && (soonest === null || at < soonest)) soonest = at
+    }
+    for (const child of Object.values(record)) if (child && typeof child === 'object') visit(child)
+  }
+  visit(value)
+  return soonest
 }
 
 /** Collections whose populated documents change without a write to them (a webinar's `seatsLeft` moves with each sign-up). */
@@ -78,6 +103,7 @@ export async function renderResources(payload: Payload, ids: string[]): Promise<
             titleSort: locale === 'all' ? null : text(title[locale]),
             // Rendered, but answered by Payload: what it populates may change without a write the model sees.
             volatile: depth > 0 && richText.some((ref) => VOLATILE.has(ref.relationTo)),
+            staleAfter: staleAfter(doc),
             json: JSON.stringify(doc),
           })
         }

@@ -10,7 +10,7 @@ import type { Payload, PayloadRequest } from 'payload'
 import type { ListQuery, Locale } from './query'
 
 /** Bump when a column or the stored JSON changes meaning: the model is rebuilt at the next start. */
-export const FORMAT_VERSION = '4'
+export const FORMAT_VERSION = '5'
 
 const DOCS = 'read_model_docs'
 const REFS = 'read_model_refs'
@@ -37,6 +37,8 @@ export type StoredDoc = {
   titleSort: string | null
   /** Never answered from the model (see render.ts). */
   volatile: boolean
+  /** Not answered from the model from this time on (ms; a verification status turns), until re-rendered. */
+  staleAfter: number | null
   json: string
 }
 
@@ -57,7 +59,8 @@ const SCHEMA = [
   `CREATE TABLE IF NOT EXISTS ${PENDING} (token TEXT PRIMARY KEY, at TEXT NOT NULL)`,
   `CREATE TABLE IF NOT EXISTS ${DOCS} (resource_id TEXT NOT NULL, locale TEXT NOT NULL, depth INTEGER NOT NULL,
      slug TEXT, category TEXT, section TEXT, published_at TEXT, updated_at TEXT, created_at TEXT, title_sort TEXT,
-     volatile INTEGER NOT NULL, json TEXT NOT NULL, PRIMARY KEY (resource_id, locale, depth))`,
+     volatile INTEGER NOT NULL, stale_after INTEGER, json TEXT NOT NULL, PRIMARY KEY (resource_id, locale, depth))`,
+  `CREATE INDEX IF NOT EXISTS ${DOCS}_stale_after ON ${DOCS} (stale_after) WHERE stale_after IS NOT NULL`,
   // Every list reads one locale and depth in one order (then created_at, Payload's tie-break): each
   // sort, alone or after each filter, leads an index that also holds the id, so a page is read in
   // order and stops at `limit`, checking a jurisdiction filter without reading the stored JSON.
@@ -162,8 +165,8 @@ export class ReadModelStore {
     }
     for (const d of docs) {
       statements.push({
-        sql: `INSERT INTO ${DOCS} (resource_id, locale, depth, slug, category, section, published_at, updated_at, created_at, title_sort, volatile, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        args: [d.id, d.locale, d.depth, d.slug, d.category, d.section, d.publishedAt, d.updatedAt, d.createdAt, d.titleSort, d.volatile ? 1 : 0, d.json],
+        sql: `INSERT INTO ${DOCS} (resource_id, locale, depth, slug, category, section, published_at, updated_at, created_at, title_sort, volatile, stale_after, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        args: [d.id, d.locale, d.depth, d.slug, d.category, d.section, d.publishedAt, d.updatedAt, d.createdAt, d.titleSort, d.volatile ? 1 : 0, d.staleAfter, d.json],
       })
     }
     for (const r of refs) statements.push({ sql: `INSERT INTO ${REFS} (resource_id, relation, target, code) VALUES (?, ?, ?, ?)`, args: [r.id, r.relation, r.target, r.code] })
@@ -192,18 +195,24 @@ export class ReadModelStore {
     return Number(rows[0]?.n ?? 0)
   }
 
-  /** The stored JSON, or undefined; undefined too while a write waits to be rendered. */
-  async byId(id: string, locale: Locale, depth: number): Promise<string | undefined> {
+  /** Resources with a rendering gone stale at `now` (a verification status has turned since). */
+  async stale(now: number): Promise<string[]> {
+    const { rows } = await this.client.execute({ sql: `SELECT DISTINCT resource_id FROM ${DOCS} WHERE stale_after IS NOT NULL AND stale_after <= ? LIMIT 1000`, args: [now] })
+    return rows.map((row) => String(row.resource_id))
+  }
+
+  /** The stored JSON, or undefined; undefined too while a write waits to be rendered, or once stale at `now`. */
+  async byId(id: string, locale: Locale, depth: number, now: number): Promise<string | undefined> {
     const [doc, pending] = await this.client.batch(
-      [{ sql: `SELECT json, volatile FROM ${DOCS} WHERE resource_id = ? AND locale = ? AND depth = ?`, args: [id, locale, depth] }, UNSETTLED],
+      [{ sql: `SELECT json, volatile, stale_after FROM ${DOCS} WHERE resource_id = ? AND locale = ? AND depth = ?`, args: [id, locale, depth] }, UNSETTLED],
       'read',
     )
     const row = doc!.rows[0]
-    return row && !row.volatile && !pending!.rows.length ? String(row.json) : undefined
+    return row && answerable(row, now) && !pending!.rows.length ? String(row.json) : undefined
   }
 
   /** One page (the stored JSON strings, in order) and the number of matches; undefined while a write waits to be rendered. */
-  async list(query: ListQuery): Promise<{ docs: string[]; totalDocs: number } | undefined> {
+  async list(query: ListQuery, now: number): Promise<{ docs: string[]; totalDocs: number } | undefined> {
     const where = ['m.locale = ?', 'm.depth = ?']
     const args: (string | number)[] = [query.locale, query.depth]
     const column = (name: string, value: string | undefined) => {
@@ -226,13 +235,16 @@ export class ReadModelStore {
     const order = `m.${COLUMN[query.sort.field]} ${query.sort.descending ? 'DESC' : 'ASC'}, m.created_at DESC`
     const [page, count, pending] = await this.client.batch(
       [
-        { sql: `SELECT m.json, m.volatile FROM ${DOCS} m WHERE ${filter} ORDER BY ${order} LIMIT ? OFFSET ?`, args: [...args, query.limit, (query.page - 1) * query.limit] },
+        { sql: `SELECT m.json, m.volatile, m.stale_after FROM ${DOCS} m WHERE ${filter} ORDER BY ${order} LIMIT ? OFFSET ?`, args: [...args, query.limit, (query.page - 1) * query.limit] },
         { sql: `SELECT count(*) AS n FROM ${DOCS} m WHERE ${filter}`, args },
         UNSETTLED,
       ],
       'read',
     )
-    if (pending!.rows.length || page!.rows.some((row) => row.volatile)) return undefined
+    if (pending!.rows.length || !page!.rows.every((row) => answerable(row, now))) return undefined
     return { docs: page!.rows.map((row) => String(row.json)), totalDocs: Number(count!.rows[0]?.n ?? 0) }
   }
 }
+
+/** A stored row the model may answer with: not volatile, not stale at `now`. */
+const answerable = (row: Record<string, unknown>, now: number) => !row.volatile && (row.stale_after === null || row.stale_after === undefined || Number(row.stale_after) > now)

@@ -11,6 +11,7 @@ import { WORKFLOW_CONTEXT } from '../../collections/Resources/hooks/guardOperati
 import { forgetSuperseded, supersededIds } from '../../collections/Resources/hooks/reportSuperseded'
 import { currentState } from '../../collections/Resources/workingCopy'
 import { publicContentVersion } from '../cache/publicContentVersion'
+import { readModel } from '../readModel'
 import { NOTE_MAX_LENGTH } from '../workflow/machine'
 import { oneAtATime } from '../workflow/transition'
 import { verificationClock } from './clock'
@@ -133,8 +134,10 @@ async function recordSignOff(req: PayloadRequest, id: Id, body: Record<string, u
     await req.payload.delete({ collection: 'reverifications', where: { resource: { equals: id } }, overrideAccess: true, depth: 0, req })
     forgetSuperseded(req)
     const superseded = (await supersededIds(req)).has(String(id))
-    // A sign-off changes what the public reads (the verification status), written without hooks.
+    // A sign-off changes what the public reads (the verification status), written without hooks:
+    // the public cache and the read model are told here.
     await publicContentVersion.changed(req)
+    await readModel.touch(req, 'resources', id)
     if (shouldCommit) await commitTransaction(req)
     return {
       ok: true,
