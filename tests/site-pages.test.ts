@@ -15,6 +15,7 @@ import { publishThroughWorkflow } from './helpers/workflow'
 let app: TestApp
 let editor: Awaited<ReturnType<typeof signIn>>
 let ids: Awaited<ReturnType<typeof resourcesInEveryState>>['ids']
+let J: Awaited<ReturnType<typeof createJurisdictions>>
 const WORD = 'Zephyrine'
 const REVISION = 'Quillbrook'
 const slugs: Record<string, string> = {}
@@ -24,7 +25,7 @@ const HIDDEN_STATES = ['draft', 'in_review', 'changes_requested', 'archived', 'u
 
 beforeAll(async () => {
   app = await startTestApp()
-  const J = await createJurisdictions(app)
+  J = await createJurisdictions(app)
   editor = await signIn(app, await createAccount(app, 'editor'))
   ;({ ids } = await resourcesInEveryState(editor, { word: WORD, revisionWord: REVISION, jurisdiction: J['US-NY'] }))
   for (const [state, id] of Object.entries(ids)) {
@@ -142,6 +143,18 @@ describe('the pages', () => {
       expect(res.text).toContain('Courthouses must be safe for everyone. #IceOutOfCourts</textarea>')
     }
     expect((await get('/resources/rich-item')).text).toContain('March 1, 2024')
+  })
+
+  it('a resource page says whether a lawyer checked it, and until when, in both languages', async () => {
+    const id = await createPublished(app, { slug: 'site-verified', title: 'Site verified statute', jurisdictions: [J['US-NY']] })
+    expect((await request(app.url).get('/resources/site-verified')).text).toContain('Not yet checked by a lawyer.')
+    const reviewer = await signIn(app, await createAccount(app, 'editor', { name: 'Lena Lawyer', legalReviewer: true }))
+    expect((await reviewer.post(`/api/resources/${id}/verify`).send({ reviewBy: '2099-06-30T12:00:00.000Z' })).status).toBe(200)
+    const en = (await request(app.url).get('/resources/site-verified')).text
+    expect(en).toContain('Checked by a lawyer on')
+    expect(en).toContain('next review by')
+    expect(en).not.toContain('Lena Lawyer') // no public attribution unless the reviewer opted in
+    expect((await request(app.url).get('/es/resources/site-verified')).text).toContain('Revisado por un/a abogado/a el')
   })
 
   it('webinars: the published one is listed with its sign-up form, the draft is not', async () => {

@@ -42,6 +42,8 @@ export type Resource = ResourceBrief & {
   documents?: (Document | Id)[] | null
   links?: { label: string; url: string }[] | null
   supersededBy?: { docs?: (ResourceBrief | Id)[] } | null
+  /** The legal sign-off's public part (src/verification/status.ts). */
+  verification?: { status?: string | null; verifiedAt?: string | null; reviewBy?: string | null; attribution?: string | null } | null
   socialPosts?: { platform: string; text: string }[] | null
 }
 

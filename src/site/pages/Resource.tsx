@@ -34,6 +34,7 @@ export function Resource({ lang, resource }: { lang: Lang; resource: ResourceDoc
           ) : null}
         </div>
       ) : null}
+      <VerificationNotice lang={lang} verification={resource.verification} />
       {resource.summary ? <p className="lead">{resource.summary}</p> : null}
       <dl className="facts">
         {resource.issuedBy ? (
@@ -111,5 +112,22 @@ export function Resource({ lang, resource }: { lang: Lang; resource: ResourceDoc
         </section>
       ) : null}
     </article>
+  )
+}
+
+/** The legal sign-off as readers need it: when a lawyer checked the item and until when (none once superseded: the notice above says it). */
+function VerificationNotice({ lang, verification }: { lang: Lang; verification: ResourceDoc['verification'] }) {
+  const t = stringsFor(lang).resource.verification
+  const status = verification?.status
+  if (!status || status === 'superseded') return null
+  if (status === 'unverified' || !verification?.verifiedAt || !verification.reviewBy) {
+    return <p className="verification verification--unverified">{t.unverified}</p>
+  }
+  const say = status === 'due' ? t.due : status === 'overdue' ? t.overdue : t.current
+  return (
+    <p className={`verification verification--${status}`} role={status === 'overdue' ? 'note' : undefined}>
+      {say(formatDate(lang, verification.verifiedAt), formatDate(lang, verification.reviewBy))}
+      {verification.attribution ? ` ${t.attribution(verification.attribution)}` : ''}
+    </p>
   )
 }

@@ -62,6 +62,13 @@ export const en = {
     attachments: 'Documents',
     superseded: 'This item has been superseded.',
     supersededBy: 'See the newer item:',
+    verification: {
+      current: (at: string, by: string) => `Checked by a lawyer on ${at}; next review by ${by}.`,
+      due: (at: string, by: string) => `Checked by a lawyer on ${at}; due for a new check by ${by}.`,
+      overdue: (at: string, by: string) => `Checked by a lawyer on ${at}; the new check due by ${by} has not been made yet: this may be out of date.`,
+      unverified: 'Not yet checked by a lawyer.',
+      attribution: (name: string) => `Checked by ${name}.`,
+    },
     posts: 'Posts to share',
     postsHelp: 'Select the text of a post and copy it.',
     notFound: 'No published item has this address.',

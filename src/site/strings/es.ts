@@ -64,6 +64,13 @@ export const es: Strings = {
     attachments: 'Documentos',
     superseded: 'Este elemento ha sido reemplazado.',
     supersededBy: 'Vea el elemento más reciente:',
+    verification: {
+      current: (at: string, by: string) => `Revisado por un/a abogado/a el ${at}; próxima revisión antes del ${by}.`,
+      due: (at: string, by: string) => `Revisado por un/a abogado/a el ${at}; debe revisarse de nuevo antes del ${by}.`,
+      overdue: (at: string, by: string) => `Revisado por un/a abogado/a el ${at}; la nueva revisión prevista antes del ${by} aún no se ha hecho: puede estar desactualizado.`,
+      unverified: 'Todavía no revisado por un/a abogado/a.',
+      attribution: (name: string) => `Revisado por ${name}.`,
+    },
     posts: 'Publicaciones para compartir',
     postsHelp: 'Seleccione el texto de una publicación y cópielo.',
     notFound: 'Ningún elemento publicado tiene esta dirección.',
