@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, expect, jest, test } from '@jest/globals'
 import request from 'supertest'
+import { normalised } from './helpers/normalisedJson'
 import { CATEGORIES, SECTIONS } from '../collections/Resources/options'
 import { readModel } from '../src/readModel'
 import { loadSettings } from '../src/settings'
@@ -46,16 +47,6 @@ const internalLink = (relationTo: string, value: Id) => ({
 /** In the title of the item whose text names a webinar: its depth-1 rendering (with seats left) is Payload's to answer. */
 const WEBINAR_REF = 'Rmwebinarref'
 
-/** Key order aside, the same JSON. */
-function normalised(text: string): string {
-  const sort = (value: unknown): unknown =>
-    Array.isArray(value)
-      ? value.map(sort)
-      : value && typeof value === 'object'
-        ? Object.fromEntries(Object.keys(value).sort().map((key) => [key, sort((value as Record<string, unknown>)[key])]))
-        : value
-  return JSON.stringify(sort(JSON.parse(text)))
-}
 
 /** Payload's own answer: the read model switched off, the public cache emptied. */
 async function payloadAnswer(url: string) {

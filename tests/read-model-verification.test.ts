@@ -7,6 +7,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
 import request from 'supertest'
+import { normalised } from './helpers/normalisedJson'
 import { readModel } from '../src/readModel'
 import { verificationClock } from '../src/verification/clock'
 import { createJurisdictions, createPublished } from './helpers/publicApi'
@@ -17,16 +18,6 @@ let app: TestApp
 let reviewer: Awaited<ReturnType<typeof signIn>>
 let places: Awaited<ReturnType<typeof createJurisdictions>>
 
-/** Key order aside, the same JSON (as the equivalence test compares). */
-function normalised(text: string): string {
-  const sort = (value: unknown): unknown =>
-    Array.isArray(value)
-      ? value.map(sort)
-      : value && typeof value === 'object'
-        ? Object.fromEntries(Object.keys(value).sort().map((key) => [key, sort((value as Record<string, unknown>)[key])]))
-        : value
-  return JSON.stringify(sort(JSON.parse(text)))
-}
 const setNow = (at: number) => verificationClock.set(() => new Date(at))
 const statusIn = (text: string) => (JSON.parse(text) as { verification?: { status?: string } }).verification?.status
 
