@@ -186,7 +186,7 @@ export async function createApp({ settings, admin = false, logDestination }: Cre
     close: async () => {
       await nextApp?.close()
       await publicContentVersion.stop()
-      readModel.stop()
+      await readModel.stop()
       await registrationLimit.close()
       await subscriptionLimit.close()
       await Promise.all(accountLimits.map((limit) => limit.close()))

@@ -41,7 +41,7 @@ async function modelAnswer(url: string) {
 }
 
 beforeAll(async () => {
-  app = await startTestApp()
+  app = await startTestApp({ READ_MODEL: 'on' })
   places = await createJurisdictions(app)
   reviewer = await signIn(app, await createAccount(app, 'editor', { name: 'Rita Reviewer', legalReviewer: true }))
 }, 180_000)

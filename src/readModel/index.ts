@@ -60,7 +60,7 @@ export class ReadModel {
   /** Opens the model on `payload`'s database; builds it in the background when missing, of another format, or of another count. */
   async start(payload: Payload, enabled: boolean, { rebuild = false } = {}): Promise<void> {
     // One model per app: a test process starts several, one after another.
-    this.stop()
+    await this.stop()
     this.enabled = enabled
     if (!enabled) return
     this.payload = payload
@@ -109,7 +109,8 @@ export class ReadModel {
   }
 
   /** Serves and renders nothing more (the app is closing); what was pending is dropped. */
-  stop(): void {
+  /** Stops rendering and waits for a render in flight (the app closes its database next). */
+  async stop(): Promise<void> {
     this.enabled = false
     this.ready = false
     this.failed = false
@@ -122,6 +123,7 @@ export class ReadModel {
     this.epoch++
     this.generation++
     for (const resolve of this.readyWaiters.splice(0)) resolve()
+    await this.work.catch(() => undefined)
   }
 
   /** Resolves once the model is complete and nothing waits to be rendered (tests, the rebuild command). */

@@ -213,7 +213,7 @@ describe('admin panel in Chromium', () => {
         await form.locator('label[for="field-title"]', { hasText: 'Título' }).waitFor({ state: 'visible' })
         await form.locator('label[for="field-summary"]', { hasText: 'Resumen' }).waitFor({ state: 'visible' })
         // Plain-language help, in Spanish, under the fields a campaign leader fills.
-        await form.getByText('El nombre del documento tal como se conoce, en su propio idioma.').waitFor({ state: 'visible' })
+        await form.getByText(/^El nombre del documento tal como se conoce\. En inglés, en español o en ambos/).waitFor({ state: 'visible' })
         await form.getByText(/Adjunte el documento \(PDF, Word o una imagen\)/).waitFor({ state: 'visible' })
         await form.getByText('Dónde se ubica entre las nueve secciones del kit de herramientas publicado.').waitFor({ state: 'visible' })
         // Payload's own strings in Spanish too.
@@ -260,7 +260,7 @@ describe('admin panel in Chromium', () => {
       expect(csv).toContain('/api/compare.csv?jurisdictions=US-NY%2CUS-CA')
       const download = await page.request.get(`${server!.url}${csv}`)
       expect(download.headers()['content-type']).toMatch(/^text\/csv/)
-      expect(await download.text()).toContain('"NY warrant rule (Rule 1)"')
+      expect(await download.text()).toContain('"NY warrant rule (Rule 1) {verification: unverified}"')
     })
 
     const spanish = await launchBrowser({ locale: 'es-ES' })

@@ -128,7 +128,7 @@ describe('a Spanish-only resource from a Spanish-language leader (Chromium)', ()
     const errors = problemsOf(page).consoleErrors.length
     await step(page, 'es-2-queue', async () => {
       await signInToAdmin(page, server!.url, accounts.editor, PASSWORD)
-      const row = page.locator('#review-queue .review-queue__row', { hasText: TITLE }).first()
+      const row = page.locator('#review-queue tbody tr', { hasText: TITLE }).first()
       await row.waitFor({ state: 'visible' })
     })
     await step(page, 'es-2-list', async () => {
