@@ -20,4 +20,7 @@ export default {
   testTimeout: 60_000,
   // Each file boots Payload on its own database; two at a time fits a 2-core machine.
   maxWorkers: 2,
+  // Each file's Payload (its modules, its SQLite client) is not all freed when the file ends: a
+  // worker that grew past this is replaced before its next file (CI ran out of heap without it).
+  workerIdleMemoryLimit: '1536MB',
 }
