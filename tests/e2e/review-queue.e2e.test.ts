@@ -154,8 +154,11 @@ describe('the review queue on the dashboard (Chromium)', () => {
       await help.locator('.option-help__option[data-value="legal-theory"] dd').waitFor({ state: 'visible' })
       await expect(help.locator('.option-help__option[data-value="legal-theory"] dt').textContent()).resolves.toBe('Legal theory')
       expect(await help.textContent()).not.toContain('legal-theory')
+      // By keyboard (type, Enter): a click on a react-select option can miss under load.
       await page.locator('#field-category .rs__control').click()
-      await page.locator('.rs__option', { hasText: 'Judicial rule' }).click()
+      await page.locator('#field-category input').first().pressSequentially('Judicial rule')
+      await page.locator('.rs__option', { hasText: 'Judicial rule' }).first().waitFor({ state: 'visible' })
+      await page.keyboard.press('Enter')
       const chosen = help.locator('.option-help__chosen[data-value="judicial-rule"]')
       await chosen.waitFor({ state: 'visible' })
       await expect(chosen.textContent()).resolves.toContain('a court rule, administrative order or directive')
