@@ -327,9 +327,9 @@ test('npm run read-model:rebuild: built again from Payload, the same answers', a
   await expectEquivalent()
 })
 
-test('READ_MODEL: off unless on; anything else is refused at start, naming the setting', () => {
+test('READ_MODEL: on unless off; anything else is refused at start, naming the setting', () => {
   const settings = (value?: string) => loadSettings({ NODE_ENV: 'test', DATA_DIR: '/tmp/read-model-settings', PAYLOAD_SECRET: 'x'.repeat(40), ...(value === undefined ? {} : { READ_MODEL: value }) })
-  expect(settings().readModel).toBe(false)
+  expect(settings().readModel).toBe(true)
   expect(settings('off').readModel).toBe(false)
   expect(settings('on').readModel).toBe(true)
   expect(() => settings('sometimes')).toThrow('READ_MODEL must be on or off; got "sometimes".')

@@ -24,6 +24,9 @@ type Touch = { collection: string; id: string }
 const PENDING_LIMIT_MS = 60_000
 /** Writes another process marked and has not rendered after this long: this process rebuilds the model. */
 const ORPHAN_AFTER_MS = 15_000
+/** How long a render waits for the reading connection to see the writes it renders (see untilVisible). */
+const VISIBLE_LIMIT_MS = 10_000
+const VISIBLE_POLL_MS = 10
 
 export class ReadModel {
   /** READ_MODEL: off means every read goes to Payload and nothing is rendered. */
@@ -276,6 +279,7 @@ export class ReadModel {
       const touches = this.queue.splice(0)
       const tokens = this.queuedTokens.splice(0)
       const started = Date.now()
+      await this.untilVisible(tokens)
       const ids = new Set<string>()
       for (const { collection, id } of touches) {
         if (collection === 'resources') {
@@ -308,6 +312,25 @@ export class ReadModel {
       this.stats.renders++
       this.stats.renderedResources += list.length + others.size
       this.stats.renderMs += Date.now() - started
+    }
+  }
+
+  /**
+   * Waits until the connection Payload reads on sees the writes about to be rendered (their
+   * pending marks, committed with them): it has been seen, on Node 24, to read from a snapshot
+   * older than a commit made on the writer connection for a moment after it, and a rendering
+   * of that snapshot would be stored as current. Gives up (rendering fails, nothing is served)
+   * if it never does.
+   */
+  private async untilVisible(tokens: string[]): Promise<void> {
+    const store = this.store!
+    for (let waited = 0; ; waited += VISIBLE_POLL_MS) {
+      const seen = await store.visible(tokens)
+      if (seen === tokens.length) return
+      // Marks a rebuild has settled are gone for good: wait only for those the latest state holds.
+      if (seen >= (await store.visible(tokens, 'latest'))) return
+      if (waited >= VISIBLE_LIMIT_MS) throw new Error(`the database connection did not see ${tokens.length - seen} committed writes after ${VISIBLE_LIMIT_MS} ms`)
+      await new Promise((resolve) => setTimeout(resolve, VISIBLE_POLL_MS))
     }
   }
 

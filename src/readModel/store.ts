@@ -49,6 +49,8 @@ type Statement = { sql: string; args: (string | number | null)[] }
 type Client = {
   execute: (stmt: string | Statement) => Promise<{ rows: Record<string, unknown>[] }>
   batch: (stmts: (string | Statement)[], mode?: 'write' | 'read' | 'deferred') => Promise<{ rows: Record<string, unknown>[] }[]>
+  /** The writer connection's transaction (src/db/sqliteWriteLock.ts). */
+  transaction?: (mode: 'write') => Promise<{ batch: (stmts: (string | Statement)[]) => Promise<{ rows: Record<string, unknown>[] }[]>; commit: () => Promise<void>; rollback: () => Promise<void> }>
 }
 
 const SORT_COLUMNS = ['updated_at', 'published_at', 'title_sort']
@@ -137,18 +139,52 @@ export class ReadModelStore {
     // No format at all is a build in progress (maybe another process's): its tables stay, unless older than this format.
     const columns = (await this.client.execute(`PRAGMA table_info(${DOCS})`)).rows.map((row) => String(row.name))
     const older = format !== undefined ? format !== FORMAT_VERSION : columns.length > 0 && !columns.includes('volatile')
-    if (older) await this.client.batch([DOCS, REFS, META, PENDING].map((table) => `DROP TABLE IF EXISTS ${table}`), 'write')
-    await this.client.batch(SCHEMA, 'write')
+    if (older) await this.write([DOCS, REFS, META, PENDING].map((table) => `DROP TABLE IF EXISTS ${table}`))
+    await this.write(SCHEMA)
     return format === FORMAT_VERSION
   }
 
   /** Empties the model and marks it incomplete until `complete()`. */
   async clear(): Promise<void> {
-    await this.client.batch([`DELETE FROM ${META}`, `DELETE FROM ${DOCS}`, `DELETE FROM ${REFS}`], 'write')
+    await this.write([`DELETE FROM ${META}`, `DELETE FROM ${DOCS}`, `DELETE FROM ${REFS}`])
   }
 
   async complete(): Promise<void> {
-    await this.client.execute({ sql: `INSERT OR REPLACE INTO ${META} (key, value) VALUES (?, ?)`, args: ['format', FORMAT_VERSION] })
+    await this.write([{ sql: `INSERT OR REPLACE INTO ${META} (key, value) VALUES (?, ?)`, args: ['format', FORMAT_VERSION] }])
+  }
+
+  /**
+   * Writes in one transaction on the writer connection (src/db/sqliteWriteLock.ts), in turn with
+   * Payload's. Never on the main connection, which every read uses: a write there failed with
+   * SQLITE_BUSY_SNAPSHOT when that connection read from an older snapshot (see ReadModel.untilVisible).
+   */
+  private async write(stmts: (string | Statement)[]): Promise<void> {
+    if (!this.client.transaction) return void (await this.client.batch(stmts, 'write'))
+    const tx = await this.client.transaction('write')
+    try {
+      await tx.batch(stmts)
+      await tx.commit()
+    } catch (error) {
+      await tx.rollback().catch(() => undefined)
+      throw error
+    }
+  }
+
+  /**
+   * How many of `tokens` (pending marks) the main connection, the one Payload reads on, sees; with
+   * `latest`, how many the latest committed state holds (read on the writer connection).
+   */
+  async visible(tokens: string[], on: 'main' | 'latest' = 'main'): Promise<number> {
+    if (!tokens.length) return 0
+    const count: Statement = { sql: `SELECT count(*) AS n FROM ${PENDING} WHERE token IN (${tokens.map(() => '?').join(', ')})`, args: tokens }
+    if (on === 'main' || !this.client.transaction) return Number((await this.client.execute(count)).rows[0]?.n ?? 0)
+    const tx = await this.client.transaction('write')
+    try {
+      const [result] = await tx.batch([count])
+      return Number(result?.rows[0]?.n ?? 0)
+    } finally {
+      await tx.commit().catch(() => undefined)
+    }
   }
 
   /** Writes not rendered yet, by any process: tokens and when they were written. */
@@ -170,7 +206,7 @@ export class ReadModelStore {
       })
     }
     for (const r of refs) statements.push({ sql: `INSERT INTO ${REFS} (resource_id, relation, target, code) VALUES (?, ?, ?, ?)`, args: [r.id, r.relation, r.target, r.code] })
-    if (statements.length) await this.client.batch(statements, 'write')
+    if (statements.length) await this.write(statements)
   }
 
   /** The resources that name `target` through `relation` (e.g. those in a jurisdiction, or superseding one). */

@@ -261,7 +261,7 @@ export function parseProductionSettings(env: Env): ProductionSettings {
     jobsAutoRun: parseBoolean('JOBS_AUTORUN', env.JOBS_AUTORUN, env.NODE_ENV !== 'test'),
     metricsToken: parseMetricsToken(env.METRICS_TOKEN),
     // Off by default until a render can no longer race a commit under load (docs/BENCHMARKS.md "Read model").
-    readModel: parseOnOff('READ_MODEL', env.READ_MODEL, false),
+    readModel: parseOnOff('READ_MODEL', env.READ_MODEL, true),
   }
 }
 
