@@ -70,7 +70,7 @@ export async function renderMessage(req: PayloadRequest, input: EmailJobInput): 
     const resource = await resourceIn(req, input.resource, language)
     if (!resource || !recipient?.email) return null
     const title = inertLine(resource.title ?? text.resource(input.resource))
-    const lines = [text.assigned(inertLine(by?.name ?? text.anEditor), title), '', `${text.openInPanel}: ${admin}/collections/resources/${input.resource}`]
+    const lines = [text.assigned(inertLine(by ? String(by.name ?? text.anEditor) : text.aDeletedAccount), title), '', `${text.openInPanel}: ${admin}/collections/resources/${input.resource}`]
     return { to: String(recipient.email), subject: text.assignedSubject(title), text: lines.join('\n') }
   }
   const contributor = await byId(req, 'contributors', input.contributor)
