@@ -3,8 +3,8 @@
  * review only those (docs/WORKFLOW.md "Jurisdictions"): an update, delete, duplicate or restore of
  * one outside it, or an update moving one out, is a 403 naming the jurisdiction with nothing
  * changed, on every path: REST by id, bulk with `where` (refused whole), the method override,
- * GraphQL. Before, only the review actions were limited: a New York editor could edit or delete a
- * California item, or move it into New York and then unpublish it.
+ * GraphQL. Before, only the review actions (and restores) were limited: a New York editor could
+ * edit, duplicate or delete a California item, or move it into New York and then unpublish it.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { createJurisdictions, createPublished } from './helpers/publicApi'
@@ -103,6 +103,22 @@ describe.each([
     expect(byTitle.status).toBe(403)
 
     expect([await draft(id), await draft(inside)]).toEqual([beforeOut, beforeIn])
+  })
+
+  it('cannot restore one of its versions (REST and GraphQL), even one that lay in New York', async () => {
+    const id = await make(`Restore outside ${Math.random()}`)
+    // A national editor leaves versions behind: one in New York, then back where it was.
+    const before = (await draft(id))!
+    expect((await asNational.patch(`/api/resources/${id}`).send({ title: 'Once in New York', jurisdictions: [places['US-NY']] })).status).toBe(200)
+    expect((await asNational.patch(`/api/resources/${id}`).send({ title: before.title, jurisdictions: before.jurisdictions })).status).toBe(200)
+    const { docs } = await app.payload.findVersions({ collection: 'resources', where: { parent: { equals: id } }, sort: '-createdAt', limit: 50, depth: 0, overrideAccess: true })
+    const inNewYork = docs.find((v) => (v.version as { title?: string }).title === 'Once in New York')!.id
+    const rest = await asNyEditor.post(`/api/resources/versions/${inNewYork}`)
+    expect(rest.status).toBe(403)
+    named(rest)
+    const graphql = await gql(asNyEditor, `mutation { restoreVersionResource(id: ${JSON.stringify(inNewYork)}) { id } }`)
+    expect(JSON.stringify(graphql.body.errors)).toMatch(/California \(US-CA\)|names no jurisdiction/)
+    expect((await draft(id))!.title).toBe(before.title)
   })
 
   it('national editors and admins still change it', async () => {
