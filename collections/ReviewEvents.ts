@@ -44,7 +44,15 @@ export const ReviewEvents: CollectionConfig = {
     { name: 'action', type: 'select', required: true, options: options([...ACTIONS, 'verify']) },
     { name: 'from', type: 'select', required: true, options: options(STATES) },
     { name: 'to', type: 'select', required: true, options: options(STATES) },
-    { name: 'by', type: 'relationship', relationTo: 'contributors', required: true, validate: () => true as const },
+    // Who acted. Empty once their account is deleted: the event stays (docs/WORKFLOW.md
+    // "Deleting an account"; collections/Contributors/hooks/forgetDeletedAccount.ts).
+    {
+      name: 'by',
+      type: 'relationship',
+      relationTo: 'contributors',
+      validate: () => true as const,
+      admin: { description: 'Empty: the account was deleted.' },
+    },
     { name: 'note', type: 'textarea', maxLength: 5000 },
     { name: 'checklist', type: 'json', admin: { description: 'The pre-publication checklist the editor confirmed.' } },
     { name: 'at', type: 'date', required: true, index: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },

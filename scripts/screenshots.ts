@@ -5,55 +5,16 @@
  * with changes requested, then photographs what a campaign leader and an editor see, in English
  * (docs/guide/en/) and Spanish (docs/guide/es/), in Debian's Chromium (playwright-core).
  */
-import { spawn } from 'node:child_process'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { launchBrowser, signInToAdmin } from '../tests/helpers/browser'
-import { freePort } from '../tests/helpers/instances'
 import { projectRoot } from '../src/settings/paths'
+import { startScreenshotServer } from './screenshotServer'
 
 const PASSWORD = crypto.randomBytes(12).toString('hex')
 const OUT = path.join(projectRoot, 'docs', 'guide')
-
-async function startServer() {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cms-screenshots-'))
-  const port = await freePort()
-  const url = `http://127.0.0.1:${port}`
-  const child = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', 'src/start.ts'], {
-    cwd: projectRoot,
-    env: {
-      ...process.env,
-      DATA_DIR: dataDir,
-      DATABASE_URI: `file:${path.join(dataDir, 'cms.db')}`,
-      PAYLOAD_SECRET: crypto.randomBytes(32).toString('hex'),
-      SERVER_URL: url,
-      PORT: String(port),
-      SEED_PASSWORD: PASSWORD,
-      JOBS_AUTORUN: 'false',
-      LOG_LEVEL: 'warn',
-      NEXT_TELEMETRY_DISABLED: '1',
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  })
-  const deadline = Date.now() + 15 * 60_000 // the first start may build the admin panel
-  while (!(await fetch(`${url}/readyz`).then((r) => r.ok, () => false))) {
-    if (child.exitCode !== null) throw new Error(`The server exited (${child.exitCode})`)
-    if (Date.now() > deadline) throw new Error('The server did not start within 15 minutes')
-    await new Promise((resolve) => setTimeout(resolve, 500))
-  }
-  return {
-    url,
-    stop: async () => {
-      const exited = new Promise((resolve) => child.once('exit', resolve))
-      child.kill('SIGTERM')
-      await exited
-      fs.rmSync(dataDir, { recursive: true, force: true })
-    },
-  }
-}
 
 /** A signed-in API client for one demo account (REST, as a frontend or the panel would call it). */
 async function apiAs(url: string, email: string) {
@@ -94,7 +55,12 @@ async function shoot(page: Page, dir: string, name: string) {
   console.log(`  ${path.relative(projectRoot, path.join(dir, `${name}.png`))}`)
 }
 
-const server = await startServer()
+const server = await startScreenshotServer({
+  name: 'cms-screenshots',
+  seedPassword: PASSWORD,
+  // The first start may build the admin panel.
+  ready: { route: '/readyz', minutes: 15, failure: 'The server did not start within 15 minutes' },
+})
 try {
   const { inReview, sentBack } = await prepare(server.url)
   for (const language of ['en', 'es'] as const) {

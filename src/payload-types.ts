@@ -593,7 +593,10 @@ export interface ReviewEvent {
   action: 'submit' | 'withdraw' | 'request_changes' | 'publish' | 'unpublish' | 'archive' | 'verify';
   from: 'draft' | 'in_review' | 'changes_requested' | 'published' | 'archived';
   to: 'draft' | 'in_review' | 'changes_requested' | 'published' | 'archived';
-  by: number | Contributor;
+  /**
+   * Empty: the account was deleted.
+   */
+  by?: (number | null) | Contributor;
   note?: string | null;
   /**
    * The pre-publication checklist the editor confirmed.

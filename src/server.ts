@@ -20,6 +20,7 @@ import { takeTurnsAtDatabaseCalls } from './security/requestBudget'
 import { SUBSCRIBE_ACCEPTED } from '../collections/Subscriptions/endpoints'
 import { siteRouter } from './site/routes'
 import type { Settings } from './settings'
+import { backgroundIdle } from './jobs/background'
 
 
 export type AdminMode = false | 'dev' | 'production'
@@ -46,6 +47,9 @@ const JSON_LIMIT = 1024 * 1024
 
 /** Lets a route answer only at its exact path (case and trailing slash included); others fall through to 404. */
 const exactPath: express.RequestHandler = (req, _res, next) => next(req.path === req.route?.path ? undefined : 'route')
+
+/** How long close() waits for deliveries in flight (an in-memory or healthy SMTP send takes milliseconds). */
+const BACKGROUND_GRACE_MS = 3_000
 
 export async function createApp({ settings, admin = false, logDestination }: CreateAppOptions): Promise<App> {
   const metrics = createMetrics()
@@ -185,6 +189,10 @@ export async function createApp({ settings, admin = false, logDestination }: Cre
     upgrade: nextApp?.getUpgradeHandler(),
     close: async () => {
       await nextApp?.close()
+      // Deliveries a request started after its commit (emails, webhooks) finish before the
+      // database closes under them: cut short, their job stayed claimed and the email unsent.
+      // Bounded: a mail server that hangs must not hold a shutdown past its grace (src/start.ts).
+      await Promise.race([backgroundIdle(), new Promise((resolve) => setTimeout(resolve, BACKGROUND_GRACE_MS).unref())])
       await publicContentVersion.stop()
       await readModel.stop()
       await registrationLimit.close()

@@ -9,6 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import request from 'supertest'
 import { verificationClock } from '../src/verification/clock'
 import { sweepVerifications } from '../src/verification/queue'
+import { createLegalReviewers } from './helpers/legalReviewers'
 import { createJurisdictions, createPublished } from './helpers/publicApi'
 import { createAccount, signIn, startTestApp, type TestApp } from './helpers/testApp'
 import { CHECKLIST, settle } from './helpers/workflow'
@@ -50,16 +51,12 @@ async function sweep(now: Date) {
 beforeAll(async () => {
   app = await startTestApp()
   places = await createJurisdictions(app)
-  const make = async (key: string, role: 'editor' | 'contributor', data: Record<string, unknown>) => {
-    const account = await createAccount(app, role, data)
-    emails[key] = account.email
-    return signIn(app, account)
-  }
-  editor = await make('editor', 'editor', { name: 'Eddie Editor' })
-  nyReviewer = await make('ny', 'contributor', { name: 'Nadia Counsel', legalReviewer: true, jurisdictions: [places['US-NY']] })
-  await make('ca', 'contributor', { name: 'Carla Counsel', legalReviewer: true, jurisdictions: [places['US-CA']] })
-  await make('national', 'editor', { name: 'Nat Counsel', legalReviewer: true })
-  await make('former', 'contributor', { name: 'Suspended Counsel', legalReviewer: true, status: 'suspended', jurisdictions: [places['US-NY']] })
+  const reviewers = await createLegalReviewers(app, places)
+  for (const key of ['editor', 'ny', 'ca', 'national'] as const) emails[key] = reviewers[key].email
+  editor = reviewers.editor.agent
+  nyReviewer = reviewers.ny.agent
+  // A reviewer who no longer may act gets no digest.
+  emails.former = (await createAccount(app, 'contributor', { name: 'Suspended Counsel', legalReviewer: true, status: 'suspended', jurisdictions: [places['US-NY']] })).email
 }, 180_000)
 afterEach(() => verificationClock.set())
 afterAll(async () => {

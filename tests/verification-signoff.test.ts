@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import request from 'supertest'
 import { verificationClock } from '../src/verification/clock'
 import { addMonths } from '../src/verification/policy'
+import { createLegalReviewers } from './helpers/legalReviewers'
 import { createJurisdictions, createPublished } from './helpers/publicApi'
 import { createAccount, signIn, startTestApp, type TestApp } from './helpers/testApp'
 import { CHECKLIST } from './helpers/workflow'
@@ -37,19 +38,14 @@ const statusOf = async (id: Id) => (await publicResource(id)).verification?.stat
 beforeAll(async () => {
   app = await startTestApp()
   places = await createJurisdictions(app)
-  const account = async (role: 'editor' | 'contributor', data: Record<string, unknown>) => {
-    const created = await createAccount(app, role, data)
-    return { id: created.id, agent: await signIn(app, created) }
-  }
-  editor = (await account('editor', { name: 'Eddie Editor' })).agent
-  const ny = await account('contributor', { name: 'Nadia Private-Counsel', legalReviewer: true, jurisdictions: [places['US-NY']] })
-  nyReviewer = ny.agent
-  nyReviewerId = ny.id
-  const ca = await account('contributor', { name: 'Carla Public-Counsel', legalReviewer: true, publicAttribution: true, jurisdictions: [places['US-CA']] })
-  caReviewer = ca.agent
-  caReviewerId = ca.id
-  editorReviewer = (await account('editor', { name: 'Erin Editor-Attorney', legalReviewer: true })).agent
-  plainContributor = (await account('contributor', { name: 'Leo Leader', jurisdictions: [places['US-NY']] })).agent
+  const reviewers = await createLegalReviewers(app, places)
+  editor = reviewers.editor.agent
+  nyReviewer = reviewers.ny.agent
+  nyReviewerId = reviewers.ny.id
+  caReviewer = reviewers.ca.agent
+  caReviewerId = reviewers.ca.id
+  editorReviewer = reviewers.national.agent
+  plainContributor = await signIn(app, await createAccount(app, 'contributor', { name: 'Leo Leader', jurisdictions: [places['US-NY']] }))
 }, 180_000)
 afterEach(() => verificationClock.set())
 afterAll(async () => {

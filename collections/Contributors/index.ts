@@ -12,6 +12,7 @@ import { assignRoleOnCreate, firstAdminRace } from './hooks/assignRoleOnCreate'
 import { guardAccountChanges } from './hooks/guardAccountChanges'
 import { guardPasswordChanges } from './hooks/guardPasswordChanges'
 import { deferEmailChange } from './hooks/deferEmailChange'
+import { forgetDeletedAccount } from './hooks/forgetDeletedAccount'
 import { confirmEmailEndpoints } from './endpoints/confirmEmail'
 import { signUpEndpoint } from './endpoints/signUp'
 import { notifyAccountChanges } from './hooks/notifyAccountChanges'
@@ -68,6 +69,7 @@ export const Contributors: CollectionConfig = {
     // requireJurisdictionsToActivate after assignRoleOnCreate: it sees the role and status a create really gets.
     beforeChange: [assignRoleOnCreate, requireJurisdictionsToActivate],
     afterChange: [notifyAccountChanges],
+    beforeDelete: [forgetDeletedAccount],
     afterError: [firstAdminRace],
   },
   fields: [

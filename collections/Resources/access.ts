@@ -7,6 +7,7 @@ import { OWNER_EDITABLE, isState } from '../../src/workflow/machine'
 import { ownedResourceIds } from './ownership'
 import type { QueryAccess } from '../../src/security/queryRules'
 import { currentState } from './workingCopy'
+import { isRegionalEditor, regionalRefusal } from './regionalScope'
 
 /**
  * Who may do what with `resources`. Anonymous callers, pending and suspended accounts see
@@ -32,13 +33,13 @@ export const activeAccounts: Access = ({ req }) => Boolean(activeRole(req.user))
 const none = (id: string | number): Where => ({ id: { not_equals: id } })
 
 /**
- * Editing: editors always (a published resource gets a new draft, see hooks); a contributor only
+ * Editing: editors (a regional editor within their region; a published resource gets a new draft, see hooks); a contributor only
  * a resource they own now (the working copy's owner, see ownership.ts) within their jurisdictions,
  * one at a time (no bulk update), while it is a draft, has changes requested, or is published
  * (proposing an update: a new draft revision, the published version stays public).
  */
 export const editableByOwnerOrEditor: Access = async ({ req, id }) => {
-  if (isEditor(req.user)) return true
+  if (isEditor(req.user)) return editorsReach(req, id)
   if (!activeRole(req.user) || id === undefined || id === null) return false
   const own: Where = { owner: { equals: req.user!.id } }
   const state = await currentState(req, id)
@@ -49,12 +50,12 @@ export const editableByOwnerOrEditor: Access = async ({ req, id }) => {
 }
 
 /**
- * Deleting: editors; a contributor a resource they own now within their jurisdictions, while it
+ * Deleting: editors (a regional editor within their region); a contributor a resource they own now within their jurisdictions, while it
  * is a draft or has changes requested and has never been published (a resource that is or was public keeps its review
  * history: only editors may delete it, whoever owns it).
  */
 export const deletableByOwnerOrEditor: Access = async ({ req, id }) => {
-  if (isEditor(req.user)) return true
+  if (isEditor(req.user)) return editorsReach(req, id)
   if (!activeRole(req.user) || id === undefined || id === null) return false
   const own: Where = { owner: { equals: req.user!.id } }
   const state = await currentState(req, id)
@@ -63,6 +64,15 @@ export const deletableByOwnerOrEditor: Access = async ({ req, id }) => {
   await refuseOutOfScope(req, state.jurisdictions)
   const everPublished = state.live || Boolean(state.publishedAt)
   return !everPublished && OWNER_EDITABLE.includes(state.reviewStatus as never) ? own : false
+}
+
+/**
+ * Editors everywhere; a regional editor not a resource outside their region (the panel shows it
+ * read-only; the API's 403 naming the jurisdiction comes first, from hooks/confineRegionalEditors).
+ */
+async function editorsReach(req: PayloadRequest, id: string | number | undefined): Promise<boolean | Where> {
+  if (id === undefined || id === null || !isRegionalEditor(req)) return true
+  return (await regionalRefusal(req, id)) ? none(id) : true
 }
 
 /** A contributor's own resource outside their jurisdictions is theirs no more to change (403 naming it). */

@@ -17,6 +17,7 @@ import { workflowEndpoint, workflowStateEndpoint } from './endpoints/workflow'
 import { reviewQueueEndpoint } from './endpoints/reviewQueue'
 import { verifyEndpoint } from './endpoints/verify'
 import { guardOperations } from './hooks/guardOperations'
+import { confineRegionalEditors } from './hooks/confineRegionalEditors'
 import { notifyWebhooksOnDelete } from './hooks/notifyWebhooksOnDelete'
 import { rejectSelfSupersede } from './hooks/rejectSelfSupersede'
 import { forgetSuperseded, reportSuperseded } from './hooks/reportSuperseded'
@@ -70,7 +71,8 @@ export const Resources: CollectionConfig = {
     ...['category', 'section', 'legislativeStatus', 'slug'].map((filter) => ({ fields: [filter, '_status', 'updatedAt', 'createdAt'] })),
   ],
   hooks: {
-    beforeOperation: [guardOperations],
+    // confineRegionalEditors after guardOperations: what it refuses is refused whatever the scope.
+    beforeOperation: [guardOperations, confineRegionalEditors],
     beforeValidate: [rejectSelfSupersede],
     // resetReviewOnEdit after the slug hooks: it sees the slug they settled; reservePublishedSlug last:
     // it sees whether the write publishes.

@@ -113,7 +113,8 @@ export function WorkflowPanel() {
   const whenWithZone = (at: string) => new Date(at).toLocaleString(i18n.language, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'long' })
   const scheduled = state.publishAt
   const isScheduled = Boolean(scheduled) && new Date(String(scheduled)).getTime() > Date.now()
-  const who = (by: ReviewEvent['by']) => (by && typeof by === 'object' ? by.name : undefined)
+  // null: the account was deleted (the event stays); a bare id: an account the reader may not see.
+  const who = (by: ReviewEvent['by']) => (by === null ? tr(t, 'custom:deletedAccount') : by && typeof by === 'object' ? by.name : undefined)
 
   return (
     <div className="workflow-panel" style={{ display: 'grid', gap: 12, marginBottom: 24 }}>

@@ -18,6 +18,7 @@ type Text = {
   publicPage: string
   openInPanel: string
   anEditor: string
+  aDeletedAccount: string
   resource: (id: string) => string
   assignedSubject: (title: string) => string
   assigned: (who: string, title: string) => string
@@ -66,6 +67,7 @@ const en: Text = {
   publicPage: 'Public page',
   openInPanel: 'Open it in the admin panel',
   anEditor: 'An editor',
+  aDeletedAccount: 'A deleted account',
   resource: (id) => `Resource ${id}`,
   assignedSubject: (t) => `Assigned to you: ${t}`,
   assigned: (who, t) => `${who} assigned “${t}” to you to review.`,
@@ -110,6 +112,7 @@ const es: Text = {
   publicPage: 'Página pública',
   openInPanel: 'Ábralo en el panel de administración',
   anEditor: 'Un editor',
+  aDeletedAccount: 'Una cuenta eliminada',
   resource: (id) => `Recurso ${id}`,
   assignedSubject: (t) => `Asignado a usted: ${t}`,
   assigned: (who, t) => `${who} le asignó «${t}» para que lo revise.`,

@@ -44,11 +44,12 @@ export async function renderMessage(req: PayloadRequest, input: EmailJobInput): 
     if (!event || !recipient?.email) return null
     const language = languageOf(recipient)
     const text = emailText(language)
-    const [resource, actor] = await Promise.all([resourceIn(req, event.resource, language), byId(req, 'contributors', event.by)])
+    const [resource, actor] = await Promise.all([resourceIn(req, event.resource, language), event.by == null ? null : byId(req, 'contributors', event.by)])
     // Titles, names and notes are other people's words: one line or quoted, never a link (./strangerText.ts).
     const title = inertLine(resource?.title ?? text.resource(String(event.resource)))
     const action = String(event.action)
-    const who = inertLine(actor?.name ?? text.anEditor)
+    // No account: it was deleted after acting (the event stays, attributed to nobody).
+    const who = inertLine(actor ? String(actor.name ?? text.anEditor) : text.aDeletedAccount)
     const lines = [
       `${who} ${isAction(action) ? text.did[action] : action} ${text.quote(title)}.`,
       `${text.status}: ${text.state(String(event.from))} → ${text.state(String(event.to))}.`,
@@ -69,7 +70,7 @@ export async function renderMessage(req: PayloadRequest, input: EmailJobInput): 
     const resource = await resourceIn(req, input.resource, language)
     if (!resource || !recipient?.email) return null
     const title = inertLine(resource.title ?? text.resource(input.resource))
-    const lines = [text.assigned(inertLine(by?.name ?? text.anEditor), title), '', `${text.openInPanel}: ${admin}/collections/resources/${input.resource}`]
+    const lines = [text.assigned(inertLine(by ? String(by.name ?? text.anEditor) : text.aDeletedAccount), title), '', `${text.openInPanel}: ${admin}/collections/resources/${input.resource}`]
     return { to: String(recipient.email), subject: text.assignedSubject(title), text: lines.join('\n') }
   }
   const contributor = await byId(req, 'contributors', input.contributor)

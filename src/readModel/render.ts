@@ -8,6 +8,7 @@ import { DUE_WINDOW_MS } from '../verification/policy'
 import { verificationClock } from '../verification/clock'
 import { DEPTHS, LOCALES, type Locale } from './query'
 import type { StoredDoc, StoredRef } from './store'
+import { richTextReferences } from '../../fields/richTextReferences'
 
 type Doc = Record<string, unknown> & { id: string | number }
 const CHUNK = 100
@@ -16,17 +17,6 @@ const RELATIONS = ['jurisdictions', 'organizations', 'topics', 'documents', 'gra
 
 const idOf = (value: unknown) => String(value && typeof value === 'object' && 'id' in value ? (value as { id: unknown }).id : value)
 const text = (value: unknown) => (typeof value === 'string' ? value : null)
-
-/** Every node of rich text (or any stored value) that names a document of a collection: relationship, upload, internal link. */
-function namedIn(value: unknown, found: { relationTo: string; id: string }[] = []): { relationTo: string; id: string }[] {
-  if (Array.isArray(value)) for (const item of value) namedIn(item, found)
-  else if (value && typeof value === 'object') {
-    const node = value as Record<string, unknown>
-    if (typeof node.relationTo === 'string' && node.value !== undefined && node.value !== null) found.push({ relationTo: node.relationTo, id: idOf(node.value) })
-    for (const child of Object.values(node)) if (child && typeof child === 'object') namedIn(child, found)
-  }
-  return found
-}
 
 /**
  * When a rendering stops being what Payload would answer without any write: a verification status
@@ -89,7 +79,7 @@ export async function renderResources(payload: Payload, ids: string[]): Promise<
           const doc = byShape[`${locale}:${depth}`]
           if (!doc) continue
           const title = (all.title ?? {}) as Record<string, unknown>
-          const richText = namedIn(all.body)
+          const richText = richTextReferences(all.body)
           docs.push({
             id,
             locale,
@@ -114,7 +104,7 @@ export async function renderResources(payload: Payload, ids: string[]): Promise<
           refs.push({ id, relation, target: key, code: relation === 'jurisdictions' ? (codes.get(key) ?? null) : null })
         }
       }
-      for (const ref of namedIn(all.body)) refs.push({ id, relation: `richtext:${ref.relationTo}`, target: ref.id, code: null })
+      for (const ref of richTextReferences(all.body)) refs.push({ id, relation: `richtext:${ref.relationTo}`, target: ref.id, code: null })
       for (const row of (base.provisions as { provision?: unknown }[] | null | undefined) ?? []) {
         if (row.provision !== null && row.provision !== undefined) refs.push({ id, relation: 'provisions', target: idOf(row.provision), code: null })
       }

@@ -13,6 +13,7 @@ import { supersededIds } from '../../collections/Resources/hooks/reportSupersede
 import { deliverNow, queueEmail } from '../email/outbox'
 import { verificationClock } from './clock'
 import { whereForStatus } from './status'
+import { namesDocument } from '../../fields/richTextReferences'
 
 type Id = string | number
 type QueueEntry = { id: Id; resource: Id; reason: string; jurisdictions?: Id[] | null; notifiedAt?: string | null }
@@ -126,15 +127,6 @@ export const verificationSweepTask: TaskConfig<{ input: object; output: { queued
   handler: async ({ req }) => ({ output: await sweepVerifications(req.payload) }),
 }
 
-/** Whether rich text (any locale, any depth) links to or embeds resource `target`. */
-function linksTo(value: unknown, target: string): boolean {
-  if (Array.isArray(value)) return value.some((v) => linksTo(v, target))
-  if (!value || typeof value !== 'object') return false
-  const node = value as Record<string, unknown>
-  if (node.relationTo === 'resources' && node.value !== undefined && String(idOf(node.value)) === target) return true
-  return Object.values(node).some((v) => linksTo(v, target))
-}
-
 /** The queue entries for published items linking to resources `resource` supersedes. */
 async function queueLinkingItems(req: PayloadRequest, resource: Id, now: Date): Promise<number> {
   const successor = (await req.payload.findByID({ collection: 'resources', id: resource, draft: false, depth: 0, overrideAccess: true, disableErrors: true, req })) as { _status?: string; supersedes?: unknown[] } | null
@@ -156,7 +148,7 @@ async function queueLinkingItems(req: PayloadRequest, resource: Id, now: Date): 
         req,
       })
       for (const doc of result.docs as unknown as { id: Id; body?: unknown; jurisdictions?: unknown[]; verification?: { reviewBy?: string } }[]) {
-        if (!linksTo(doc.body, String(older))) continue
+        if (!namesDocument(doc.body, 'resources', older)) continue
         const existing = await req.payload.count({ collection: 'reverifications', where: { and: [{ resource: { equals: doc.id } }, { supersededItem: { equals: older } }] }, overrideAccess: true, req })
         if (existing.totalDocs) continue
         await req.payload.create({

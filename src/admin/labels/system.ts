@@ -19,6 +19,7 @@ export const reviewEvents: CollectionText = {
   },
   descriptions: {
     checklist: 'La lista de verificación previa a la publicación que confirmó la persona editora.',
+    by: 'Vacío: la cuenta fue eliminada.',
     emailed:
       'Si esta transición envió correos de aviso (ninguno durante el periodo de calma tras un envío o una retirada que sí los envió).',
   },

@@ -12,6 +12,7 @@ import * as migration_20261201_124739_public_content_version from './20261201_12
 import * as migration_20261201_124753_legal_signoff from './20261201_124753_legal_signoff';
 import * as migration_20261201_125552_contributor_preferred_language from './20261201_125552_contributor_preferred_language';
 import * as migration_20261201_131521_first_admin_key from './20261201_131521_first_admin_key';
+import * as migration_20261201_152812_review_event_by_optional from './20261201_152812_review_event_by_optional';
 
 export const migrations = [
   {
@@ -83,5 +84,10 @@ export const migrations = [
     up: migration_20261201_131521_first_admin_key.up,
     down: migration_20261201_131521_first_admin_key.down,
     name: '20261201_131521_first_admin_key',
+  },
+  {
+    up: migration_20261201_152812_review_event_by_optional.up,
+    down: migration_20261201_152812_review_event_by_optional.down,
+    name: '20261201_152812_review_event_by_optional'
   },
 ];
