@@ -4,9 +4,10 @@
  * the documents the MongoDB store would hold, and for every query shape the store's filter, sort,
  * projection and page window are evaluated in memory, by sift (the MongoDB query matcher
  * mongoose itself uses) and a comparator of MongoDB's BSON order (null and missing first, then
- * numbers, strings by their UTF-8 bytes, dates; no collation, as Payload's adapter sets none).
- * The page's order and the count must equal the SQLite store's. The sort is also checked against
- * Payload's own MongoDB sort builder (@payloadcms/db-mongodb buildSortParam).
+ * numbers, strings by their UTF-8 bytes, dates; no collation, as Payload's adapter sets none:
+ * tests/helpers/mongoMemory.ts). The page's order and the count must equal the SQLite store's.
+ * The sort is also checked against Payload's own MongoDB sort builder (@payloadcms/db-mongodb
+ * buildSortParam).
  *
  * No MongoDB server runs here: this proves the queries' meaning, not a server's plans or its
  * transactions (docs/MONGODB.md, M6).
@@ -14,7 +15,6 @@
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, expect, jest, test } from '@jest/globals'
-import sift from 'sift'
 import { CATEGORIES, SECTIONS } from '../collections/Resources/options'
 import { readModel } from '../src/readModel'
 import {
@@ -31,13 +31,12 @@ import {
   staleFilter,
   targetsFilter,
   type DocRow,
-  type Filter,
   type RefRow,
-  type Sort,
 } from '../src/readModel/mongoQueries'
 import { DEPTHS, LOCALES, type ListQuery } from '../src/readModel/query'
 import { sqliteStore, type StoredDoc, type StoredRef } from '../src/readModel/store'
 import { projectRoot } from '../src/settings/paths'
+import { bsonCompare, evaluate } from './helpers/mongoMemory'
 import { createJurisdictions, createPublished } from './helpers/publicApi'
 import { startTestApp, type TestApp } from './helpers/testApp'
 
@@ -49,35 +48,6 @@ let places: Awaited<ReturnType<typeof createJurisdictions>>
 let docs: DocRow[]
 let refs: RefRow[]
 let midpoints: string[]
-
-/** MongoDB's sort order of BSON types (the ones stored here), then the values within a type. */
-const TYPE_RANK = (value: unknown) =>
-  value === null || value === undefined ? 1 : typeof value === 'number' ? 2 : typeof value === 'string' ? 3 : value instanceof Date ? 9 : typeof value === 'boolean' ? 8 : 4
-function bsonCompare(a: unknown, b: unknown): number {
-  const ranks = TYPE_RANK(a) - TYPE_RANK(b)
-  if (ranks !== 0) return ranks
-  if (typeof a === 'string') return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b as string, 'utf8'))
-  if (a instanceof Date) return a.getTime() - (b as Date).getTime()
-  if (typeof a === 'number' || typeof a === 'boolean') return Number(a) - Number(b)
-  return 0
-}
-
-/** A find as MongoDB runs it: filter, sort (keys in order), skip, limit, projection; and countDocuments. */
-function evaluate<T extends Row>(rows: T[], filter: Filter, options: { sort?: Sort; skip?: number; limit?: number; projection?: Record<string, 0 | 1> } = {}) {
-  const matched = rows.filter(sift(filter as never))
-  const keys = Object.entries(options.sort ?? {})
-  const sorted = [...matched].sort((a, b) => {
-    for (const [key, direction] of keys) {
-      const c = bsonCompare(a[key], b[key])
-      if (c !== 0) return c * direction
-    }
-    return 0
-  })
-  const skip = options.skip ?? 0
-  const page = sorted.slice(skip, options.limit ? skip + options.limit : undefined)
-  const included = Object.entries(options.projection ?? {}).filter(([, v]) => v === 1).map(([k]) => k)
-  return { page: options.projection ? page.map((row) => Object.fromEntries(included.filter((k) => k in row).map((k) => [k, row[k]]))) : page, count: matched.length }
-}
 
 /** What the MongoDB store's list() would answer on these documents. */
 function mongoList(query: ListQuery, now: number) {
