@@ -121,20 +121,27 @@ export class MongoReadModelStore implements ReadModelStore {
     if (format !== undefined && format !== MONGO_FORMAT) {
       for (const name of COLLECTIONS) await this.db.dropCollection(name).catch((error: unknown) => ignore(error, NAMESPACE_NOT_FOUND))
     }
-    const existing = new Set((await this.db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name))
-    // Created before any write names them (a transaction then only inserts).
-    for (const name of COLLECTIONS) if (!existing.has(name)) await this.db.createCollection(name).catch((error: unknown) => ignore(error, NAMESPACE_EXISTS))
-    await this.docs.createIndexes(docIndexes())
-    await this.refs.createIndexes(REF_INDEXES)
+    await this.ensureCollections()
     return format === MONGO_FORMAT
   }
 
+  /** The collections and their indexes, created before any write names them (a transaction then only inserts). */
+  private async ensureCollections(): Promise<void> {
+    const existing = new Set((await this.db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name))
+    for (const name of COLLECTIONS) if (!existing.has(name)) await this.db.createCollection(name).catch((error: unknown) => ignore(error, NAMESPACE_EXISTS))
+    await this.docs.createIndexes(docIndexes())
+    await this.refs.createIndexes(REF_INDEXES)
+  }
+
+  /**
+   * The format goes first (a model without it is incomplete, rebuilt at the next start), then the
+   * documents, by dropping their collections: deleting 100,000 resources' documents one by one
+   * (33 index entries each) would take minutes, and in one transaction exceed its limits.
+   */
   async clear(): Promise<void> {
-    await this.atomically(async (session) => {
-      await this.meta.deleteMany({}, { session })
-      await this.docs.deleteMany({}, { session })
-      await this.refs.deleteMany({}, { session })
-    })
+    await this.meta.deleteMany({})
+    for (const name of [DOCS, REFS]) await this.db.dropCollection(name).catch((error: unknown) => ignore(error, NAMESPACE_NOT_FOUND))
+    await this.ensureCollections()
   }
 
   async complete(): Promise<void> {
