@@ -12,6 +12,8 @@
  * No MongoDB server runs here: this proves the queries' meaning, not a server's plans or its
  * transactions (docs/MONGODB.md, M6).
  */
+import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, expect, jest, test } from '@jest/globals'
@@ -44,6 +46,7 @@ jest.setTimeout(300_000)
 
 type Row = Record<string, unknown>
 let app: TestApp
+let dir: string
 let places: Awaited<ReturnType<typeof createJurisdictions>>
 let docs: DocRow[]
 let refs: RefRow[]
@@ -58,12 +61,14 @@ function mongoList(query: ListQuery, now: number) {
 
 const sqlite = () => {
   const store = sqliteStore(app.payload)
-  if (!store) throw new Error('this test reads the SQLite model (run it without a MongoDB DATABASE_URI)')
+  if (!store) throw new Error('the SQLite model is missing')
   return store
 }
 
 beforeAll(async () => {
-  app = await startTestApp({ READ_MODEL: 'on' })
+  // SQLite whatever DATABASE_URI says: the SQLite model is what the queries are compared with.
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rm-mongo-queries-'))
+  app = await startTestApp({ READ_MODEL: 'on', DATABASE_URI: `file:${path.join(dir, 'model.db')}` })
   places = await createJurisdictions(app)
   const ids = Object.values(places)
   const day = (n: number) => new Date(Date.UTC(2025, 0, 1 + n)).toISOString()
@@ -111,6 +116,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await app?.stop()
+  fs.rmSync(dir, { recursive: true, force: true })
 })
 
 /** Every list shape the model serves (src/readModel/query.ts), on this corpus. */
