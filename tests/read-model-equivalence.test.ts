@@ -17,6 +17,7 @@ import { createWebinar } from './helpers/webinars'
 import { resourcesInEveryState } from './helpers/reviewStates'
 import { createAccount, signIn, startTestApp, type TestApp } from './helpers/testApp'
 import { publishThroughWorkflow } from './helpers/workflow'
+import { writeTitleElsewhere } from './helpers/readModelElsewhere'
 
 jest.setTimeout(600_000)
 
@@ -300,17 +301,10 @@ test('a supersession, a jurisdiction renamed, a file replaced, a delete', async 
 
 test('a write by another process (marked, not rendered here) stops the model until it is rendered', async () => {
   // What another process's write looks like from here: the row changed and a pending mark, in one transaction, no hook run in this process.
-  const client = (app.payload.db as unknown as { client: { batch: (s: { sql: string; args: unknown[] }[], mode: string) => Promise<unknown> } }).client
   const target = published[0]!
   const url = `/api/resources/${target}?depth=0`
   expect(await readModel.answer(url)).toBeDefined()
-  await client.batch(
-    [
-      { sql: `UPDATE resources_locales SET title = ? WHERE _parent_id = ? AND _locale = 'en'`, args: ['rm written elsewhere', target] },
-      { sql: `INSERT INTO read_model_pending (token, at) VALUES (?, ?)`, args: ['another-process', new Date().toISOString()] },
-    ],
-    'write',
-  )
+  await writeTitleElsewhere(app, target, 'rm written elsewhere')
   expect(await readModel.answer(url)).toBeUndefined()
   expect(await readModel.answer('/api/resources?depth=0')).toBeUndefined()
   await expectFreshRightAway([url, '/api/resources?depth=0&sort=title'])

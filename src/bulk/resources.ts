@@ -18,7 +18,7 @@ import { toSlug } from '../../fields/slug'
 import { publicContentVersion } from '../cache/publicContentVersion'
 import type { Action, State } from '../workflow/machine'
 import { reviewEventsOf } from './reviewEvents'
-import { markPending } from '../readModel/store'
+import { markPending } from '../readModel/stores'
 import { searchEntriesOf } from './searchEntries'
 import { insertBatchSqlite, sqliteClient } from './sqliteResources'
 

@@ -14,7 +14,7 @@ import { listBody } from './listBody'
 import { readModelQuery } from './query'
 import { verificationClock } from '../verification/clock'
 import { renderResources } from './render'
-import { markPending, type ReadModelStore, sqliteStore } from './store'
+import { markPending, type ReadModelStore, storeFor } from './stores'
 
 type TransactionId = string | number
 /** A write to a document: a resource itself, or something resources name (by the relations that name it). */
@@ -67,10 +67,10 @@ export class ReadModel {
     this.enabled = enabled
     if (!enabled) return
     this.payload = payload
-    this.store = sqliteStore(payload)
+    this.store = await storeFor(payload)
     if (!this.store) {
       this.enabled = false
-      payload.logger.info('Read model off: it is kept on SQLite only; reads go to Payload')
+      payload.logger.info('Read model off: it is kept on SQLite and MongoDB only; reads go to Payload')
       return
     }
     let complete: boolean

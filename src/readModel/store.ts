@@ -3,7 +3,8 @@
  * adapter's client (so every write takes its turn with Payload's transactions, see
  * src/db/sqliteWriteLock.ts) and read on the main connection. Derived data: dropped before the
  * development schema push (src/db/database.ts) and rebuilt at start when missing or of another
- * format (./index.ts). MongoDB has no counterpart yet: there the read model stays off.
+ * format (./index.ts). ./stores.ts has the interface ./index.ts uses; on MongoDB the same model
+ * is kept in collections (./mongoStore.ts, ./mongoQueries.ts).
  */
 import { randomUUID } from 'node:crypto'
 import type { Payload, PayloadRequest } from 'payload'
