@@ -148,6 +148,11 @@ export class MongoReadModelStore implements ReadModelStore {
     await this.meta.updateOne({ _id: 'format' }, { $set: { value: MONGO_FORMAT } }, { upsert: true })
   }
 
+  /** Reads go to the primary, which holds every commit: both views are the same here. */
+  async visible(tokens: string[]): Promise<number> {
+    return tokens.length ? this.marks.countDocuments({ _id: { $in: tokens } }) : 0
+  }
+
   async pending(): Promise<{ token: string; at: string }[]> {
     return (await this.marks.find({}).toArray()).map((mark) => ({ token: mark._id, at: mark.at }))
   }

@@ -13,6 +13,11 @@ export interface ReadModelStore {
   /** Empties the model and marks it incomplete until `complete()`. */
   clear(): Promise<void>
   complete(): Promise<void>
+  /**
+   * How many of `tokens` (pending marks) the connection Payload reads on sees (`main`), or the
+   * latest committed state holds (`latest`): a render waits until the two agree (./index.ts untilVisible).
+   */
+  visible(tokens: string[], on?: 'main' | 'latest'): Promise<number>
   /** Writes not rendered yet, by any process: tokens and when they were written. */
   pending(): Promise<{ token: string; at: string }[]>
   /** Replaces everything stored for `ids` by `docs` and `refs`, and settles `tokens`, all at once for readers. */
