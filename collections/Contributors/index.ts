@@ -18,6 +18,7 @@ import { signUpEndpoint } from './endpoints/signUp'
 import { notifyAccountChanges } from './hooks/notifyAccountChanges'
 import { rejectMalformedCredentials } from './hooks/rejectMalformedCredentials'
 import { requireJurisdictionsToActivate } from './hooks/requireJurisdictionsToActivate'
+import { rememberVerifiedItems, verifierDeleted, verifierNameChanged } from './hooks/verifierNameChanged'
 import { passwordResetEmail } from '../../src/email/accountEmails'
 
 /** Campaign leaders, editors and admins: the people who sign in. */
@@ -68,8 +69,10 @@ export const Contributors: CollectionConfig = {
     beforeOperation: [rejectMalformedCredentials, guardAccountChanges, guardPasswordChanges, deferEmailChange],
     // requireJurisdictionsToActivate after assignRoleOnCreate: it sees the role and status a create really gets.
     beforeChange: [assignRoleOnCreate, requireJurisdictionsToActivate],
-    afterChange: [notifyAccountChanges],
-    beforeDelete: [forgetDeletedAccount],
+    afterChange: [notifyAccountChanges, verifierNameChanged],
+    // rememberVerifiedItems first: forgetDeletedAccount and SQLite's foreign keys empty what it reads.
+    beforeDelete: [rememberVerifiedItems, forgetDeletedAccount],
+    afterDelete: [verifierDeleted],
     afterError: [firstAdminRace],
   },
   fields: [
