@@ -1,0 +1,205 @@
+/**
+ * The custom endpoints that read published resources — the toolkit, the feeds, search — answer
+ * from the read model (src/readModel/endpointReads.ts) exactly what they answer through Payload
+ * (JSON key order aside; the Atom feed byte for byte), for every jurisdiction, locale and
+ * parameter, before and after publish, unpublish, archive, an edit, a section move, a
+ * supersession and a jurisdiction rename; and the model did serve them (its per-endpoint counter
+ * moves), so an equality cannot come from Payload answering both. Signed-in callers and
+ * parameters the endpoints do not read are Payload's.
+ */
+import { afterAll, beforeAll, expect, jest, test } from '@jest/globals'
+import request from 'supertest'
+import { normalised } from './helpers/normalisedJson'
+import { CATEGORIES, SECTIONS } from '../collections/Resources/options'
+import { readModel } from '../src/readModel'
+import { createJurisdictions, createPublished } from './helpers/publicApi'
+import { resourcesInEveryState } from './helpers/reviewStates'
+import { createAccount, signIn, startTestApp, type TestApp } from './helpers/testApp'
+import { publishThroughWorkflow } from './helpers/workflow'
+
+jest.setTimeout(600_000)
+
+type Id = string | number
+let app: TestApp
+let editor: Awaited<ReturnType<typeof signIn>>
+let places: Record<'US' | 'US-NY' | 'US-NY-KINGS' | 'US-CA', Id>
+let everyState: Awaited<ReturnType<typeof resourcesInEveryState>>['ids']
+const published: Id[] = []
+const WORD = 'Endpointmark'
+const DRAFT_WORD = 'Hushendpointdraft'
+const REVISION_WORD = 'Hushendpointrevision'
+/** Titles that are never public in this file: items in review, with changes requested, archived; a revision. */
+const NEVER_PUBLIC = [...['in_review', 'changes_requested', 'archived'].map((state) => `${DRAFT_WORD} ${state} item`), REVISION_WORD]
+let codes = ['US', 'US-NY', 'US-NY-KINGS', 'US-CA']
+
+/** The endpoint a URL is served by, as the model counts it (undefined: the model has no part in it). */
+const endpointOf = (url: string) => (url.includes('/toolkit') ? 'toolkit' : url.includes('/feed.') ? 'feed' : url.includes('/search') ? 'search' : undefined)
+
+async function get(url: string, serving: boolean) {
+  readModel.serving = serving
+  app.publicCache.clear()
+  try {
+    const res = await request(app.url).get(url)
+    return { status: res.status, text: res.text, type: String(res.headers['content-type']) }
+  } finally {
+    readModel.serving = true
+  }
+}
+
+const comparable = (answer: { text: string; type: string }) => (/json/.test(answer.type) ? normalised(answer.text) : answer.text)
+
+/** Every variant of the endpoints on the current corpus. */
+function variants(): string[] {
+  const urls: string[] = []
+  for (const code of [...codes, 'US-ZZ']) {
+    for (const query of ['', '?locale=en', '?locale=es', '?locale=all', '?perSection=1', '?perSection=2&locale=es', '?perSection=50', '?locale=es&perSection=3']) {
+      urls.push(`/api/jurisdictions/${code}/toolkit${query}`)
+    }
+  }
+  for (const format of ['json', 'xml']) {
+    const feed = `/api/feed.${format}`
+    urls.push(feed, `${feed}?locale=es`, `${feed}?limit=3`, `${feed}?limit=100&locale=es`)
+    for (const category of CATEGORIES.slice(0, 4)) urls.push(`${feed}?category=${category.value}`)
+    for (const code of codes) urls.push(`${feed}?jurisdiction=${code}`, `${feed}?jurisdiction=${code.toLowerCase()}&locale=es&limit=4`, `${feed}?jurisdiction=${code}&category=policy`)
+  }
+  for (const q of [WORD, 'summary', 'resumen', 'título', 'zzznothing', `${WORD} policy`]) {
+    urls.push(`/api/search?q=${encodeURIComponent(q)}`, `/api/search?q=${encodeURIComponent(q)}&locale=es`, `/api/search?q=${encodeURIComponent(q)}&limit=3&page=2`)
+    for (const code of ['US-NY', 'US-CA']) urls.push(`/api/search?q=${encodeURIComponent(q)}&jurisdiction=${code}`)
+    urls.push(`/api/search?q=${encodeURIComponent(q)}&category=policy`)
+  }
+  urls.push('/api/map', '/api/map?locale=es')
+  return urls
+}
+
+/**
+ * For every variant: the model's answer equals Payload's, and the model served each one it can
+ * (a toolkit, a feed, a search with hits), once settled.
+ */
+async function expectEquivalent(): Promise<void> {
+  await readModel.settle()
+  const problems: string[] = []
+  let served = 0
+  for (const url of variants()) {
+    const endpoint = endpointOf(url)
+    const before = endpoint ? (readModel.servedFor[endpoint] ?? 0) : 0
+    const model = await get(url, true)
+    const wasServed = endpoint !== undefined && (readModel.servedFor[endpoint] ?? 0) > before
+    const truth = await get(url, false)
+    if (model.status !== truth.status || comparable(model) !== comparable(truth)) {
+      problems.push(`differs: ${url}\n model:   ${model.status} ${model.text.slice(0, 800)}\n payload: ${truth.status} ${truth.text.slice(0, 800)}`)
+    }
+    const servable = truth.status === 200 && endpoint !== undefined && (endpoint !== 'search' || (JSON.parse(truth.text) as { docs: unknown[] }).docs.length > 0)
+    if (servable && !wasServed) problems.push(`not served by the model: ${url}`)
+    if (wasServed) served++
+    const leaked = NEVER_PUBLIC.find((title) => model.text.includes(title))
+    if (leaked) problems.push(`"${leaked}" in: ${url}`)
+  }
+  expect(problems).toEqual([])
+  expect(served).toBeGreaterThan(100)
+}
+
+beforeAll(async () => {
+  app = await startTestApp({ READ_MODEL: 'on' })
+  editor = await signIn(app, await createAccount(app, 'editor'))
+  places = await createJurisdictions(app)
+  const ids = Object.values(places)
+  const day = (n: number) => new Date(Date.UTC(2025, 0, 1 + n)).toISOString()
+  // Every section and none; shared and missing issuedAt and publishedAt (the order's tie-breaks); Spanish on some.
+  for (let i = 0; i < 24; i++) {
+    const category = CATEGORIES[i % CATEGORIES.length]!.value
+    const id = await createPublished(app, {
+      title: `${WORD} ${category} ${i}`,
+      slug: `ep-${category}-${i}`,
+      summary: `Summary ${i}`,
+      category,
+      section: i % 11 === 10 ? undefined : SECTIONS[i % SECTIONS.length]!.value,
+      jurisdictions: [ids[i % ids.length], ...(i % 4 === 0 ? [places['US-NY-KINGS']] : [])],
+      issuedAt: i % 5 === 4 ? undefined : day(i % 3),
+      publishedAt: day(i % 6),
+      language: i % 2 ? ['en', 'es'] : ['en'],
+    })
+    if (i % 3 === 1) {
+      await app.payload.update({ collection: 'resources', id, locale: 'es', data: { title: `Título ${i}`, summary: `Resumen ${i}` } as never, overrideAccess: true })
+    }
+    published.push(id)
+  }
+  const a = await createPublished(app, { title: `${WORD} chain A`, category: 'policy', section: SECTIONS[0]!.value, jurisdictions: [places['US-NY']], issuedAt: day(9) })
+  const b = await createPublished(app, { title: `${WORD} chain B`, category: 'policy', section: SECTIONS[0]!.value, jurisdictions: [places['US-NY']], supersedes: [a], issuedAt: day(10) })
+  published.push(a, b)
+  everyState = (await resourcesInEveryState(editor, { word: DRAFT_WORD, revisionWord: REVISION_WORD, jurisdiction: places['US-NY'] })).ids
+  published.push(everyState.published, everyState.revisedInReview)
+})
+
+afterAll(async () => {
+  await app?.stop()
+})
+
+test('the corpus: every toolkit, feed and search variant equals Payload’s answer, served from the model', async () => {
+  await expectEquivalent()
+})
+
+test('signed-in callers and parameters the endpoints do not read are answered by Payload', async () => {
+  await readModel.settle()
+  const urls = ['/api/jurisdictions/US-NY/toolkit', '/api/feed.json', `/api/search?q=${WORD}`]
+  for (const url of urls) {
+    const endpoint = endpointOf(url)!
+    const before = readModel.servedFor[endpoint] ?? 0
+    app.publicCache.clear()
+    const signedIn = await editor.get(url)
+    expect(signedIn.status).toBe(200)
+    for (const other of [`${url}${url.includes('?') ? '&' : '?'}fallback-locale=none`, `${url}${url.includes('?') ? '&' : '?'}depth=2`]) {
+      app.publicCache.clear()
+      expect((await request(app.url).get(other)).status).toBe(200)
+    }
+    expect(readModel.servedFor[endpoint] ?? 0).toBe(before)
+  }
+})
+
+test('publish, unpublish, archive, an edit, a section moved: equal right away and once rendered', async () => {
+  const act = async (id: Id, action: string) => {
+    const res = await editor.post(`/api/resources/${id}/workflow`).send({ action })
+    expect(res.status).toBe(200)
+  }
+  const rightAway = async () => {
+    for (const url of ['/api/jurisdictions/US-NY/toolkit', '/api/feed.json?jurisdiction=US-NY', `/api/search?q=${DRAFT_WORD}`]) {
+      const got = await get(url, true)
+      const truth = await get(url, false)
+      expect({ url, body: comparable(got) }).toEqual({ url, body: comparable(truth) })
+    }
+  }
+  await publishThroughWorkflow(editor, everyState.draft)
+  await rightAway()
+  await act(everyState.published, 'unpublish')
+  await rightAway()
+  await act(published[3]!, 'archive')
+  await rightAway()
+  await expectEquivalent()
+
+  // An edit of a published item (a revision, then published): a new title, another section, issued later.
+  const edited = published[4]!
+  expect((await editor.patch(`/api/resources/${edited}`).send({ title: `${WORD} edited`, section: SECTIONS[8]!.value, issuedAt: new Date(Date.UTC(2026, 0, 1)).toISOString() })).status).toBe(200)
+  await rightAway()
+  await publishThroughWorkflow(editor, edited)
+  await rightAway()
+  await expectEquivalent()
+})
+
+test('a supersession and a jurisdiction renamed', async () => {
+  const res = await editor.post('/api/resources?draft=true').send({
+    title: `${WORD} chain C`,
+    category: 'policy',
+    section: SECTIONS[0]!.value,
+    jurisdictions: [places['US-NY']],
+    supersedes: [published[0], published[1]],
+    _status: 'draft',
+  })
+  expect(res.status).toBe(201)
+  await publishThroughWorkflow(editor, res.body.doc.id as Id)
+  published.push(res.body.doc.id as Id)
+  await expectEquivalent()
+
+  // The county recoded: the toolkit under its new code, the feed's tags follow.
+  expect((await editor.patch(`/api/jurisdictions/${places['US-NY-KINGS']}`).send({ name: 'Brooklyn', code: 'US-NY-BROOKLYN' })).status).toBe(200)
+  codes = ['US', 'US-NY', 'US-NY-BROOKLYN', 'US-CA']
+  await expectEquivalent()
+})
