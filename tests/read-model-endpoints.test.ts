@@ -95,7 +95,7 @@ async function expectEquivalent(): Promise<void> {
     if (leaked) problems.push(`"${leaked}" in: ${url}`)
   }
   expect(problems).toEqual([])
-  expect(served).toBeGreaterThan(100)
+  expect(served).toBeGreaterThan(80)
 }
 
 beforeAll(async () => {
@@ -126,6 +126,13 @@ beforeAll(async () => {
   const a = await createPublished(app, { title: `${WORD} chain A`, category: 'policy', section: SECTIONS[0]!.value, jurisdictions: [places['US-NY']], issuedAt: day(9) })
   const b = await createPublished(app, { title: `${WORD} chain B`, category: 'policy', section: SECTIONS[0]!.value, jurisdictions: [places['US-NY']], supersedes: [a], issuedAt: day(10) })
   published.push(a, b)
+  // Signed off (status current or due, a reviewer named publicly on some): what search and the feeds show of each.
+  const reviewer = await signIn(app, await createAccount(app, 'editor', { name: 'Rita Reviewer', legalReviewer: true, publicAttribution: true }))
+  const quiet = await signIn(app, await createAccount(app, 'editor', { name: 'Quinn Quiet', legalReviewer: true }))
+  for (const [n, days] of [[0, 200], [2, 20], [7, 90], [13, 300]] as const) {
+    const res = await (n % 2 ? quiet : reviewer).post(`/api/resources/${published[n]}/verify`).send({ reviewBy: new Date(Date.now() + days * 86_400_000).toISOString() })
+    expect(res.status).toBe(200)
+  }
   everyState = (await resourcesInEveryState(editor, { word: DRAFT_WORD, revisionWord: REVISION_WORD, jurisdiction: places['US-NY'] })).ids
   published.push(everyState.published, everyState.revisedInReview)
 })
