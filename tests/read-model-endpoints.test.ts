@@ -1,7 +1,8 @@
 /**
- * The custom endpoints that read published resources — the toolkit, the feeds, search — answer
- * from the read model (src/readModel/endpointReads.ts) exactly what they answer through Payload
- * (JSON key order aside; the Atom feed byte for byte), for every jurisdiction, locale and
+ * The custom endpoints that read published resources — the toolkit, the feeds, search — and the
+ * public site's pages answer from the read model (src/readModel/endpointReads.ts) exactly what
+ * they answer through Payload (JSON key order aside; the Atom feed and the pages byte for byte),
+ * for every jurisdiction, locale and
  * parameter, before and after publish, unpublish, archive, an edit, a section move, a
  * supersession and a jurisdiction rename; and the model did serve them (its per-endpoint counter
  * moves), so an equality cannot come from Payload answering both. Signed-in callers and
@@ -25,15 +26,26 @@ let editor: Awaited<ReturnType<typeof signIn>>
 let places: Record<'US' | 'US-NY' | 'US-NY-KINGS' | 'US-CA', Id>
 let everyState: Awaited<ReturnType<typeof resourcesInEveryState>>['ids']
 const published: Id[] = []
+/** Slugs of published items whose pages the site serves. */
+const slugs: string[] = []
 const WORD = 'Endpointmark'
 const DRAFT_WORD = 'Hushendpointdraft'
 const REVISION_WORD = 'Hushendpointrevision'
 /** Titles that are never public in this file: items in review, with changes requested, archived; a revision. */
-const NEVER_PUBLIC = [...['in_review', 'changes_requested', 'archived'].map((state) => `${DRAFT_WORD} ${state} item`), REVISION_WORD]
+const NEVER_PUBLIC = [...['in_review', 'changes_requested', 'archived'].map((state) => `${DRAFT_WORD} ${state} item`), REVISION_WORD, `${DRAFT_WORD} successor`]
 let codes = ['US', 'US-NY', 'US-NY-KINGS', 'US-CA']
 
-/** The endpoint a URL is served by, as the model counts it (undefined: the model has no part in it). */
-const endpointOf = (url: string) => (url.includes('/toolkit') ? 'toolkit' : url.includes('/feed.') ? 'feed' : url.includes('/search') ? 'search' : undefined)
+/** What serves a URL from the model, as the model counts it (undefined: the model has no part in it). */
+function endpointOf(url: string): string | undefined {
+  if (url.includes('/toolkit') || /^(\/es)?\/jurisdictions\//.test(url)) return 'toolkit'
+  if (url.includes('/feed.')) return 'feed'
+  if (url.includes('search')) return 'search'
+  if (/^(\/es)?\/resources\//.test(url)) return 'resources'
+  if (/^\/(es)?$/.test(url)) return 'site'
+  return undefined
+}
+/** Answers the model gave for `endpoint` so far ('resources': the REST reads it answers, here the site's). */
+const servedSoFar = (endpoint: string) => (endpoint === 'resources' ? readModel.stats.served : (readModel.servedFor[endpoint] ?? 0))
 
 async function get(url: string, serving: boolean) {
   readModel.serving = serving
@@ -68,6 +80,11 @@ function variants(): string[] {
     urls.push(`/api/search?q=${encodeURIComponent(q)}&category=policy`)
   }
   urls.push('/api/map', '/api/map?locale=es')
+  // The public site: its pages read the same, through the public API or the model.
+  urls.push('/', '/es')
+  for (const slug of [...slugs, 'ep-no-such-item']) urls.push(`/resources/${slug}`, `/es/resources/${slug}`)
+  for (const code of codes) urls.push(`/jurisdictions/${code}`, `/es/jurisdictions/${code}`)
+  urls.push(`/search?q=${WORD}`, `/es/search?q=resumen`)
   return urls
 }
 
@@ -81,14 +98,14 @@ async function expectEquivalent(): Promise<void> {
   let served = 0
   for (const url of variants()) {
     const endpoint = endpointOf(url)
-    const before = endpoint ? (readModel.servedFor[endpoint] ?? 0) : 0
+    const before = endpoint ? servedSoFar(endpoint) : 0
     const model = await get(url, true)
-    const wasServed = endpoint !== undefined && (readModel.servedFor[endpoint] ?? 0) > before
+    const wasServed = endpoint !== undefined && servedSoFar(endpoint) > before
     const truth = await get(url, false)
     if (model.status !== truth.status || comparable(model) !== comparable(truth)) {
       problems.push(`differs: ${url}\n model:   ${model.status} ${model.text.slice(0, 800)}\n payload: ${truth.status} ${truth.text.slice(0, 800)}`)
     }
-    const servable = truth.status === 200 && endpoint !== undefined && (endpoint !== 'search' || (JSON.parse(truth.text) as { docs: unknown[] }).docs.length > 0)
+    const servable = truth.status === 200 && endpoint !== undefined && (endpoint !== 'search' || !/json/.test(truth.type) || (JSON.parse(truth.text) as { docs: unknown[] }).docs.length > 0)
     if (servable && !wasServed) problems.push(`not served by the model: ${url}`)
     if (wasServed) served++
     const leaked = NEVER_PUBLIC.find((title) => model.text.includes(title))
@@ -118,6 +135,7 @@ beforeAll(async () => {
       publishedAt: day(i % 6),
       language: i % 2 ? ['en', 'es'] : ['en'],
     })
+    if (i % 4 === 1) slugs.push(`ep-${category}-${i}`)
     if (i % 3 === 1) {
       await app.payload.update({ collection: 'resources', id, locale: 'es', data: { title: `Título ${i}`, summary: `Resumen ${i}` } as never, overrideAccess: true })
     }
@@ -126,6 +144,9 @@ beforeAll(async () => {
   const a = await createPublished(app, { title: `${WORD} chain A`, category: 'policy', section: SECTIONS[0]!.value, jurisdictions: [places['US-NY']], issuedAt: day(9) })
   const b = await createPublished(app, { title: `${WORD} chain B`, category: 'policy', section: SECTIONS[0]!.value, jurisdictions: [places['US-NY']], supersedes: [a], issuedAt: day(10) })
   published.push(a, b)
+  slugs.push(...[0, 3, 4, 5].map((i) => `ep-${CATEGORIES[i % CATEGORIES.length]!.value}-${i}`), 'endpointmark-chain-a', 'endpointmark-chain-b')
+  // A draft naming published items in `supersedes`: never shown as their successor.
+  await app.payload.create({ collection: 'resources', data: { title: `${DRAFT_WORD} successor`, category: 'policy', supersedes: [a, published[5]], _status: 'draft' } as never, overrideAccess: true })
   // Signed off (status current or due, a reviewer named publicly on some): what search and the feeds show of each.
   const reviewer = await signIn(app, await createAccount(app, 'editor', { name: 'Rita Reviewer', legalReviewer: true, publicAttribution: true }))
   const quiet = await signIn(app, await createAccount(app, 'editor', { name: 'Quinn Quiet', legalReviewer: true }))
@@ -141,7 +162,7 @@ afterAll(async () => {
   await app?.stop()
 })
 
-test('the corpus: every toolkit, feed and search variant equals Payload’s answer, served from the model', async () => {
+test('the corpus: every toolkit, feed, search and site variant equals Payload’s answer, served from the model', async () => {
   await expectEquivalent()
 })
 
@@ -150,7 +171,7 @@ test('signed-in callers and parameters the endpoints do not read are answered by
   const urls = ['/api/jurisdictions/US-NY/toolkit', '/api/feed.json', `/api/search?q=${WORD}`]
   for (const url of urls) {
     const endpoint = endpointOf(url)!
-    const before = readModel.servedFor[endpoint] ?? 0
+    const before = servedSoFar(endpoint)
     app.publicCache.clear()
     const signedIn = await editor.get(url)
     expect(signedIn.status).toBe(200)
@@ -158,7 +179,7 @@ test('signed-in callers and parameters the endpoints do not read are answered by
       app.publicCache.clear()
       expect((await request(app.url).get(other)).status).toBe(200)
     }
-    expect(readModel.servedFor[endpoint] ?? 0).toBe(before)
+    expect(servedSoFar(endpoint)).toBe(before)
   }
 })
 

@@ -1,9 +1,10 @@
 /**
  * The read model's answers for the custom endpoints that read published resources: the toolkit's
- * per-section lists (indexed range reads), the feeds' newest items, search's sign-offs. Each read
- * is one snapshot of the model (./store.ts `read`) returning the stored depth-0 documents, parsed:
- * the endpoint builds its answer from them exactly as from Payload's. Undefined whenever the model
- * cannot answer (off, unsettled, a row stale): the endpoint reads through Payload as before.
+ * per-section lists (indexed range reads), the feeds' newest items, search's sign-offs; and the
+ * public site's sections. Each read is one snapshot of the model (./store.ts `read`) returning
+ * the stored depth-0 documents, parsed: the endpoint builds its answer from them exactly as from
+ * Payload's. Undefined whenever the model cannot answer (off, unsettled, a row stale): the
+ * endpoint reads through Payload as before.
  */
 import type { PayloadRequest } from 'payload'
 import { readModel } from './index'
@@ -41,19 +42,21 @@ function parsed(rows: Record<string, unknown>[], now: number): Doc[] | undefined
   return rows.map((row) => JSON.parse(String(row.json)) as Doc)
 }
 
-/** One toolkit list: resources naming `jurisdiction`, in `section` (null: in none; undefined: any). */
-export type ToolkitGroup = { jurisdiction: string; section?: string | null }
+/** One list: resources naming `jurisdiction` (undefined: any), in `section` (null: in none; undefined: any). */
+export type NewestGroup = { jurisdiction?: string; section?: string | null }
 
 /**
- * The toolkit's lists, each the newest `limit` published resources (by issuedAt, then createdAt,
- * as Payload's join orders them) with their count, in one snapshot: an index range read per list.
+ * Lists of the newest `limit` published resources (by issuedAt, then createdAt, as Payload orders
+ * `sort=-issuedAt`, in a find or a join) with their counts, in one snapshot: an index range read
+ * each. The toolkit's lists, and the public site's sections.
  */
-export function toolkitLists(groups: ToolkitGroup[], locale: ModelLocale, limit: number): Promise<{ docs: Doc[]; totalDocs: number }[] | undefined> {
-  return readModel.readFor('toolkit', async (store, now) => {
+export function newestLists(endpoint: string, groups: NewestGroup[], locale: ModelLocale, limit: number): Promise<{ docs: Doc[]; totalDocs: number }[] | undefined> {
+  return readModel.readFor(endpoint, async (store, now) => {
     const statements: Statement[] = []
     for (const group of groups) {
-      const where = ['locale = ?', 'depth = 0', namingJurisdiction]
-      const args: (string | number)[] = [locale, group.jurisdiction]
+      const where = ['locale = ?', 'depth = 0']
+      const args: (string | number)[] = [locale]
+      if (group.jurisdiction !== undefined) where.push(namingJurisdiction) && args.push(group.jurisdiction)
       if (group.section === null) where.push('section IS NULL')
       else if (group.section !== undefined) where.push('section = ?') && args.push(group.section)
       const filter = where.join(' AND ')

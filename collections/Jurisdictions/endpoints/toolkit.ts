@@ -2,7 +2,7 @@ import type { Endpoint, PayloadRequest, Where } from 'payload'
 import { errorJson } from '../../../src/endpoints/openapiCommon'
 import { SECTIONS } from '../../Resources/options'
 import { publicVerification } from '../../../src/verification/status'
-import { modelLocale, modelMayAnswer, toolkitLists } from '../../../src/readModel/endpointReads'
+import { modelLocale, modelMayAnswer, newestLists } from '../../../src/readModel/endpointReads'
 import { DEFAULT_PER_SECTION, MAX_PER_SECTION, toolkitOpenapi } from './toolkitOpenapi'
 
 type Id = string | number
@@ -126,7 +126,7 @@ async function listsFromReadModel(req: PayloadRequest, jurisdiction: Jurisdictio
     { jurisdiction: String(jurisdiction.id), section: null },
     ...levels.map((level) => ({ jurisdiction: String(level.jurisdiction.id) })),
   ]
-  const lists = await toolkitLists(groups, locale, perSection)
+  const lists = await newestLists('toolkit', groups, locale, perSection)
   if (!lists) return undefined
   const found = new Map(lists.flatMap((list) => list.docs.map((doc) => [String(doc.id), summaryOf(doc)] as const)))
   const ids = lists.map((list) => ({ ids: list.docs.map((doc) => doc.id), totalDocs: list.totalDocs }))
