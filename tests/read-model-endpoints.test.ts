@@ -13,6 +13,8 @@ import request from 'supertest'
 import { normalised } from './helpers/normalisedJson'
 import { CATEGORIES, SECTIONS } from '../collections/Resources/options'
 import { readModel } from '../src/readModel'
+import { verificationClock } from '../src/verification/clock'
+import { DUE_WINDOW_MS } from '../src/verification/policy'
 import { createJurisdictions, createPublished } from './helpers/publicApi'
 import { resourcesInEveryState } from './helpers/reviewStates'
 import { createAccount, signIn, startTestApp, type TestApp } from './helpers/testApp'
@@ -159,6 +161,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
+  verificationClock.set()
   await app?.stop()
 })
 
@@ -230,4 +233,45 @@ test('a supersession and a jurisdiction renamed', async () => {
   expect((await editor.patch(`/api/jurisdictions/${places['US-NY-KINGS']}`).send({ name: 'Brooklyn', code: 'US-NY-BROOKLYN' })).status).toBe(200)
   codes = ['US', 'US-NY', 'US-NY-BROOKLYN', 'US-CA']
   await expectEquivalent()
+})
+
+test('as time passes, sign-offs turn due and overdue: Payload answers until re-rendered, then the model, the same', async () => {
+  // 100 days on: the sign-offs due in 20 and 90 days are overdue, the one in 200 days is due.
+  verificationClock.set(() => new Date(Date.now() + 100 * 86_400_000))
+  try {
+    for (const url of ['/api/jurisdictions/US/toolkit', '/api/feed.json?limit=100', `/api/search?q=${WORD}&limit=50`]) {
+      const got = await get(url, true)
+      expect({ url, body: comparable(got) }).toEqual({ url, body: comparable(await get(url, false)) })
+    }
+    expect((await get('/api/feed.json?limit=100', true)).text).toContain('"overdue"')
+    await expectEquivalent()
+  } finally {
+    verificationClock.set()
+  }
+})
+
+test('a sign-off turning due between two checks for stale renderings: not answered from the stale rendering', async () => {
+  // Item 13 (in US-NY, signed off for 300 days, never superseded).
+  const reviewBy = (await request(app.url).get(`/api/resources/${published[13]}?depth=0`)).body.verification.reviewBy as string
+  const dueAt = new Date(reviewBy).getTime() - DUE_WINDOW_MS
+  const urls = ['/api/jurisdictions/US-NY/toolkit', '/api/feed.json?limit=100', `/api/search?q=${WORD}&limit=50`]
+  try {
+    // Just before: the model checks for stale renderings (re-rendering those gone stale by then) and answers.
+    await readModel.settle()
+    verificationClock.set(() => new Date(dueAt - 10_000))
+    await get(urls[0]!, true)
+    await readModel.settle()
+    const before = readModel.servedFor.toolkit ?? 0
+    expect((await get(urls[0]!, true)).text).toContain('"current"')
+    expect(readModel.servedFor.toolkit).toBe(before + 1)
+    // Just after (within the minute before its next check): its rendering has gone stale.
+    verificationClock.set(() => new Date(dueAt + 10_000))
+    for (const url of urls) {
+      const got = await get(url, true)
+      expect({ url, body: comparable(got) }).toEqual({ url, body: comparable(await get(url, false)) })
+    }
+    expect((await get(urls[1]!, true)).text).toContain('"due"')
+  } finally {
+    verificationClock.set()
+  }
 })
