@@ -66,7 +66,7 @@ const comparable = (answer: { text: string; type: string }) => (/json/.test(answ
 function variants(): string[] {
   const urls: string[] = []
   for (const code of [...codes, 'US-ZZ']) {
-    for (const query of ['', '?locale=en', '?locale=es', '?locale=all', '?perSection=1', '?perSection=2&locale=es', '?perSection=50', '?locale=es&perSection=3']) {
+    for (const query of ['', '?locale=en', '?locale=es', '?locale=all', '?perSection=1', '?perSection=2&locale=es', '?perSection=50', '?locale=es&perSection=3', '?locale=fr', '?perSection=0', '?perSection=2&perSection=3']) {
       urls.push(`/api/jurisdictions/${code}/toolkit${query}`)
     }
   }
