@@ -13,6 +13,7 @@ import request from 'supertest'
 import { normalised } from './helpers/normalisedJson'
 import { CATEGORIES, SECTIONS } from '../collections/Resources/options'
 import { readModel } from '../src/readModel'
+import { newestListStatements } from '../src/readModel/endpointReads'
 import { verificationClock } from '../src/verification/clock'
 import { DUE_WINDOW_MS } from '../src/verification/policy'
 import { createJurisdictions, createPublished } from './helpers/publicApi'
@@ -146,6 +147,8 @@ beforeAll(async () => {
   const a = await createPublished(app, { title: `${WORD} chain A`, category: 'policy', section: SECTIONS[0]!.value, jurisdictions: [places['US-NY']], issuedAt: day(9) })
   const b = await createPublished(app, { title: `${WORD} chain B`, category: 'policy', section: SECTIONS[0]!.value, jurisdictions: [places['US-NY']], supersedes: [a], issuedAt: day(10) })
   published.push(a, b)
+  // A jurisdiction named twice: listed and counted once, as Payload does.
+  published.push(await createPublished(app, { title: `${WORD} named twice`, category: 'policy', section: SECTIONS[1]!.value, jurisdictions: [places['US-CA'], places['US-CA']], issuedAt: day(4) }))
   slugs.push(...[0, 3, 4, 5].map((i) => `ep-${CATEGORIES[i % CATEGORIES.length]!.value}-${i}`), 'endpointmark-chain-a', 'endpointmark-chain-b')
   // A draft naming published items in `supersedes`: never shown as their successor.
   await app.payload.create({ collection: 'resources', data: { title: `${DRAFT_WORD} successor`, category: 'policy', supersedes: [a, published[5]], _status: 'draft' } as never, overrideAccess: true })
@@ -273,5 +276,22 @@ test('a sign-off turning due between two checks for stale renderings: not answer
     expect((await get(urls[1]!, true)).text).toContain('"due"')
   } finally {
     verificationClock.set()
+  }
+})
+
+test("the toolkit's lists are index range reads in the sort's order (no sort step), statistics or not", async () => {
+  const client = (app.payload.db as unknown as { client: { execute: (s: string | { sql: string; args: unknown[] }) => Promise<{ rows: { detail: string }[] }> } }).client
+  const plans = async () => {
+    const found: string[] = []
+    for (const group of [{ jurisdiction: String(places['US-NY']), section: SECTIONS[0]!.value }, { jurisdiction: String(places['US-NY']), section: null }, { jurisdiction: String(places.US) }, { section: SECTIONS[1]!.value }]) {
+      const [page] = newestListStatements(group, 'es', 5)
+      const { rows } = await client.execute({ sql: `EXPLAIN QUERY PLAN ${page.sql}`, args: page.args })
+      found.push(rows.map((row) => row.detail).join(' / '))
+    }
+    return found
+  }
+  for (const plan of [...(await plans()), ...(await client.execute('ANALYZE'), await plans())]) {
+    expect(plan).toMatch(/^SEARCH read_model_docs USING INDEX read_model_docs_(section_)?issued \(locale=\? AND depth=\?( AND section=\?)?\)/)
+    expect(plan).not.toMatch(/TEMP B-TREE/)
   }
 })

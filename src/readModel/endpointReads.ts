@@ -33,8 +33,14 @@ export function modelMayAnswer(req: PayloadRequest, parameters: readonly string[
 /** `req`'s locale when the model renders it in one language; undefined otherwise. */
 export const modelLocale = (locale: unknown): ModelLocale | undefined => (locale === 'en' || locale === 'es' ? locale : undefined)
 
-/** The published resources naming a jurisdiction, as the toolkit lists them. */
-const namingJurisdiction = `resource_id IN (SELECT resource_id FROM ${REFS} WHERE relation = 'jurisdictions' AND target = ?)`
+/**
+ * The published resources naming a jurisdiction, as a jurisdiction's `resources` join lists them:
+ * once per naming (Payload's join reads the relationship rows, so a resource naming it twice is
+ * listed and counted twice; `times` below). Written as `IN` so that SQLite reads the page in the
+ * order of the sort's index, stopping at the limit, and checks each row in the refs index.
+ */
+const naming = `resource_id IN (SELECT resource_id FROM ${REFS} WHERE relation = 'jurisdictions' AND target = ?)`
+const times = `(SELECT count(*) FROM ${REFS} r WHERE r.relation = 'jurisdictions' AND r.target = ? AND r.resource_id = ${DOCS}.resource_id)`
 
 /** Parsed documents of `rows`, or undefined when one of them may not be answered from the model at `now`. */
 function parsed(rows: Record<string, unknown>[], now: number): Doc[] | undefined {
@@ -45,6 +51,28 @@ function parsed(rows: Record<string, unknown>[], now: number): Doc[] | undefined
 /** One list: resources naming `jurisdiction` (undefined: any), in `section` (null: in none; undefined: any). */
 export type NewestGroup = { jurisdiction?: string; section?: string | null }
 
+/** One list's page (each row with the `times` it is listed) and count: the page an index range read in the sort's order. */
+export function newestListStatements(group: NewestGroup, locale: ModelLocale, limit: number): [Statement, Statement] {
+  const where = ['locale = ?', 'depth = 0']
+  const args: (string | number)[] = [locale]
+  if (group.section === null) where.push('section IS NULL')
+  else if (group.section !== undefined) where.push('section = ?') && args.push(group.section)
+  const order = `ORDER BY json_extract(json, '$.issuedAt') DESC, created_at DESC LIMIT ?`
+  const jurisdiction = group.jurisdiction
+  if (jurisdiction === undefined) {
+    const filter = `FROM ${DOCS} WHERE ${where.join(' AND ')}`
+    return [
+      { sql: `SELECT json, volatile, stale_after, 1 AS times ${filter} ${order}`, args: [...args, limit] },
+      { sql: `SELECT count(*) AS n ${filter}`, args },
+    ]
+  }
+  const filter = `FROM ${DOCS} WHERE ${[...where, naming].join(' AND ')}`
+  return [
+    { sql: `SELECT json, volatile, stale_after, ${times} AS times ${filter} ${order}`, args: [jurisdiction, ...args, jurisdiction, limit] },
+    { sql: `SELECT coalesce(sum(${times}), 0) AS n ${filter}`, args: [jurisdiction, ...args, jurisdiction] },
+  ]
+}
+
 /**
  * Lists of the newest `limit` published resources (by issuedAt, then createdAt, as Payload orders
  * `sort=-issuedAt`, in a find or a join) with their counts, in one snapshot: an index range read
@@ -53,25 +81,16 @@ export type NewestGroup = { jurisdiction?: string; section?: string | null }
 export function newestLists(endpoint: string, groups: NewestGroup[], locale: ModelLocale, limit: number): Promise<{ docs: Doc[]; totalDocs: number }[] | undefined> {
   return readModel.readFor(endpoint, async (store, now) => {
     const statements: Statement[] = []
-    for (const group of groups) {
-      const where = ['locale = ?', 'depth = 0']
-      const args: (string | number)[] = [locale]
-      if (group.jurisdiction !== undefined) where.push(namingJurisdiction) && args.push(group.jurisdiction)
-      if (group.section === null) where.push('section IS NULL')
-      else if (group.section !== undefined) where.push('section = ?') && args.push(group.section)
-      const filter = where.join(' AND ')
-      statements.push(
-        { sql: `SELECT json, volatile, stale_after FROM ${DOCS} WHERE ${filter} ORDER BY json_extract(json, '$.issuedAt') DESC, created_at DESC LIMIT ?`, args: [...args, limit] },
-        { sql: `SELECT count(*) AS n FROM ${DOCS} WHERE ${filter}`, args },
-      )
-    }
+    for (const group of groups) statements.push(...newestListStatements(group, locale, limit))
     const results = await store.read(statements)
     if (!results) return undefined
     const lists: { docs: Doc[]; totalDocs: number }[] = []
     for (let i = 0; i < groups.length; i++) {
-      const docs = parsed(results[2 * i]!, now)
+      const rows = results[2 * i]!
+      const docs = parsed(rows, now)
       if (!docs) return undefined
-      lists.push({ docs, totalDocs: Number(results[2 * i + 1]![0]?.n ?? 0) })
+      const repeated = docs.flatMap((doc, at) => Array<Doc>(Number(rows[at]!.times)).fill(doc)).slice(0, limit)
+      lists.push({ docs: repeated, totalDocs: Number(results[2 * i + 1]![0]?.n ?? 0) })
     }
     return lists
   })
