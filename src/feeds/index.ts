@@ -2,12 +2,15 @@ import { publicVerification } from '../verification/status'
 import type { Endpoint, PayloadRequest, Where } from 'payload'
 import { CATEGORIES } from '../../collections/Resources/options'
 import { atomFeed, jsonFeed, type FeedModel } from './formats'
+import { feedItems, modelLocale, modelMayAnswer } from '../readModel/endpointReads'
 
 /** Items per feed unless `?limit=` asks for fewer or more (up to MAX_ITEMS). */
 const DEFAULT_ITEMS = 30
 const MAX_ITEMS = 100
 const LOCALES = ['en', 'es']
 const CATEGORY_VALUES: readonly string[] = CATEGORIES.map((c) => c.value)
+/** Every query parameter the feeds read. */
+const FEED_PARAMETERS = ['jurisdiction', 'category', 'locale', 'limit']
 
 type FeedQuery = { jurisdiction?: { id: string | number; code: string; name: string }; category?: string; locale: string; limit: number }
 
@@ -95,9 +98,12 @@ type FeedResource = {
  * gets the same public feed.
  */
 async function latestPublished(req: PayloadRequest, query: FeedQuery): Promise<FeedResource[]> {
+  const jurisdictions = query.jurisdiction ? await jurisdictionAndChildren(req, query.jurisdiction.id) : undefined
+  const fromModel = await latestFromReadModel(req, query, jurisdictions)
+  if (fromModel) return fromModel
   const and: Where[] = [{ _status: { equals: 'published' } }]
   if (query.category) and.push({ category: { equals: query.category } })
-  if (query.jurisdiction) and.push({ jurisdictions: { in: await jurisdictionAndChildren(req, query.jurisdiction.id) } })
+  if (jurisdictions) and.push({ jurisdictions: { in: jurisdictions } })
   const { docs } = await req.payload.find({
     collection: 'resources',
     where: { and },
@@ -112,6 +118,21 @@ async function latestPublished(req: PayloadRequest, query: FeedQuery): Promise<F
     req,
   })
   return docs as unknown as FeedResource[]
+}
+
+/**
+ * The same, from the read model (src/readModel/endpointReads.ts) for an anonymous request naming
+ * only the feed's parameters; undefined when it cannot answer. Jurisdictions come as Payload
+ * populates them here: `{ id, code }` where the code is known, the id otherwise.
+ */
+async function latestFromReadModel(req: PayloadRequest, query: FeedQuery, jurisdictions: (string | number)[] | undefined): Promise<FeedResource[] | undefined> {
+  const locale = modelLocale(query.locale)
+  if (!locale || !modelMayAnswer(req, FEED_PARAMETERS)) return undefined
+  const found = await feedItems({ locale, category: query.category, jurisdictions: jurisdictions?.map(String), limit: query.limit })
+  return found?.docs.map((doc) => {
+    const named = (doc.jurisdictions as (string | number)[] | null | undefined) ?? []
+    return { ...(doc as unknown as FeedResource), jurisdictions: named.map((id) => (found.codes.has(String(id)) ? { id, code: found.codes.get(String(id)) } : id)) }
+  })
 }
 
 function buildFeed(req: PayloadRequest, query: FeedQuery, resources: FeedResource[]): FeedModel {

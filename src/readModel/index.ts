@@ -201,6 +201,30 @@ export class ReadModel {
     return body
   }
 
+  /** Answers read by the custom endpoints (./endpointReads.ts), by endpoint: the tests check the model served them. */
+  readonly servedFor: Record<string, number> = {}
+
+  /**
+   * For the custom endpoints (./endpointReads.ts): `read` run on the store under the same guards as
+   * `answer` (served, settled, nothing moved while reading); undefined when the model cannot answer.
+   */
+  async readFor<T>(endpoint: string, read: (store: ReadModelStore, now: number) => Promise<T | undefined>): Promise<T | undefined> {
+    if (!this.enabled || !this.serving || !this.settled || !this.store || !this.payload) return undefined
+    const generation = this.generation
+    const now = verificationClock.now().getTime()
+    let result: T | undefined
+    try {
+      await this.refreshStale(now)
+      result = await read(this.store, now)
+    } catch (error) {
+      this.payload.logger.warn({ err: error, msg: `Read model: a read for ${endpoint} failed; Payload answers` })
+      return undefined
+    }
+    if (result === undefined || this.generation !== generation || !this.settled) return undefined
+    this.servedFor[endpoint] = (this.servedFor[endpoint] ?? 0) + 1
+    return result
+  }
+
   /**
    * Re-renders, at most once a minute, the resources whose rendering a turning verification status
    * made stale (until then they are answered by Payload: store.ts `answerable`).

@@ -46,7 +46,7 @@ export type StoredDoc = {
 /** What a resource names (what filters match on, and whose changes re-render it). */
 export type StoredRef = { id: string; relation: string; target: string; code: string | null }
 
-type Statement = { sql: string; args: (string | number | null)[] }
+export type Statement = { sql: string; args: (string | number | null)[] }
 type Client = {
   execute: (stmt: string | Statement) => Promise<{ rows: Record<string, unknown>[] }>
   batch: (stmts: (string | Statement)[], mode?: 'write' | 'read' | 'deferred') => Promise<{ rows: Record<string, unknown>[] }[]>
@@ -73,6 +73,12 @@ const SCHEMA = [
         `CREATE INDEX IF NOT EXISTS ${DOCS}_${filter ? `${filter}_` : ''}${sort} ON ${DOCS} (locale, depth, ${filter ? `${filter}, ` : ''}${sort}, created_at, resource_id)`,
     ),
   ),
+  // The toolkit's lists (newest issuedAt first, per section or not; ./endpointReads.ts) and the feeds (newest
+  // publishedAt, then updatedAt, per category or not). issuedAt read from the stored JSON: no column, no new format.
+  `CREATE INDEX IF NOT EXISTS ${DOCS}_issued ON ${DOCS} (locale, depth, json_extract(json, '$.issuedAt'), created_at, resource_id)`,
+  `CREATE INDEX IF NOT EXISTS ${DOCS}_section_issued ON ${DOCS} (locale, depth, section, json_extract(json, '$.issuedAt'), created_at, resource_id)`,
+  `CREATE INDEX IF NOT EXISTS ${DOCS}_feed ON ${DOCS} (locale, depth, published_at, updated_at, created_at, resource_id)`,
+  `CREATE INDEX IF NOT EXISTS ${DOCS}_category_feed ON ${DOCS} (locale, depth, category, published_at, updated_at, created_at, resource_id)`,
   `CREATE TABLE IF NOT EXISTS ${REFS} (resource_id TEXT NOT NULL, relation TEXT NOT NULL, target TEXT NOT NULL, code TEXT)`,
   `CREATE INDEX IF NOT EXISTS ${REFS}_target ON ${REFS} (relation, target, resource_id)`,
   `CREATE INDEX IF NOT EXISTS ${REFS}_code ON ${REFS} (relation, code, resource_id)`,
@@ -248,6 +254,16 @@ export class ReadModelStore {
     return row && answerable(row, now) && !pending!.rows.length ? String(row.json) : undefined
   }
 
+  /**
+   * `statements` (reads of the tables named `read_model_docs` and `read_model_refs`) in one snapshot;
+   * undefined while a write waits to be rendered. For the custom endpoints (./endpointReads.ts).
+   */
+  async readTables(statements: Statement[]): Promise<Record<string, unknown>[][] | undefined> {
+    const results = await this.client.batch([...statements, UNSETTLED], 'read')
+    if (results[statements.length]!.rows.length) return undefined
+    return results.slice(0, statements.length).map((result) => result.rows)
+  }
+
   /** One page (the stored JSON strings, in order) and the number of matches; undefined while a write waits to be rendered. */
   async list(query: ListQuery, now: number): Promise<{ docs: string[]; totalDocs: number } | undefined> {
     const where = ['m.locale = ?', 'm.depth = ?']
@@ -284,4 +300,4 @@ export class ReadModelStore {
 }
 
 /** A stored row the model may answer with: not volatile, not stale at `now`. */
-const answerable = (row: Record<string, unknown>, now: number) => !row.volatile && (row.stale_after === null || row.stale_after === undefined || Number(row.stale_after) > now)
+export const answerable = (row: Record<string, unknown>, now: number) => !row.volatile && (row.stale_after === null || row.stale_after === undefined || Number(row.stale_after) > now)

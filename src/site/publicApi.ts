@@ -6,6 +6,7 @@
  */
 import { handleEndpoints, type Payload } from 'payload'
 import { handToPayload } from '../http/requestAuth'
+import { readModel } from '../readModel'
 
 export type ApiAnswer<T = unknown> = { status: number; body: T }
 
@@ -32,11 +33,15 @@ export function publicApi(payload: Payload): PublicApi {
     return { status: response.status, body: body as T }
   }
   return {
-    get: (path, query = {}) => {
+    get: async (path, query = {}) => {
       const search = new URLSearchParams()
       for (const [key, value] of Object.entries(query)) if (value !== undefined) search.append(key, String(value))
       const qs = search.toString()
-      return call(qs ? `${path}?${qs}` : path, { method: 'GET', headers: { accept: 'application/json' } })
+      const target = qs ? `${path}?${qs}` : path
+      // Published resources from the read model when it answers this request exactly as Payload would, as for any anonymous reader (src/http/payloadApi.ts).
+      const modelled = await readModel.answer(`${config.routes.api}${target}`)
+      if (modelled !== undefined) return { status: 200, body: JSON.parse(modelled) }
+      return call(target, { method: 'GET', headers: { accept: 'application/json' } })
     },
     post: (path, body) => call(path, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body) }),
   }

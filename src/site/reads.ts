@@ -4,6 +4,7 @@
  */
 import { SECTIONS } from '../../collections/Resources/options'
 import type { PublicApi } from './publicApi'
+import { newestLists } from '../readModel/endpointReads'
 
 export type Lang = 'en' | 'es'
 type Id = string | number
@@ -47,18 +48,29 @@ export type Resource = ResourceBrief & {
   socialPosts?: { platform: string; text: string }[] | null
 }
 
-const BRIEF = { 'select[title]': 'true', 'select[slug]': 'true', 'select[issuedAt]': 'true', 'select[summary]': 'true', 'select[superseded]': 'true' }
+const BRIEF_FIELDS = ['title', 'slug', 'issuedAt', 'summary', 'superseded'] as const
+const BRIEF = Object.fromEntries(BRIEF_FIELDS.map((field) => [`select[${field}]`, 'true']))
 const objects = <T extends object>(values: unknown[] | null | undefined) => (values ?? []).filter((v): v is T => typeof v === 'object' && v !== null)
 
 export async function homeData(api: PublicApi, lang: Lang) {
-  const sections = await Promise.all(
+  const sections = (await sectionsFromReadModel(lang)) ?? (await Promise.all(
     SECTIONS.map(async ({ value }) => {
       const { body } = await api.get<List<ResourceBrief>>('/resources', { 'where[section][equals]': value, sort: '-issuedAt', limit: 3, depth: 0, locale: lang, ...BRIEF })
       return { section: value, totalDocs: body?.totalDocs ?? 0, resources: body?.docs ?? [] }
     }),
-  )
+  ))
   const [map, webinars] = await Promise.all([mapData(api, lang), upcomingWebinars(api, lang, 3)])
   return { sections, map, webinars }
+}
+
+/**
+ * The same lists from the read model (src/readModel/endpointReads.ts): what the public API gives
+ * an anonymous reader, in one indexed read per section; undefined when it cannot answer.
+ */
+async function sectionsFromReadModel(lang: Lang) {
+  const lists = await newestLists('site', SECTIONS.map(({ value }) => ({ section: value })), lang, 3)
+  const brief = (doc: Record<string, unknown>) => ({ id: doc.id, ...Object.fromEntries(BRIEF_FIELDS.map((field) => [field, doc[field]])) }) as ResourceBrief
+  return lists && SECTIONS.map(({ value }, i) => ({ section: value, totalDocs: lists[i]!.totalDocs, resources: lists[i]!.docs.map(brief) }))
 }
 
 export async function mapData(api: PublicApi, lang: Lang): Promise<MapEntry[]> {
@@ -102,7 +114,7 @@ export async function resourceData(api: PublicApi, lang: Lang, slug: string): Pr
     limit: 1,
     depth: 1,
     locale: lang,
-    'joins[supersededBy][where][_status][equals]': 'published',
+    // The `supersededBy` join holds published successors only: Payload adds the read access (published, for anonymous readers) to a join's query.
   })
   return status === 200 ? body?.docs[0] : undefined
 }

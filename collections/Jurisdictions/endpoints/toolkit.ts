@@ -2,6 +2,7 @@ import type { Endpoint, PayloadRequest, Where } from 'payload'
 import { errorJson } from '../../../src/endpoints/openapiCommon'
 import { SECTIONS } from '../../Resources/options'
 import { publicVerification } from '../../../src/verification/status'
+import { modelLocale, modelMayAnswer, newestLists } from '../../../src/readModel/endpointReads'
 import { DEFAULT_PER_SECTION, MAX_PER_SECTION, toolkitOpenapi } from './toolkitOpenapi'
 
 type Id = string | number
@@ -58,6 +59,13 @@ async function newestNaming(req: PayloadRequest, jurisdiction: Id, filter: Where
   return { jurisdiction: doc, ids, totalDocs: doc.resources?.totalDocs ?? ids.length }
 }
 
+/** What the toolkit shows of a resource: Read with overrideAccess, the sign-off's public part only, never who verified. */
+const summaryOf = (d: Record<string, unknown>): ResourceSummary => ({
+  id: d.id as Id,
+  ...Object.fromEntries(Object.keys(RESOURCE_FIELDS).map((k) => [k, d[k] ?? null])),
+  verification: publicVerification(d.verification),
+})
+
 /** The chosen resources' summaries in one query; always the published version, whoever asks. */
 async function summaries(req: PayloadRequest, ids: Id[]): Promise<Map<string, ResourceSummary>> {
   if (ids.length === 0) return new Map()
@@ -73,10 +81,56 @@ async function summaries(req: PayloadRequest, ids: Id[]): Promise<Map<string, Re
     locale: localeOf(req),
     // No req: the endpoint's own request would answer ?locale=all with every translation.
   })
-  const keys = Object.keys(RESOURCE_FIELDS)
-  // Read with overrideAccess: the sign-off's public part only, never who verified.
-  const summary = (d: Record<string, unknown>) => ({ id: d.id as Id, ...Object.fromEntries(keys.map((k) => [k, d[k] ?? null])), verification: publicVerification(d.verification) })
-  return new Map(docs.map((d) => [String(d.id), summary(d as Record<string, unknown>)]))
+  return new Map(docs.map((d) => [String(d.id), summaryOf(d as Record<string, unknown>)]))
+}
+
+type Lists = { own: ({ ids: Id[]; totalDocs: number } | undefined)[]; levels: Level[]; found: Map<string, ResourceSummary> }
+type Level = { jurisdiction: Jurisdiction; ids: Id[]; totalDocs: number }
+
+/** The levels above `jurisdiction`, nearest first, each read by `read` (undefined: the chain stops there). */
+async function levelsAbove<T extends { jurisdiction: Jurisdiction }>(jurisdiction: Jurisdiction, read: (id: Id) => Promise<T | undefined>): Promise<T[]> {
+  const levels: T[] = []
+  const seen = new Set([String(jurisdiction.id)])
+  let parentId = jurisdiction.parent
+  while (parentId !== null && parentId !== undefined && levels.length < MAX_ANCESTORS && !seen.has(String(idOf(parentId)))) {
+    seen.add(String(idOf(parentId)))
+    const level = await read(idOf(parentId))
+    if (!level) break
+    levels.push(level)
+    parentId = level.jurisdiction.parent
+  }
+  return levels
+}
+
+/** Every list through Payload: a join query per list, then the summaries of what they show. */
+async function listsFromPayload(req: PayloadRequest, jurisdiction: Jurisdiction, perSection: number): Promise<Lists> {
+  const own = await Promise.all(SECTION_FILTERS.map((filter) => newestNaming(req, jurisdiction.id, filter, perSection)))
+  const levels = await levelsAbove(jurisdiction, (id) => newestNaming(req, id, undefined, perSection))
+  const found = await summaries(req, [...own, ...levels].flatMap((g) => g?.ids ?? []))
+  return { own, levels, found }
+}
+
+/**
+ * Every list from the read model (src/readModel/endpointReads.ts), as an index range read each,
+ * for anonymous requests of one language; undefined when it cannot answer (Payload does).
+ */
+async function listsFromReadModel(req: PayloadRequest, jurisdiction: Jurisdiction, perSection: number): Promise<Lists | undefined> {
+  const locale = modelLocale(localeOf(req) ?? (req.payload.config.localization || undefined)?.defaultLocale)
+  if (!locale || !modelMayAnswer(req, ['perSection', 'locale'])) return undefined
+  const levels = await levelsAbove(jurisdiction, async (id) => {
+    const { docs } = await req.payload.find({ collection: 'jurisdictions', where: { id: { equals: id } }, select: BRIEF_FIELDS, joins: false, depth: 0, limit: 1, pagination: false, overrideAccess: true, locale: localeOf(req) })
+    return docs[0] ? { jurisdiction: docs[0] as unknown as Jurisdiction } : undefined
+  })
+  const groups = [
+    ...SECTIONS.map(({ value }) => ({ jurisdiction: String(jurisdiction.id), section: value as string | null })),
+    { jurisdiction: String(jurisdiction.id), section: null },
+    ...levels.map((level) => ({ jurisdiction: String(level.jurisdiction.id) })),
+  ]
+  const lists = await newestLists('toolkit', groups, locale, perSection)
+  if (!lists) return undefined
+  const found = new Map(lists.flatMap((list) => list.docs.map((doc) => [String(doc.id), summaryOf(doc)] as const)))
+  const ids = lists.map((list) => ({ ids: list.docs.map((doc) => doc.id), totalDocs: list.totalDocs }))
+  return { own: ids.slice(0, SECTION_FILTERS.length), levels: levels.map((level, i) => ({ ...level, ...ids[SECTION_FILTERS.length + i]! })), found }
 }
 
 /**
@@ -111,7 +165,8 @@ const sectionQuery = (i: number) => (i < SECTIONS.length ? `where[section][equal
  * through the rest. Superseded items stay listed, flagged `superseded: true`. Unknown code: 404.
  *
  * Bounded work at any collection size: one query per list (limit and count in the database), then
- * one query for the summaries of every resource shown.
+ * one query for the summaries of every resource shown; from the read model, when it can answer,
+ * one index range read per list.
  */
 export const toolkitEndpoint: Endpoint = {
   path: '/:code/toolkit',
@@ -128,19 +183,7 @@ export const toolkitEndpoint: Endpoint = {
         : undefined
     if (!jurisdiction) return errorJson(404, `No jurisdiction with code "${code.slice(0, 60)}".`)
 
-    const own = await Promise.all(SECTION_FILTERS.map((filter) => newestNaming(req, jurisdiction.id, filter, perSection)))
-    const levels: { jurisdiction: Jurisdiction; ids: Id[]; totalDocs: number }[] = []
-    const seen = new Set([String(jurisdiction.id)])
-    let parentId = jurisdiction.parent
-    while (parentId !== null && parentId !== undefined && levels.length < MAX_ANCESTORS && !seen.has(String(idOf(parentId)))) {
-      seen.add(String(idOf(parentId)))
-      const level = await newestNaming(req, idOf(parentId), undefined, perSection)
-      if (!level) break
-      levels.push(level)
-      parentId = level.jurisdiction.parent
-    }
-
-    const found = await summaries(req, [...own, ...levels].flatMap((g) => g?.ids ?? []))
+    const { own, levels, found } = (await listsFromReadModel(req, jurisdiction, perSection)) ?? (await listsFromPayload(req, jurisdiction, perSection))
     const group = (g: { ids: Id[]; totalDocs: number } | undefined, jurisdictionId: Id, sectionFilter: string): Group => {
       const resources = (g?.ids ?? []).map((id) => found.get(String(id))).filter((r): r is ResourceSummary => r !== undefined)
       return { totalDocs: g?.totalDocs ?? 0, resources, more: g ? moreUrl(req, jurisdictionId, sectionFilter, perSection, g) : null }
