@@ -16,7 +16,16 @@ import { assignSlugs, insertResources, type BulkResource } from '../../src/bulk/
 export const BENCH_DIR = path.resolve('data/bench')
 export const EDITOR = { email: 'bench-editor@example.org', password: 'velvet-orbit-lantern-92x-bench' }
 
-export type SeedInfo = { size: number; total: number; seconds: number; perSecond: number; cpuSeconds: number; perCpuSecond: number }
+export type SeedInfo = {
+  size: number
+  total: number
+  seconds: number
+  perSecond: number
+  cpuSeconds: number
+  perCpuSecond: number
+  /** The read model built into the file after seeding (scripts/bench/server.ts), so no run builds it at start. */
+  readModelBuild?: { seconds: number; resources: number }
+}
 
 // A deterministic generator, so two seeded files of one size hold the same content.
 function random(seed: number) {
