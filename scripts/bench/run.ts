@@ -221,7 +221,7 @@ async function ensureSeeded(size: number): Promise<{ file: string; info: SeedInf
   fs.mkdirSync(BENCH_DIR, { recursive: true })
   const file = path.join(BENCH_DIR, `resources-${size}.db`)
   let info = sidecar(file)
-  if (!info) {
+  if (!info || info.schema !== 'migrations') {
     for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true })
     await run(['scripts/bench/server.ts', 'seed', file, String(size)])
     info = sidecar(file)!

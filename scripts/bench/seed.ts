@@ -23,6 +23,8 @@ export type SeedInfo = {
   perSecond: number
   cpuSeconds: number
   perCpuSecond: number
+  /** 'migrations': made as `npm start` makes a database (older files were made by the schema push and are made again). */
+  schema?: 'migrations'
   /** The read model built into the file after seeding (scripts/bench/server.ts), so no run builds it at start. */
   readModelBuild?: { seconds: number; resources: number }
 }
