@@ -35,7 +35,7 @@ export const MIXED_VARIANTS: MixedVariant[] = [
   { name: 'mixed: read model + public cache', readModel: true, cache: true },
 ]
 
-type Rate = { target: number; perSecond: number; ok: number; failed: number; skipped: number }
+type Rate = { target: number; perSecond: number; ok: number; failed: number; skipped: number; p50Ms: number }
 export type MixedResult = {
   case: string
   connections: number
@@ -91,8 +91,9 @@ async function reads(o: MixedOptions, f: MixedFixtures, duration: number) {
 /** Sends `perSecond` requests a second (open loop, at most `maxInFlight` unanswered) until `until`. */
 async function paced(perSecond: number, until: number, maxInFlight: number, send: (n: number) => Promise<Response>): Promise<Rate> {
   const started = Date.now()
-  const rate: Rate = { target: perSecond, perSecond: 0, ok: 0, failed: 0, skipped: 0 }
+  const rate: Rate = { target: perSecond, perSecond: 0, ok: 0, failed: 0, skipped: 0, p50Ms: 0 }
   if (perSecond <= 0) return rate
+  const times: number[] = []
   const inFlight = new Set<Promise<void>>()
   let due = 0
   while (Date.now() < until) {
@@ -103,9 +104,11 @@ async function paced(perSecond: number, until: number, maxInFlight: number, send
         rate.skipped++ // the server is behind: a send is dropped and the achieved rate shows it
         continue
       }
+      const sentAt = performance.now()
       const p: Promise<void> = send(due)
         .then(async (res) => {
           await res.arrayBuffer()
+          times.push(performance.now() - sentAt)
           if (res.ok) rate.ok++
           else rate.failed++
         })
@@ -116,7 +119,9 @@ async function paced(perSecond: number, until: number, maxInFlight: number, send
     await sleep(5)
   }
   await Promise.all(inFlight)
+  // Answers over the whole time, the wait for the last ones included: what the server sustained.
   rate.perSecond = rate.ok / ((Date.now() - started) / 1000)
+  rate.p50Ms = times.length ? Math.round(median(times)) : 0
   return rate
 }
 
@@ -178,7 +183,7 @@ export async function runMixed(o: MixedOptions, f: MixedFixtures): Promise<Mixed
       if (i === -1) {
         await reads(o, f, 1) // warm-up
         rounds.set(v, { alone: [], writes: [] })
-        const none = { target: 0, perSecond: 0, ok: 0, failed: 0, skipped: 0 }
+        const none = { target: 0, perSecond: 0, ok: 0, failed: 0, skipped: 0, p50Ms: 0 }
         totals.set(v, {
           readErrors: 0,
           registrations: { ...none, target: o.registrations },
@@ -228,6 +233,7 @@ export async function runMixed(o: MixedOptions, f: MixedFixtures): Promise<Mixed
           sum.failed += one.failed
           sum.skipped += one.skipped
           sum.perSecond += one.perSecond / o.rounds
+          sum.p50Ms = Math.max(sum.p50Ms, one.p50Ms)
         }
         t.publishes.done += published.done
         t.publishes.failed += published.failed
@@ -238,7 +244,7 @@ export async function runMixed(o: MixedOptions, f: MixedFixtures): Promise<Mixed
         t.renders.resources += after.renderedResources - before.renderedResources
         t.renders.ms += after.renderMs - before.renderMs
         t.rssMB = Math.max(t.rssMB, Math.round(rss / 1024 / 1024))
-        o.log(`  ${tag}: reads ${Math.round(r.rps)} req/s with writes; registrations ${registrations.perSecond.toFixed(1)}/s, logins ${logins.perSecond.toFixed(1)}/s, ${published.done} published, ${published.stale} stale of ${published.checks} checks`)
+        o.log(`  ${tag}: reads ${Math.round(r.rps)} req/s with writes; registrations ${registrations.perSecond.toFixed(1)}/s (p50 ${registrations.p50Ms} ms), logins ${logins.perSecond.toFixed(1)}/s (p50 ${logins.p50Ms} ms), ${published.done} published, ${published.stale} stale of ${published.checks} checks`)
       }
       // Alternate the order, so that what one phase leaves behind (renders, WAL) falls on both alike.
       if (i % 2 === 0) {
@@ -268,15 +274,15 @@ export async function runMixed(o: MixedOptions, f: MixedFixtures): Promise<Mixed
   return results
 }
 
-export function mixedTable(results: MixedResult[]): string {
+export function mixedTable(results: MixedResult[], publishEvery: number): string {
   if (!results.length) return ''
   const lines = [
-    `Mixed (${results[0]!.connections} connections reading; writes: registrations at ${results[0]!.registrations.target}/s, logins at ${results[0]!.logins.target}/s, a publish every few seconds):`,
+    `Mixed (${results[0]!.connections} connections reading list, filtered list and by id at depth 0 and 1; writes at the same time: registrations at ${results[0]!.registrations.target}/s, logins at ${results[0]!.logins.target}/s, a publish every ${publishEvery} s; "dropped": sends skipped while 200 registrations (or 50 logins) were unanswered; p50 is the worst round's; stale reads: the list read right after a publish answered did not show it on top):`,
     '',
-    '| case | reads alone req/s | with writes req/s | ratio (≥ 0.7) | p50 ms alone / with | registrations/s (2xx, failed, dropped) | logins/s (2xx, failed, dropped) | published | stale reads / checks | model answers | renders: batches, resources, ms | RSS MB |',
+    '| case | reads alone req/s | with writes req/s | ratio (≥ 0.7) | p50 ms alone / with | registrations/s (2xx, failed, dropped; p50 ms) | logins/s (2xx, failed, dropped; p50 ms) | published | stale reads / checks | model answers | renders: batches, resources, ms | RSS MB |',
     '| --- | ---: | ---: | ---: | --- | --- | --- | ---: | ---: | ---: | --- | ---: |',
   ]
-  const rate = (r: Rate) => `${r.perSecond.toFixed(1)} (${r.ok}, ${r.failed}, ${r.skipped})`
+  const rate = (r: Rate) => `${r.perSecond.toFixed(1)} (${r.ok}, ${r.failed}, ${r.skipped}; ${r.p50Ms})`
   for (const r of results) {
     lines.push(
       `| ${r.case} | ${Math.round(r.readsAlone)} | ${Math.round(r.readsWithWrites)} | ${r.ratio.toFixed(2)}× | ${r.p50Alone} / ${r.p50WithWrites} | ${rate(r.registrations)} | ${rate(r.logins)} | ${r.publishes.done}${r.publishes.failed ? ` (${r.publishes.failed} failed)` : ''} | **${r.staleReads}** / ${r.checks} | ${r.servedByModel} | ${r.renders.batches}, ${r.renders.resources}, ${Math.round(r.renders.ms)} | ${r.rssMB} |`,

@@ -34,6 +34,8 @@ const ONLY = args.cases ? args.cases.split(',') : undefined
 const READ_MODEL = args['read-model'] === 'off' ? 'off' : 'on'
 /** --admin on: the server also serves the admin panel (needs its build: `npm run build`), to report its memory beside the API-only one. */
 const ADMIN = args.admin === 'on'
+/** --server-heap-mb 160: the server's --max-old-space-size (V8 lets an uncapped heap grow far past what it holds live). */
+const SERVER_HEAP_MB = args['server-heap-mb'] ? Number(args['server-heap-mb']) : undefined
 const MIXED = {
   connections: Number(args['mixed-connections'] ?? 50),
   duration: Number(args['mixed-duration'] ?? args.duration ?? 5),
@@ -54,6 +56,7 @@ if (process.argv.includes('--help')) {
   --label name              writes docs/benchmarks/<name>.json and the <!-- bench:<name> --> block of docs/BENCHMARKS.md
   --read-model on|off       READ_MODEL of the server (default on; the "read model" cases serve from it, the rest not)
   --admin on                serve the admin panel too (needs "npm run build"): its RSS beside the API-only one
+  --server-heap-mb 160      the server's --max-old-space-size (memory case; default: V8's own limit)
   mixed case: --mixed-connections 50 --mixed-duration 5 --registrations 50 --logins 5 --publish-every 5
 
 Each case alone, at a chosen scale (examples):
@@ -193,7 +196,8 @@ async function control(route: string): Promise<Response> {
 async function startServer(file: string): Promise<ChildProcess> {
   // Compiled, as `npm start` runs it: the TypeScript loader would add its own memory to the figures.
   await buildServer({ 'bench-server': 'scripts/bench/server.ts' })
-  const child = spawn(process.execPath, ['--conditions=production', 'dist/bench-server.mjs', 'serve', file, String(PORT), ...(ADMIN ? ['admin'] : [])], {
+  const heap = SERVER_HEAP_MB ? [`--max-old-space-size=${SERVER_HEAP_MB}`] : []
+  const child = spawn(process.execPath, [...heap, '--conditions=production', 'dist/bench-server.mjs', 'serve', file, String(PORT), ...(ADMIN ? ['admin'] : [])], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, READ_MODEL },
   })
@@ -327,6 +331,7 @@ async function benchSize(size: number) {
       seed: info,
       admin: ADMIN,
       readModel: READ_MODEL,
+      heapLimitMB: SERVER_HEAP_MB,
       peakRssMB: mb(rss.maxRssBytes),
       readRssMB: mb(readRssBytes),
       heapUsedMB: mb(rss.heapUsed),
@@ -345,7 +350,7 @@ function table(report: Awaited<ReturnType<typeof benchSize>>): string {
   const build = report.seed.readModelBuild
   const stats = report.modelStats as { renders: number; renderedResources: number; renderMs: number }
   const lines = [
-    `**${report.size.toLocaleString('en')} published resources** (${report.seed.total.toLocaleString('en')} in all; READ_MODEL=${report.readModel}, admin ${report.admin ? 'on' : 'off'}) — server RSS under read load ${report.readRssMB} MB (peak over its life, start-up included: ${report.peakRssMB} MB; JS heap used at the end ${report.heapUsedMB} MB, external ${report.externalMB} MB); bulk seeding ${Math.round(report.seed.perSecond)} resources/s wall, ${Math.round(report.seed.perCpuSecond)} per CPU-second; read model build ${build ? `${build.seconds.toFixed(0)} s for ${build.resources.toLocaleString('en')} resources` : 'not measured'}; renders after writes in this run: ${stats.renders} batches, ${stats.renderedResources} resources, ${stats.renderedResources ? Math.round(stats.renderMs / stats.renderedResources) : 0} ms per resource`,
+    `**${report.size.toLocaleString('en')} published resources** (${report.seed.total.toLocaleString('en')} in all; READ_MODEL=${report.readModel}, admin ${report.admin ? 'on' : 'off'}, heap limit ${report.heapLimitMB ? `${report.heapLimitMB} MB` : "V8's default"}) — server RSS under read load ${report.readRssMB} MB (peak over its life, start-up included: ${report.peakRssMB} MB; JS heap used at the end ${report.heapUsedMB} MB, external ${report.externalMB} MB); bulk seeding ${Math.round(report.seed.perSecond)} resources/s wall, ${Math.round(report.seed.perCpuSecond)} per CPU-second; read model build ${build ? `${build.seconds.toFixed(0)} s for ${build.resources.toLocaleString('en')} resources` : 'not measured'}; renders after writes in this run: ${stats.renders} batches, ${stats.renderedResources} resources, ${stats.renderedResources ? Math.round(stats.renderMs / stats.renderedResources) : 0} ms per resource`,
     '',
     '| case | conns | req/s | p50 ms | p99 ms | ratio | non-2xx |',
     '| --- | ---: | ---: | ---: | ---: | --- | ---: |',
@@ -354,7 +359,7 @@ function table(report: Awaited<ReturnType<typeof benchSize>>): string {
     const ratio = r.ratio === undefined ? '' : `${r.ratio.toFixed(2)}× ${r.ratioTo}`
     lines.push(`| ${r.case} | ${r.connections} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${ratio} | ${r.non2xx}${r.stored ? ` (${r.stored})` : ''} |`)
   }
-  if (report.mixed.length) lines.push('', mixedTable(report.mixed))
+  if (report.mixed.length) lines.push('', mixedTable(report.mixed, MIXED.publishEvery))
   return lines.join('\n')
 }
 
