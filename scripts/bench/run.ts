@@ -366,7 +366,7 @@ function table(report: Awaited<ReturnType<typeof benchSize>>): string {
 const reports: Awaited<ReturnType<typeof benchSize>>[] = []
 for (const size of SIZES) reports.push(await benchSize(size))
 if (ONLY) {
-  process.stdout.write(`\n${reports.map(table).join('\n\n')}\n(--cases: nothing written)\n`)
+  process.stdout.write(`\n${reports.map(table).join('\n\n')}\n\n${growth().join('\n')}\n(--cases: nothing written)\n`)
   process.exit(0)
 }
 const meta = {
