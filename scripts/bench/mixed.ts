@@ -2,7 +2,7 @@
  * The mixed case (issue 19): anonymous reads at `connections` (list, filtered list and by id, at
  * depth 0 and 1: the shapes the read model answers) with, in the same run, webinar sign-ups at
  * `registrations`/s through the real endpoint, logins at `logins`/s (POST /api/contributors/login
- * with the bench editor's account) and an editor publishing an item in review every `publishEvery`
+ * with real accounts, 20 in turn) and an editor publishing an item in review every `publishEvery`
  * seconds through the workflow endpoint, as the app does.
  *
  * Per variant (read model serving or not, public cache on or off), per round: the same reads alone
@@ -12,7 +12,7 @@
  */
 import autocannon from 'autocannon'
 import { CHECKLIST_ITEMS } from '../../src/workflow/machine'
-import { EDITOR } from './seed'
+import { loginAccount } from './seed'
 
 export type MixedFixtures = { ids: number[]; code: string; category: string; webinar: number; token: string; inReview: number[] }
 export type MixedOptions = {
@@ -215,8 +215,8 @@ export async function runMixed(o: MixedOptions, f: MixedFixtures): Promise<Mixed
               body: JSON.stringify({ name: 'Mixed Person', email: `m${n}-${i}-${process.pid}-${Date.now()}@example.org`, consent: true, interest: 'start-campaign', role: 'organizer' }),
             }),
           ),
-          paced(o.logins, until, 50, () =>
-            fetch(`${o.base}/api/contributors/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(EDITOR) }),
+          paced(o.logins, until, 50, (n) =>
+            fetch(`${o.base}/api/contributors/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(loginAccount(n)) }),
           ),
           publisher(o, f, until, tag),
         ])

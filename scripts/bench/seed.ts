@@ -15,6 +15,23 @@ import { assignSlugs, insertResources, type BulkResource } from '../../src/bulk/
 
 export const BENCH_DIR = path.resolve('data/bench')
 export const EDITOR = { email: 'bench-editor@example.org', password: 'velvet-orbit-lantern-92x-bench' }
+/** Accounts the mixed case logs in with, in turn (one account would pile up sessions on one row). */
+export const LOGIN_ACCOUNTS = 20
+export const loginAccount = (n: number) => ({ email: `bench-login-${n % LOGIN_ACCOUNTS}@example.org`, password: EDITOR.password })
+
+/** Makes the login accounts when missing (files seeded before they existed get them at the server's start). */
+export async function ensureLoginAccounts(payload: Payload): Promise<void> {
+  for (let n = 0; n < LOGIN_ACCOUNTS; n++) {
+    const { email, password } = loginAccount(n)
+    const { totalDocs } = await payload.count({ collection: 'contributors', where: { email: { equals: email } }, overrideAccess: true })
+    if (totalDocs) continue
+    await payload.create({
+      collection: 'contributors',
+      data: { email, password, name: `Bench Login ${n}`, role: 'editor', status: 'active' } as never,
+      overrideAccess: true,
+    })
+  }
+}
 
 export type SeedInfo = {
   size: number

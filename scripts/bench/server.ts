@@ -23,7 +23,7 @@ import { createConfig } from '../../src/config'
 import { createApp } from '../../src/server'
 import { readModel } from '../../src/readModel'
 import { loadSettings } from '../../src/settings'
-import { localApiRate, seedBench } from './seed'
+import { ensureLoginAccounts, localApiRate, seedBench } from './seed'
 import { REFERENCES } from './references'
 
 const [mode, file, arg] = process.argv.slice(2) as [string, string, string]
@@ -87,6 +87,7 @@ if (mode === 'serve') {
   if (admin) ensureAdminBuild(projectRoot)
   const app = await createApp({ settings: settings(file, Number(arg)), admin: admin ? 'production' : false })
   const client = (app.payload.db as unknown as { client: import('@libsql/client').Client }).client
+  await ensureLoginAccounts(app.payload)
   const outer = express()
   outer.disable('x-powered-by')
   let cacheOn = true
