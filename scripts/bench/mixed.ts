@@ -8,7 +8,8 @@
  * Per variant (read model serving or not, public cache on or off), per round: the same reads alone
  * and with the writes (their order alternates by round), medians. The stale-read proof: when a
  * publish answers, the next anonymous read of the list, newest first (Payload's default sort,
- * -updatedAt, at depth 0 and 1), must show the item just published on top; every miss is counted.
+ * -updatedAt, at depth 0 and 1), must show the item just published on top; and again once the
+ * read model has rendered it (then the model answers); every miss is counted.
  */
 import autocannon from 'autocannon'
 import { CHECKLIST_ITEMS } from '../../src/workflow/machine'
@@ -149,18 +150,35 @@ async function publisher(o: MixedOptions, f: MixedFixtures, until: number, tag: 
       o.log(`  ${tag}: publish ${id} answered ${res.status}`)
     } else {
       out.done++
-      for (const depth of [0, 1]) {
-        const list = (await (await fetch(`${o.base}/api/resources?limit=10&depth=${depth}`)).json()) as { docs?: { id: unknown }[] }
-        out.checks++
-        if (String(list.docs?.[0]?.id) !== String(id)) {
-          out.stale++
-          o.log(`  ${tag}: STALE: list at depth ${depth} after publishing ${id} starts with ${String(list.docs?.[0]?.id)}`)
+      const check = async (when: string) => {
+        for (const depth of [0, 1]) {
+          const list = (await (await fetch(`${o.base}/api/resources?limit=10&depth=${depth}`)).json()) as { docs?: { id: unknown }[] }
+          out.checks++
+          if (String(list.docs?.[0]?.id) !== String(id)) {
+            out.stale++
+            o.log(`  ${tag}: STALE: list at depth ${depth} ${when} publishing ${id} starts with ${String(list.docs?.[0]?.id)}`)
+          }
         }
       }
+      // Right after the answer (the read model is still rendering: Payload answers)…
+      await check('right after')
+      // …and once the model has rendered it, when the model itself answers (nothing else these writes do touches it).
+      if (await settled(o, next)) await check('after the read model rendered,')
     }
     await sleep(Math.max(0, next - Date.now()))
   }
   return out
+}
+
+/** Waits until the read model has rendered every write (false when it is off, or not by `deadline`). */
+async function settled(o: MixedOptions, deadline: number): Promise<boolean> {
+  while (Date.now() < deadline) {
+    const { readModel, settled } = (await (await o.control('/bench/read-model')).json()) as { readModel: boolean; settled: boolean }
+    if (!readModel) return false
+    if (settled) return true
+    await sleep(100)
+  }
+  return false
 }
 
 async function stats(o: MixedOptions): Promise<ModelStats> {

@@ -103,7 +103,7 @@ if (mode === 'serve') {
   await readModel.settle()
   outer.get('/bench/read-model', (req, res) => {
     if (req.query.on !== undefined) readModel.serving = req.query.on === '1'
-    res.json({ readModel: readModel.serving, ...readModel.stats })
+    res.json({ readModel: readModel.serving, settled: readModel.settled, ...readModel.stats })
   })
   outer.get('/bench/rss', (_req, res) => {
     const { rss, heapUsed, heapTotal, external, arrayBuffers } = process.memoryUsage()
