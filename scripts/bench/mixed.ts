@@ -316,7 +316,7 @@ export function mixedTable(results: MixedResult[], publishEvery: number): string
   const rate = (r: Rate) => `${r.perSecond.toFixed(1)} (${r.ok}, ${r.failed}, ${r.skipped}; ${r.p50Ms})`
   for (const r of results) {
     lines.push(
-      `| ${r.case} | ${Math.round(r.readsAlone)} | ${Math.round(r.readsWithWrites)} | ${r.ratio.toFixed(2)}× | ${r.p50Alone} / ${r.p50WithWrites} | ${rate(r.registrations)} | ${rate(r.logins)} | ${r.publishes.done}${r.publishes.failed ? ` (${r.publishes.failed} failed)` : ''} | **${r.staleReads}** / ${r.checks} | ${r.servedByModel} | ${r.renders.batches}, ${r.renders.resources}, ${Math.round(r.renders.ms)} | ${r.rssMB} |`,
+      `| ${r.case} | ${Math.round(r.readsAlone)} | ${Math.round(r.readsWithWrites)}${r.readErrors ? ` (${r.readErrors} reads not 2xx)` : ''} | ${r.ratio.toFixed(2)}× | ${r.p50Alone} / ${r.p50WithWrites} | ${rate(r.registrations)} | ${rate(r.logins)} | ${r.publishes.done}${r.publishes.failed ? ` (${r.publishes.failed} failed)` : ''} | **${r.staleReads}** / ${r.checks} | ${r.servedByModel} | ${r.renders.batches}, ${r.renders.resources}, ${Math.round(r.renders.ms)} | ${r.rssMB} |`,
     )
   }
   return lines.join('\n')
