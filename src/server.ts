@@ -58,7 +58,7 @@ export async function createApp({ settings, admin = false, logDestination }: Cre
   const payload = await getPayload({ config, cron: settings.jobsAutoRun })
   await publicContentVersion.follow(payload)
   await readModel.start(payload, settings.readModel)
-  const publicCache = new PublicResponseCache()
+  const publicCache = new PublicResponseCache({ maxBytes: settings.publicCacheMb * 1024 * 1024 })
   metrics.watch(payload, publicCache.stats)
   takeTurnsAtDatabaseCalls(payload)
   const warning = replicaSetWarning(settings.database)

@@ -1,11 +1,13 @@
 /**
  * `npm run bench [-- --sizes 1000,10000 --duration 3 --rounds 3 --connections 10,50 --label after]`
+ * (`npm run bench -- --help` for every option and how to run one case alone).
  *
- * For each size: a seeded database under ./data/bench/ (made once, reused), copied to a scratch
- * file; the real server (scripts/bench/server.ts: createApp, admin off) in its own process; then
- * autocannon against every case below, with a warm-up and `rounds` rounds per connection count,
- * medians reported. Prints a table, writes docs/benchmarks/<label>.json and the table into
- * docs/BENCHMARKS.md (between <!-- bench:<label> --> markers).
+ * For each size: a seeded database under ./data/bench/ (made once, its read model built, reused),
+ * copied to a scratch file; the real server (scripts/bench/server.ts: createApp, admin off unless
+ * --admin on) in its own process; then autocannon against every case below, with a warm-up and
+ * `rounds` rounds per connection count, medians reported; then the mixed case (./mixed.ts). Prints
+ * a table, writes docs/benchmarks/<label>.json and the table into docs/BENCHMARKS.md (between
+ * <!-- bench:<label> --> markers).
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
@@ -15,18 +17,11 @@ import { createClient } from '@libsql/client'
 import autocannon from 'autocannon'
 import { buildServer } from '../build-server.mjs'
 import { CHECKLIST_ITEMS } from '../../src/workflow/machine'
+import { MIXED_VARIANTS, mixedTable, runMixed, type MixedResult } from './mixed'
+import { benchOptions } from './options'
 import { BENCH_DIR, EDITOR, sidecar, type SeedInfo } from './seed'
 
-const args = Object.fromEntries(
-  process.argv.slice(2).flatMap((arg, i, all) => (arg.startsWith('--') ? [[arg.slice(2), all[i + 1] ?? '']] : [])),
-)
-const SIZES = (args.sizes ?? '1000,10000').split(',').map(Number)
-const DURATION = Number(args.duration ?? 3)
-const ROUNDS = Number(args.rounds ?? 3)
-const CONNECTIONS = (args.connections ?? '10,50').split(',').map(Number)
-const LABEL = args.label ?? 'latest'
-/** `--cases list,ref`: only the cases whose name contains one of these (a quick look, not a report). */
-const ONLY = args.cases ? args.cases.split(',') : undefined
+const { SIZES, DURATION, ROUNDS, CONNECTIONS, LABEL, ONLY, READ_MODEL, ADMIN, SERVER_HEAP_MB, MIXED } = benchOptions(process.argv.slice(2))
 const PORT = 3900 + Math.floor(Math.random() * 90)
 const BASE = `http://127.0.0.1:${PORT}`
 const CHECKLIST = Object.fromEntries(Object.keys(CHECKLIST_ITEMS).map((k) => [k, true]))
@@ -40,6 +35,8 @@ type Fixtures = {
   transitionPool: number[]
   /** Slugs of published resources, for the public site's resource pages. */
   slugs: string[]
+  /** Items in review, for the mixed case's publishes (each published once). */
+  inReview: number[]
 }
 type Request = { method?: string; path: string; headers?: Record<string, string>; body?: string }
 /** A benchmark case. Add one here; `probe` drops it when the endpoint does not exist (404). */
@@ -158,7 +155,11 @@ async function control(route: string): Promise<Response> {
 async function startServer(file: string): Promise<ChildProcess> {
   // Compiled, as `npm start` runs it: the TypeScript loader would add its own memory to the figures.
   await buildServer({ 'bench-server': 'scripts/bench/server.ts' })
-  const child = spawn(process.execPath, ['--conditions=production', 'dist/bench-server.mjs', 'serve', file, String(PORT)], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const heap = SERVER_HEAP_MB ? [`--max-old-space-size=${SERVER_HEAP_MB}`] : []
+  const child = spawn(process.execPath, [...heap, '--conditions=production', 'dist/bench-server.mjs', 'serve', file, String(PORT), ...(ADMIN ? ['admin'] : [])], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, READ_MODEL },
+  })
   return new Promise((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
       if (chunk.toString().includes('ready')) resolve(child)
@@ -183,9 +184,14 @@ async function ensureSeeded(size: number): Promise<{ file: string; info: SeedInf
   fs.mkdirSync(BENCH_DIR, { recursive: true })
   const file = path.join(BENCH_DIR, `resources-${size}.db`)
   let info = sidecar(file)
-  if (!info) {
+  if (!info || info.schema !== 'migrations') {
     for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true })
     await run(['scripts/bench/server.ts', 'seed', file, String(size)])
+    info = sidecar(file)!
+  }
+  if (!info.readModelBuild && READ_MODEL === 'on') {
+    // Seeded before the seed built the read model: build it once into the file, not at every run's start.
+    await run(['scripts/bench/server.ts', 'read-model', file])
     info = sidecar(file)!
   }
   return { file, info }
@@ -200,10 +206,11 @@ async function fixtures(file: string): Promise<Fixtures> {
   ).rows[0]!
   const webinar = Number((await db.execute('SELECT id FROM webinars LIMIT 1')).rows[0]!.id)
   const slugs = (await db.execute("SELECT slug FROM resources WHERE _status = 'published' AND slug IS NOT NULL ORDER BY random() LIMIT 250")).rows.map((r) => String(r.slug))
+  const inReview = (await db.execute("SELECT id FROM resources WHERE review_status = 'in_review' ORDER BY id")).rows.map((r) => Number(r.id))
   db.close()
   const login = await fetch(`${BASE}/api/contributors/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(EDITOR) })
   const { token } = (await login.json()) as { token: string }
-  return { ids, code: String(pair.code), category: String(pair.category), webinar, token, transitionPool: ids.slice(250), slugs } // by id reads ids[0..249] only: the transitions archive theirs
+  return { ids, code: String(pair.code), category: String(pair.category), webinar, token, transitionPool: ids.slice(250), slugs, inReview } // by id reads ids[0..249] only: the transitions archive theirs
 }
 
 async function benchSize(size: number) {
@@ -259,6 +266,14 @@ async function benchSize(size: number) {
         process.stderr.write(`  ${size} ${c.name} @${connections}: ${Math.round(result.rps)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms\n`)
       }
     }
+    const mixedVariants = (READ_MODEL === 'on' ? MIXED_VARIANTS : [
+      { name: 'mixed: READ_MODEL=off', readModel: false, cache: false },
+      { name: 'mixed: READ_MODEL=off + public cache', readModel: false, cache: true },
+    ]).filter((v) => !ONLY || ONLY.some((name) => name.startsWith('mixed') && v.name.includes(name)))
+    let mixed: MixedResult[] = []
+    if (mixedVariants.length) {
+      mixed = await runMixed({ base: BASE, ...MIXED, rounds: ROUNDS, variants: mixedVariants, control, log: (line) => process.stderr.write(`${line}\n`) }, f)
+    }
     // What the read model cost: its build at start, and rendering after the write cases' publishes.
     const modelStats = await (await control('/bench/read-model?on=0')).json()
     process.stderr.write(`  ${size} read model: ${JSON.stringify(modelStats)}\n`)
@@ -268,8 +283,22 @@ async function benchSize(size: number) {
       const base = results.find((x) => x.case === ref && x.connections === r.connections)
       if (base) Object.assign(r, { ratio: r.rps / base.rps, ratioTo: ref })
     }
-    const rss = (await (await control('/bench/rss')).json()) as { maxRssBytes: number }
-    return { size, seed: info, peakRssMB: Math.round(rss.maxRssBytes / 1024 / 1024), readRssMB: Math.round(readRssBytes / 1024 / 1024), results }
+    const rss = (await (await control('/bench/rss')).json()) as { maxRssBytes: number; heapUsed: number; external: number }
+    const mb = (bytes: number) => Math.round(bytes / 1024 / 1024)
+    return {
+      size,
+      seed: info,
+      admin: ADMIN,
+      readModel: READ_MODEL,
+      heapLimitMB: SERVER_HEAP_MB,
+      peakRssMB: mb(rss.maxRssBytes),
+      readRssMB: mb(readRssBytes),
+      heapUsedMB: mb(rss.heapUsed),
+      externalMB: mb(rss.external),
+      modelStats,
+      results,
+      mixed,
+    }
   } finally {
     server.kill('SIGTERM')
     await new Promise((resolve) => server.once('exit', resolve))
@@ -277,8 +306,10 @@ async function benchSize(size: number) {
 }
 
 function table(report: Awaited<ReturnType<typeof benchSize>>): string {
+  const build = report.seed.readModelBuild
+  const stats = report.modelStats as { renders: number; renderedResources: number; renderMs: number }
   const lines = [
-    `**${report.size.toLocaleString('en')} published resources** (${report.seed.total.toLocaleString('en')} in all) — server RSS under read load ${report.readRssMB} MB (peak over its life, start-up included: ${report.peakRssMB} MB); bulk seeding ${Math.round(report.seed.perSecond)} resources/s wall, ${Math.round(report.seed.perCpuSecond)} per CPU-second`,
+    `**${report.size.toLocaleString('en')} published resources** (${report.seed.total.toLocaleString('en')} in all; READ_MODEL=${report.readModel}, admin ${report.admin ? 'on' : 'off'}, heap limit ${report.heapLimitMB ? `${report.heapLimitMB} MB` : "V8's default"}) — server RSS under read load ${report.readRssMB} MB (peak over its life, start-up included: ${report.peakRssMB} MB; JS heap used at the end ${report.heapUsedMB} MB, external ${report.externalMB} MB); bulk seeding ${Math.round(report.seed.perSecond)} resources/s wall, ${Math.round(report.seed.perCpuSecond)} per CPU-second; read model build ${build ? `${build.seconds.toFixed(0)} s for ${build.resources.toLocaleString('en')} resources` : 'not measured'}; renders after writes in this run: ${stats.renders} batches, ${stats.renderedResources} resources, ${stats.renderedResources ? Math.round(stats.renderMs / stats.renderedResources) : 0} ms per resource`,
     '',
     '| case | conns | req/s | p50 ms | p99 ms | ratio | non-2xx |',
     '| --- | ---: | ---: | ---: | ---: | --- | ---: |',
@@ -287,13 +318,14 @@ function table(report: Awaited<ReturnType<typeof benchSize>>): string {
     const ratio = r.ratio === undefined ? '' : `${r.ratio.toFixed(2)}× ${r.ratioTo}`
     lines.push(`| ${r.case} | ${r.connections} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${ratio} | ${r.non2xx}${r.stored ? ` (${r.stored})` : ''} |`)
   }
+  if (report.mixed.length) lines.push('', mixedTable(report.mixed, MIXED.publishEvery))
   return lines.join('\n')
 }
 
 const reports: Awaited<ReturnType<typeof benchSize>>[] = []
 for (const size of SIZES) reports.push(await benchSize(size))
 if (ONLY) {
-  process.stdout.write(`\n${reports.map(table).join('\n\n')}\n(--cases: nothing written)\n`)
+  process.stdout.write(`\n${reports.map(table).join('\n\n')}\n\n${growth().join('\n')}\n(--cases: nothing written)\n`)
   process.exit(0)
 }
 const meta = {
@@ -319,14 +351,18 @@ function growth(): string[] {
     .filter((r) => r.kind === 'read')
     .flatMap((r) => {
       const before = small.results.find((x) => x.case === r.case && x.connections === r.connections)
-      return before && before.p50 > 0 ? [`| ${r.case} | ${r.connections} | ${before.p50} | ${r.p50} | ${(r.p50 / before.p50).toFixed(2)}× |`] : []
+      if (!before || before.p50 <= 0) return []
+      const growth = r.p50 / before.p50
+      return [`| ${r.case} | ${r.connections} | ${before.p50} | ${r.p50} | ${growth.toFixed(2)}× | ${growth <= 1.5 ? 'yes' : 'no'} |`]
     })
   const [a, b] = [small.size.toLocaleString('en'), large.size.toLocaleString('en')]
-  return [`Growth, p50 at ${b} over p50 at ${a}:`, '', `| case | conns | p50 ms at ${a} | p50 ms at ${b} | growth |`, '| --- | ---: | ---: | ---: | ---: |', ...rows, '']
+  return [`Growth, p50 at ${b} over p50 at ${a}:`, '', `| case | conns | p50 ms at ${a} | p50 ms at ${b} | growth | ≤ 1.5× |`, '| --- | ---: | ---: | ---: | ---: | --- |', ...rows, '']
 }
 
+/** What the read model costs in code: lines of src/readModel (its CLI and tests aside). */
+const readModelLines = fs.readdirSync('src/readModel').filter((f) => f.endsWith('.ts')).reduce((sum, f) => sum + fs.readFileSync(path.join('src/readModel', f), 'utf8').split('\n').length, 0)
 const text = [
-  `Run "${LABEL}": ${meta.date}, ${meta.cores} cores (${meta.cpu}), load average at the end ${meta.loadAverage.map((l) => l.toFixed(1)).join(' ')}, Node ${meta.node}; ${ROUNDS} rounds of ${DURATION} s after a 1 s warm-up, medians. Local API create for comparison: ${local ? `${Math.round(local.perSecond)}/s wall, ${Math.round(local.perCpuSecond)} per CPU-second` : 'not measured'}.`,
+  `Run "${LABEL}": ${meta.date}, ${meta.cores} cores (${meta.cpu}), load average at the end ${meta.loadAverage.map((l) => l.toFixed(1)).join(' ')}, Node ${meta.node}; ${ROUNDS} rounds of ${DURATION} s after a 1 s warm-up, medians. Local API create for comparison: ${local ? `${Math.round(local.perSecond)}/s wall, ${Math.round(local.perCpuSecond)} per CPU-second` : 'not measured'}. src/readModel: ${readModelLines} lines.`,
   '',
   ...reports.map(table).flatMap((t) => [t, '']),
   ...growth(),

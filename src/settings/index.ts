@@ -29,6 +29,8 @@ export type Settings = {
   workflowNotifyQuietMinutes: number
   /** SQLite's page cache per connection, in MB (0: SQLite's default of 2 MB). */
   sqliteCacheMb: number
+  /** PUBLIC_CACHE_MB: the most the public response cache holds (its bodies' bytes in all). */
+  publicCacheMb: number
   /** The longest a SQLite transaction may hold the write lock before it is rolled back, in seconds (0: no limit). */
   sqliteTransactionLimitSeconds: number
   /** Webhooks may target loopback/private/link-local addresses (SSRF guard off): default outside production only. */
@@ -93,6 +95,7 @@ export function loadSettings(env: Env = process.env, { strict = true } = {}): Se
     registrationRetentionDays: positiveInteger('REGISTRATION_RETENTION_DAYS', env.REGISTRATION_RETENTION_DAYS, 30),
     workflowNotifyQuietMinutes: positiveInteger('WORKFLOW_NOTIFY_QUIET_MINUTES', env.WORKFLOW_NOTIFY_QUIET_MINUTES, 60),
     sqliteCacheMb: positiveInteger('SQLITE_CACHE_MB', env.SQLITE_CACHE_MB, 64),
+    publicCacheMb: positiveInteger('PUBLIC_CACHE_MB', env.PUBLIC_CACHE_MB, 32),
     sqliteTransactionLimitSeconds: positiveInteger('SQLITE_TRANSACTION_LIMIT_S', env.SQLITE_TRANSACTION_LIMIT_S, 30),
     webhookAllowPrivateUrls: parseBoolean('WEBHOOK_ALLOW_PRIVATE_URLS', env.WEBHOOK_ALLOW_PRIVATE_URLS, !production),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
