@@ -132,10 +132,19 @@ export async function markPending(req: PayloadRequest): Promise<string | undefin
 }
 
 const UNSETTLED: Statement = { sql: `SELECT 1 FROM ${PENDING} LIMIT 1`, args: [] }
+/** A token every write of the model's tables replaces (./store.ts `write`), by any process: counts are kept until it moves. */
+const CHANGES: Statement = { sql: `SELECT value FROM ${META} WHERE key = 'changes'`, args: [] }
+/** Kept results (./store.ts `readTables`), at most. */
+const MAX_KEPT = 5_000
+/** A read; `keep`: its result may be kept until the model changes (a count). */
+export type KeptStatement = Statement & { keep?: boolean }
 
 const COLUMN: Record<ListQuery['sort']['field'], string> = { updatedAt: 'updated_at', publishedAt: 'published_at', title: 'title_sort' }
 
 export class ReadModelStore {
+  /** Results of kept statements (counts), as of one `changes` token. */
+  private kept: { changes: unknown; byStatement: Map<string, Record<string, unknown>[]> } = { changes: undefined, byStatement: new Map() }
+
   constructor(private readonly client: Client) {}
 
   /** Creates the tables when missing; true when they hold a complete model of this format. */
@@ -146,8 +155,8 @@ export class ReadModelStore {
     // No format at all is a build in progress (maybe another process's): its tables stay, unless older than this format.
     const columns = (await this.client.execute(`PRAGMA table_info(${DOCS})`)).rows.map((row) => String(row.name))
     const older = format !== undefined ? format !== FORMAT_VERSION : columns.length > 0 && !columns.includes('volatile')
-    if (older) await this.write([DOCS, REFS, META, PENDING].map((table) => `DROP TABLE IF EXISTS ${table}`))
-    await this.write(SCHEMA)
+    // One transaction: the tables exist again before `write` records the change in META.
+    await this.write([...(older ? [DOCS, REFS, META, PENDING].map((table) => `DROP TABLE IF EXISTS ${table}`) : []), ...SCHEMA])
     return format === FORMAT_VERSION
   }
 
@@ -166,6 +175,7 @@ export class ReadModelStore {
    * SQLITE_BUSY_SNAPSHOT when that connection read from an older snapshot (see ReadModel.untilVisible).
    */
   private async write(stmts: (string | Statement)[]): Promise<void> {
+    stmts = [...stmts, { sql: `INSERT OR REPLACE INTO ${META} (key, value) VALUES ('changes', ?)`, args: [randomUUID()] }]
     if (!this.client.transaction) return void (await this.client.batch(stmts, 'write'))
     const tx = await this.client.transaction('write')
     try {
@@ -258,10 +268,30 @@ export class ReadModelStore {
    * `statements` (reads of the tables named `read_model_docs` and `read_model_refs`) in one snapshot;
    * undefined while a write waits to be rendered. For the custom endpoints (./endpointReads.ts).
    */
-  async readTables(statements: Statement[]): Promise<Record<string, unknown>[][] | undefined> {
-    const results = await this.client.batch([...statements, UNSETTLED], 'read')
-    if (results[statements.length]!.rows.length) return undefined
-    return results.slice(0, statements.length).map((result) => result.rows)
+  async readTables(statements: KeptStatement[]): Promise<Record<string, unknown>[][] | undefined> {
+    // A kept result (a count: it reads every matching row where a page reads `limit`) is read only
+    // when not known for the model as it is: the same `changes` token, read in the same snapshot.
+    const keys = statements.map((stmt) => (stmt.keep ? JSON.stringify([stmt.sql, stmt.args]) : undefined))
+    const known = keys.map((key) => (key === undefined ? undefined : this.kept.byStatement.get(key)))
+    const toRead = statements.filter((_, at) => known[at] === undefined).map(({ sql, args }) => ({ sql, args }))
+    const results = await this.client.batch([...toRead, CHANGES, UNSETTLED], 'read')
+    const token = results[toRead.length]!.rows[0]?.value ?? null
+    if (token !== this.kept.changes) {
+      this.kept = { changes: token, byStatement: new Map() }
+      if (known.some((rows) => rows !== undefined)) return this.readTables(statements) // kept before the model changed
+    }
+    if (results[toRead.length + 1]!.rows.length) return undefined
+    let next = 0
+    return statements.map((_, at) => {
+      if (known[at] !== undefined) return known[at]
+      const rows = results[next++]!.rows
+      const key = keys[at]
+      if (key !== undefined) {
+        if (this.kept.byStatement.size >= MAX_KEPT) this.kept.byStatement.clear()
+        this.kept.byStatement.set(key, rows)
+      }
+      return rows
+    })
   }
 
   /** One page (the stored JSON strings, in order) and the number of matches; undefined while a write waits to be rendered. */
@@ -284,18 +314,21 @@ export class ReadModelStore {
     ref('jurisdictions', 'target', query.jurisdictionId)
     ref('language', 'target', query.language)
     const filter = where.join(' AND ')
+    // The index in the page's order, after the first column filter (the planner, with sampled
+    // statistics or none yet for a new index, was seen sorting 10,000 rows for a page of 10 instead).
+    const first = (['category', 'section', 'slug'] as const).find((name) => query[name] !== undefined)
+    const index = `${DOCS}_${first ? `${first}_` : ''}${COLUMN[query.sort.field]}`
     // Payload's order: the sort, then its tie-break, newest createdAt first (@payloadcms/drizzle buildOrderBy).
     const order = `m.${COLUMN[query.sort.field]} ${query.sort.descending ? 'DESC' : 'ASC'}, m.created_at DESC`
-    const [page, count, pending] = await this.client.batch(
-      [
-        { sql: `SELECT m.json, m.volatile, m.stale_after FROM ${DOCS} m WHERE ${filter} ORDER BY ${order} LIMIT ? OFFSET ?`, args: [...args, query.limit, (query.page - 1) * query.limit] },
-        { sql: `SELECT count(*) AS n FROM ${DOCS} m WHERE ${filter}`, args },
-        UNSETTLED,
-      ],
-      'read',
-    )
-    if (pending!.rows.length || !page!.rows.every((row) => answerable(row, now))) return undefined
-    return { docs: page!.rows.map((row) => String(row.json)), totalDocs: Number(count!.rows[0]?.n ?? 0) }
+    const results = await this.readTables([
+      { sql: `SELECT m.json, m.volatile, m.stale_after FROM ${DOCS} m INDEXED BY ${index} WHERE ${filter} ORDER BY ${order} LIMIT ? OFFSET ?`, args: [...args, query.limit, (query.page - 1) * query.limit] },
+      { sql: `SELECT count(*) AS n FROM ${DOCS} m WHERE ${filter}`, args, keep: true },
+    ])
+    if (!results) return undefined
+    const [page, count] = results as [Record<string, unknown>[], Record<string, unknown>[]]
+    if (!page.every((row) => answerable(row, now))) return undefined
+    const totalDocs = Number(count[0]?.n ?? 0)
+    return { docs: page.map((row) => String(row.json)), totalDocs }
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import type { Payload, PayloadRequest } from 'payload'
 import type { ListQuery, Locale } from './query'
-import { markPending as markSqlitePending, sqliteStore, type Statement, type StoredDoc, type StoredRef } from './store'
+import { markPending as markSqlitePending, sqliteStore, type KeptStatement, type StoredDoc, type StoredRef } from './store'
 
 export interface ReadModelStore {
   /** Creates the tables or collections when missing; true when they hold a complete model of this format. */
@@ -36,7 +36,7 @@ export interface ReadModelStore {
    * SQL reads of the model's tables in one snapshot, for the toolkit, feeds, search and site
    * (./endpointReads.ts); SQLite only: on MongoDB those endpoints read through Payload.
    */
-  readTables?(statements: Statement[]): Promise<Record<string, unknown>[][] | undefined>
+  readTables?(statements: KeptStatement[]): Promise<Record<string, unknown>[][] | undefined>
   /** One page and the number of matches, read together; undefined while a write waits to be rendered. */
   list(query: ListQuery, now: number): Promise<{ docs: string[]; totalDocs: number } | undefined>
 }

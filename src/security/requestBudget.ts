@@ -9,7 +9,8 @@
  *   refused before they run (src/graphql/queryCost.ts);
  * - an API request's reads stop after REQUEST_TIME_BUDGET_MS;
  * - every operation and database call is a checkpoint where work takes turns with the event loop
- *   (the SQLite driver answers on the main thread; see takeTurns).
+ *   (the SQLite driver answers on the main thread; see takeTurns); work in a write transaction
+ *   only yields a turn now and then (see transactionTurn).
  * Server code reading with overrideAccess (exports, jobs, notifications) is not counted.
  */
 import { performance } from 'node:perf_hooks'
@@ -42,8 +43,39 @@ function endStretch(): void {
   next()
 }
 
+/** How many checkpoints wait for a turn (tests). */
+export const waitingTurns = (): number => waiting.length
+
+/**
+ * Work inside a write transaction does not wait in line: it holds SQLite's one write lock
+ * (src/db/sqliteWriteLock.ts), so every turn it waited, every other write waited too (seen: sign-ups
+ * fell from over 200/s to 12/s beside 50 reading connections, each sign-up's checkpoints queued
+ * behind the readers'). It still gives the loop one turn after each TRANSACTION_STRETCH_MS of work,
+ * so that no transaction keeps the event loop to itself.
+ */
+export const TRANSACTION_STRETCH_MS = 20
+const transactionStretches = new WeakMap<object, number>()
+
+function transactionTurn(req: object): Promise<void> | undefined {
+  const now = performance.now()
+  const since = transactionStretches.get(req)
+  if (since === undefined) transactionStretches.set(req, now)
+  if (since === undefined || now - since < TRANSACTION_STRETCH_MS) return undefined
+  return new Promise((resolve) =>
+    setImmediate(() => {
+      transactionStretches.set(req, performance.now())
+      resolve()
+    }),
+  )
+}
+
+/** `req` holds a transaction (begun, or beginning). */
+const inTransaction = (req: unknown): req is { transactionID: unknown } =>
+  !!req && typeof req === 'object' && (req as { transactionID?: unknown }).transactionID !== undefined && (req as { transactionID?: unknown }).transactionID !== null
+
 /** A checkpoint: nothing to wait for when it opens a stretch, otherwise the promise of a turn. */
-export function takeTurns(): Promise<void> | undefined {
+export function takeTurns(req?: unknown): Promise<void> | undefined {
+  if (inTransaction(req)) return transactionTurn(req)
   if (!stretchOpen) {
     stretchOpen = true
     setImmediate(endStretch)
@@ -59,9 +91,10 @@ export function takeTurnsAtDatabaseCalls(payload: Payload): void {
     const original = db[name]
     if (typeof original !== 'function') continue
     db[name] = async function takingTurns(this: unknown, ...args: unknown[]) {
-      await takeTurns()
+      const req = (args[0] as { req?: unknown } | undefined)?.req
+      await takeTurns(req)
       const result = await original.apply(this, args)
-      await takeTurns()
+      await takeTurns(req)
       return result
     }
   }
@@ -99,7 +132,7 @@ const tooLong = () =>
 export const checkRequestBudget: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
   const budget = READS.has(operation) && (args as { overrideAccess?: boolean }).overrideAccess !== true ? budgetOf(req) : undefined
   if (budget && performance.now() - budget.startedAt > REQUEST_TIME_BUDGET_MS) throw tooLong()
-  await takeTurns()
+  await takeTurns(req)
   return args
 }
 
