@@ -126,6 +126,7 @@ async function jurisdictionCodes(payload: Payload, ids: unknown[]): Promise<Map<
       depth: 0,
       overrideAccess: false,
       pagination: false,
+      context: { readModelRender: true },
     })
     for (const doc of docs) codes.set(String(doc.id), doc.code)
   }

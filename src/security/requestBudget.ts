@@ -25,29 +25,33 @@ export const REQUEST_TIME_BUDGET_MS = 10_000
 /**
  * Turn-taking. Work between two event-loop turns is a "stretch"; the first checkpoint reached in
  * a stretch goes on, every later one waits in line, and each loop turn (after the loop has polled
- * I/O: /healthz, other requests) lets exactly one waiter go on. Waiters are chains of work (a
- * GraphQL field, a page of documents); let go together they would run back to back without a
- * turn in between, which is what 200 aliases of a list did. So a stretch is the work of one chain
- * from one checkpoint to its next: about one database call, or one page of documents.
+ * I/O: /healthz, other requests) lets at most TURN_WAITERS waiters go on. Waiters are chains of
+ * work (a GraphQL field, a page of documents); let go all together they would run back to back
+ * without a turn in between, which is what 200 aliases of a list did. So a stretch is the work of
+ * a few chains, each from one checkpoint to its next: about one database call, or one page of
+ * documents. One waiter per turn was too few: beside 50 connections of cheap reads (the read
+ * model's, which reach no checkpoint), each turn is long, and every sign-up's few checkpoints
+ * waited a turn each (about 16 sign-ups/s in all).
  */
+export const TURN_WAITERS = 8
 const waiting: (() => void)[] = []
 let stretchOpen = false
 
 function endStretch(): void {
-  const next = waiting.shift()
-  if (!next) {
+  const next = waiting.splice(0, TURN_WAITERS)
+  if (!next.length) {
     stretchOpen = false
     return
   }
-  setImmediate(endStretch) // the stretch `next` runs now ends at the next turn
-  next()
+  setImmediate(endStretch) // the stretch they run now ends at the next turn
+  for (const go of next) go()
 }
 
 /** How many checkpoints wait for a turn (tests). */
 export const waitingTurns = (): number => waiting.length
 
 /**
- * Work inside a write transaction does not wait in line: it holds SQLite's one write lock
+ * Work inside a write transaction does not wait in line (nor a read model render: see goesFirst): it holds SQLite's one write lock
  * (src/db/sqliteWriteLock.ts), so every turn it waited, every other write waited too (seen: sign-ups
  * fell from over 200/s to 12/s beside 50 reading connections, each sign-up's checkpoints queued
  * behind the readers'). It still gives the loop one turn after each TRANSACTION_STRETCH_MS of work,
@@ -69,13 +73,21 @@ function transactionTurn(req: object): Promise<void> | undefined {
   )
 }
 
-/** `req` holds a transaction (begun, or beginning). */
-const inTransaction = (req: unknown): req is { transactionID: unknown } =>
-  !!req && typeof req === 'object' && (req as { transactionID?: unknown }).transactionID !== undefined && (req as { transactionID?: unknown }).transactionID !== null
+/**
+ * Work that goes ahead of the line (still yielding a turn every TRANSACTION_STRETCH_MS): a
+ * transaction (begun, or beginning: it holds the write lock), and the read model's render after a
+ * write (until it ends, every read goes to Payload's slower path; in line, one render took 6 s
+ * beside 50 reading connections).
+ */
+const goesFirst = (req: unknown): req is object => {
+  if (!req || typeof req !== 'object') return false
+  const { transactionID, context } = req as { transactionID?: unknown; context?: Record<string, unknown> }
+  return (transactionID !== undefined && transactionID !== null) || context?.readModelRender === true
+}
 
 /** A checkpoint: nothing to wait for when it opens a stretch, otherwise the promise of a turn. */
 export function takeTurns(req?: unknown): Promise<void> | undefined {
-  if (inTransaction(req)) return transactionTurn(req)
+  if (goesFirst(req)) return transactionTurn(req)
   if (!stretchOpen) {
     stretchOpen = true
     setImmediate(endStretch)
