@@ -63,12 +63,23 @@ export function payloadApi(payload: Payload, { limits, corsOrigins, cache, conte
       res.end(answer.status === 304 ? undefined : hit.body)
       return
     }
-    const request = await toWebRequest(req, res, limits)
-    // Published resources, from the read model when it can answer exactly as Payload would (src/readModel);
-    // a read sent as a POST may carry a body Payload reads: Payload answers it.
+    // Published resources, from the read model when it can answer exactly as Payload would (src/readModel),
+    // written as a cache hit is, without a web Request or Response; a read sent as a POST may carry a
+    // body Payload reads: Payload answers it.
     const sentAsPost = req.headers['x-payload-http-method-override'] !== undefined || req.headers['x-http-method-override'] !== undefined
     const modelled = publicRead && !sentAsPost ? await readModel.answer(req.originalUrl) : undefined
-    let response = modelled !== undefined ? jsonResponse(modelled, request) : await rest(request)
+    if (modelled !== undefined) {
+      const body = Buffer.from(modelled)
+      const stored = [...modelHeaders(req.get('origin')).entries()]
+      const etag = etagOf(body)
+      if (version !== undefined) cache.set(req.originalUrl, version, { status: 200, headers: stored, body, etag })
+      const answer = cachedPublicRead(headers, stored, etag, corsOrigins)
+      setStatusAndHeaders(res, answer.status, answer.headers)
+      res.end(answer.status === 304 ? undefined : body)
+      return
+    }
+    const request = await toWebRequest(req, res, limits)
+    let response = await rest(request)
     let etag: string | undefined
     if (version !== undefined && response.status === 200 && !response.headers.has('cache-control') && !response.headers.has('set-cookie')) {
       const body = new Uint8Array(await response.arrayBuffer())
@@ -80,9 +91,9 @@ export function payloadApi(payload: Payload, { limits, corsOrigins, cache, conte
     await finish(res, request, response, anonymous, etag)
   }
 
-  /** A JSON answer with the headers Payload's handler gives its own (CORS). */
-  const jsonResponse = (body: string, request: Request) =>
-    new Response(body, { status: 200, headers: headersWithCors({ headers: new Headers({ 'Content-Type': 'application/json' }), req: { payload, headers: request.headers } as never }) })
+  /** The headers Payload's handler gives its own JSON answers (CORS), for a request from `origin`. */
+  const modelHeaders = (origin: string | undefined) =>
+    headersWithCors({ headers: new Headers({ 'Content-Type': 'application/json' }), req: { payload, headers: new Headers(origin ? { origin } : {}) } as never })
 
   const router = express.Router()
   router.post('/graphql', serve(graphql))
