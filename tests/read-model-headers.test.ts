@@ -41,7 +41,8 @@ async function answer(url: string, headers: Record<string, string>, serving: boo
 
 it('answers with the bytes and headers Payload gives, for every origin, and 304 to a client holding its ETag', async () => {
   for (const url of [`/api/resources/${id}?depth=0`, '/api/resources?depth=1&where[slug][equals]=rm-headers']) {
-    for (const headers of [{}, { origin: 'https://toolkit.example.org' }, { origin: 'https://elsewhere.example.com' }]) {
+    const origins: Record<string, string>[] = [{}, { origin: 'https://toolkit.example.org' }, { origin: 'https://elsewhere.example.com' }]
+    for (const headers of origins) {
       const model = await answer(url, headers, true)
       const payload = await answer(url, headers, false)
       expect(model.fromModel).toBe(true)
