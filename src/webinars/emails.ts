@@ -40,8 +40,28 @@ export function formatWhen(webinar: WebinarForEmail): string {
   return `${format.format(new Date(webinar.startsAt))} – ${end.format(new Date(webinar.endsAt))} (${webinar.timezone})`
 }
 
+/**
+ * Calendar files by what they show: every sign-up for one webinar gets the same file, and
+ * building it (the ics package validates every field) cost as much as the rest of the email.
+ * Bounded: a webinar edit gives a new key, and old keys go first.
+ */
+const calendarFiles = new Map<string, string>()
+const CALENDAR_FILES_KEPT = 100
+
 /** The calendar invitation; the join link is in it only for people holding a seat. */
 export function calendarFile(webinar: WebinarForEmail, withJoinUrl: boolean, serverUrl: string): string {
+  const { id, title, description, startsAt, endsAt, joinUrl } = webinar
+  const key = JSON.stringify([id, title, description, startsAt, endsAt, withJoinUrl && joinUrl, serverUrl])
+  let file = calendarFiles.get(key)
+  if (file === undefined) {
+    file = buildCalendarFile(webinar, withJoinUrl, serverUrl)
+    calendarFiles.set(key, file)
+    if (calendarFiles.size > CALENDAR_FILES_KEPT) calendarFiles.delete(calendarFiles.keys().next().value!)
+  }
+  return file
+}
+
+function buildCalendarFile(webinar: WebinarForEmail, withJoinUrl: boolean, serverUrl: string): string {
   const host = new URL(serverUrl).hostname || 'localhost'
   const join = withJoinUrl && webinar.joinUrl ? webinar.joinUrl : undefined
   const { error, value } = createEvent({
