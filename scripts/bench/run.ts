@@ -325,7 +325,8 @@ function table(report: Awaited<ReturnType<typeof benchSize>>): string {
 const reports: Awaited<ReturnType<typeof benchSize>>[] = []
 for (const size of SIZES) reports.push(await benchSize(size))
 if (ONLY) {
-  process.stdout.write(`\n${reports.map(table).join('\n\n')}\n\n${growth().join('\n')}\n(--cases: nothing written)\n`)
+  const machine = `Node ${process.version}, ${os.cpus().length} cores, load average at the end ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`
+  process.stdout.write(`\n${machine}\n\n${reports.map(table).join('\n\n')}\n\n${growth().join('\n')}\n(--cases: nothing written)\n`)
   process.exit(0)
 }
 const meta = {
