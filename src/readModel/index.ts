@@ -176,28 +176,16 @@ export class ReadModel {
 
   /** The answer to an anonymous GET of `url`, or undefined for Payload to answer. */
   async answer(url: string): Promise<string | undefined> {
-    if (!this.enabled || !this.serving || !this.settled || !this.store || !this.payload) return undefined
+    if (!this.enabled || !this.serving || !this.payload) return undefined
     const query = readModelQuery(url, this.payload.config.routes.api)
     if (!query) return undefined
-    const generation = this.generation
-    const now = verificationClock.now().getTime()
-    let body: string | undefined
-    try {
-      await this.refreshStale(now)
-      if (query.kind === 'byId') {
-        body = await this.store.byId(query.id, query.locale, query.depth, now)
-      } else {
-        const page = await this.store.list(query, now)
-        // Payload's empty pages differ by query plan (@payloadcms/drizzle findMany): it answers them.
-        if (page?.docs.length) body = listBody(query, page.docs, page.totalDocs)
-      }
-    } catch (error) {
-      // e.g. the tables dropped under a running server by another process's schema push (development)
-      this.payload.logger.warn({ err: error, msg: 'Read model: a read failed; Payload answers' })
-      return undefined
-    }
-    if (body === undefined || this.generation !== generation || !this.settled) return undefined
-    this.stats.served++
+    const body = await this.guarded('a REST read', async (store, now) => {
+      if (query.kind === 'byId') return store.byId(query.id, query.locale, query.depth, now)
+      const page = await store.list(query, now)
+      // Payload's empty pages differ by query plan (@payloadcms/drizzle findMany): it answers them.
+      return page?.docs.length ? listBody(query, page.docs, page.totalDocs) : undefined
+    })
+    if (body !== undefined) this.stats.served++
     return body
   }
 
@@ -206,9 +194,20 @@ export class ReadModel {
 
   /**
    * For the custom endpoints (./endpointReads.ts): `read` run on the store under the same guards as
-   * `answer` (served, settled, nothing moved while reading); undefined when the model cannot answer.
+   * `answer`; undefined when the model cannot answer.
    */
   async readFor<T>(endpoint: string, read: (store: ReadModelStore, now: number) => Promise<T | undefined>): Promise<T | undefined> {
+    const result = await this.guarded(`a read for ${endpoint}`, read)
+    if (result !== undefined) this.servedFor[endpoint] = (this.servedFor[endpoint] ?? 0) + 1
+    return result
+  }
+
+  /**
+   * The one gate of every read from the model: served, settled, and nothing written while it read
+   * (a touch moves the generation); any failure (e.g. the tables dropped under a running server by
+   * another process's schema push, in development) leaves the answer to Payload.
+   */
+  private async guarded<T>(what: string, read: (store: ReadModelStore, now: number) => Promise<T | undefined>): Promise<T | undefined> {
     if (!this.enabled || !this.serving || !this.settled || !this.store || !this.payload) return undefined
     const generation = this.generation
     const now = verificationClock.now().getTime()
@@ -217,11 +216,10 @@ export class ReadModel {
       await this.refreshStale(now)
       result = await read(this.store, now)
     } catch (error) {
-      this.payload.logger.warn({ err: error, msg: `Read model: a read for ${endpoint} failed; Payload answers` })
+      this.payload.logger.warn({ err: error, msg: `Read model: ${what} failed; Payload answers` })
       return undefined
     }
     if (result === undefined || this.generation !== generation || !this.settled) return undefined
-    this.servedFor[endpoint] = (this.servedFor[endpoint] ?? 0) + 1
     return result
   }
 
