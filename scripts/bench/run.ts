@@ -22,6 +22,12 @@ import { benchOptions } from './options'
 import { BENCH_DIR, EDITOR, sidecar, type SeedInfo } from './seed'
 
 const { SIZES, DURATION, ROUNDS, CONNECTIONS, LABEL, ONLY, READ_MODEL, ADMIN, SERVER_HEAP_MB, MIXED } = benchOptions(process.argv.slice(2))
+// Figures are for the Node production runs (.nvmrc): V8 and libuv differ between major lines (Node 20
+// answered reads at about half Node 24's rate on the same code).
+const productionNode = fs.readFileSync('.nvmrc', 'utf8').trim()
+if (process.versions.node.split('.')[0] !== productionNode) {
+  process.stderr.write(`bench: running on Node ${process.version}, not the Node ${productionNode} production runs; for comparable figures: export PATH="$(bash .ci/install-node):$PATH"\n`)
+}
 const PORT = 3900 + Math.floor(Math.random() * 90)
 const BASE = `http://127.0.0.1:${PORT}`
 const CHECKLIST = Object.fromEntries(Object.keys(CHECKLIST_ITEMS).map((k) => [k, true]))
