@@ -160,7 +160,8 @@ async function startServer(file: string): Promise<ChildProcess> {
   heap.push(...(process.env.SERVER_NODE_FLAGS ?? '').split(' ').filter(Boolean))
   const child = spawn(process.execPath, [...heap, '--conditions=production', 'dist/bench-server.mjs', 'serve', file, String(PORT), ...(ADMIN ? ['admin'] : [])], {
     stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, READ_MODEL },
+    // NODE_ENV as in production (the image sets it): React and others load their production builds.
+    env: { ...process.env, READ_MODEL, NODE_ENV: 'production' },
   })
   return new Promise((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
