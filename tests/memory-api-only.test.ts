@@ -13,6 +13,7 @@ import { afterAll, describe, expect, it } from '@jest/globals'
 import { loadSettings, type Env } from '../src/settings'
 import { projectRoot } from '../src/settings/paths'
 import { startInstance, type Child } from './helpers/instances'
+import { startTestApp } from './helpers/testApp'
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cms-memory-'))
 let instance: Child | undefined
@@ -36,6 +37,17 @@ describe('memory defaults of an API-only instance', () => {
     expect(memory({ HEAP_GROWTH_PERCENT: '50' })).toEqual({ sqliteCacheMb: 64, heapGrowthPercent: 50 })
     expect(() => memory({ HEAP_GROWTH_PERCENT: 'lots' })).toThrow('HEAP_GROWTH_PERCENT must be a whole number of 0 or more, not "lots".')
   })
+
+  it("size SQLite's page cache of an API-only app: 32 MB on its connection", async () => {
+    const app = await startTestApp({ ADMIN: 'off' })
+    try {
+      const client = (app.payload.db as unknown as { client: { execute: (sql: string) => Promise<{ rows: Record<string, unknown>[] }> } }).client
+      const { rows } = await client.execute('PRAGMA cache_size')
+      expect(Number(Object.values(rows[0]!)[0])).toBe(-32 * 1024) // KiB
+    } finally {
+      await app.stop()
+    }
+  }, 120_000)
 
   it('are applied by the start path: `ADMIN=off` src/start.ts says what it runs with', async () => {
     instance = await startInstance({
