@@ -64,7 +64,7 @@ describe('memory defaults of an API-only instance', () => {
   }, 240_000)
 
   it("bounds V8's heap growth from inside the running process (no node flag needed)", () => {
-    // A child holds ~45 MB live while allocating garbage fast; V8's own rule let its heap reach 5-6x that.
+    // A child holds ~45 MB live while allocating garbage fast; V8's own rule let its old generation reach 5x that (1.9x with 30 %).
     const run = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'tests/fixtures/heapGrowth.ts', '30'], {
       cwd: projectRoot,
       env: { ...process.env, NODE_OPTIONS: '' },
@@ -73,6 +73,6 @@ describe('memory defaults of an API-only instance', () => {
     expect(run.status).toBe(0)
     const { liveMb, peakMb } = JSON.parse(run.stdout) as { liveMb: number; peakMb: number }
     expect(liveMb).toBeGreaterThan(30)
-    expect(peakMb / liveMb).toBeLessThan(3.5)
+    expect(peakMb / liveMb).toBeLessThan(3)
   }, 120_000)
 })
