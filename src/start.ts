@@ -14,6 +14,7 @@ import { TransactionAbandoned } from './db/transactionScope'
 import { createApp } from './server'
 import { surviveUnhandledRejections } from './http/unhandledRejections'
 import { ConfigurationError, loadSettings, type Settings } from './settings'
+import { limitHeapGrowth, memoryLine } from './settings/memory'
 
 const dev = process.argv.includes('--dev')
 /** ADMIN=off: the API alone (no admin build, no Next), e.g. for API-only instances behind a proxy. */
@@ -34,6 +35,8 @@ function orExit<T>(check: () => T): T {
 }
 
 const settings = settingsOrExit()
+// Before anything is loaded: the bound holds from the first collection on.
+const heap = limitHeapGrowth(settings.heapGrowthPercent)
 const jobsLock = orExit(() => claimJobsRunner(settings))
 // Payload's dev-only HMR socket only makes sense under `next dev`.
 if (!dev) process.env.DISABLE_PAYLOAD_HMR = 'true'
@@ -46,7 +49,7 @@ await seedEmptyEmbeddedDatabase()
 const server = http.createServer(app)
 if (upgrade) server.on('upgrade', upgrade)
 server.listen(settings.port, () => {
-  payload.logger.info(`ICE Out of Courts CMS on ${settings.serverUrl} (site: ${settings.site ? `${settings.serverUrl}/` : 'off'}, admin: ${admin ? `${settings.serverUrl}/admin` : 'off'}, database: ${settings.database.kind})`)
+  payload.logger.info(`ICE Out of Courts CMS on ${settings.serverUrl} (site: ${settings.site ? `${settings.serverUrl}/` : 'off'}, admin: ${admin ? `${settings.serverUrl}/admin` : 'off'}, database: ${settings.database.kind}; ${memoryLine(settings, heap)})`)
 })
 
 /**

@@ -10,6 +10,8 @@ export const HELP = `npm run bench -- [options]
   --read-model on|off       READ_MODEL of the server (default on; the "read model" cases serve from it, the rest not)
   --admin on                serve the admin panel too (needs "npm run build"): its RSS beside the API-only one
   --server-heap-mb 160      the server's --max-old-space-size (memory case; default: V8's own limit)
+  environment: HEAP_GROWTH_PERCENT, SQLITE_CACHE_MB (the server's settings; default: an API-only instance's),
+               SERVER_NODE_FLAGS='--max-semi-space-size=8' (node flags of the server alone), MALLOC_ARENA_MAX
   mixed case: --mixed-connections 50 --mixed-duration 5 --registrations 50 --logins 5 --publish-every 5
 
 Each case alone, at a chosen scale (examples):

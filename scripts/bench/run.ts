@@ -162,9 +162,12 @@ async function startServer(file: string): Promise<ChildProcess> {
   // Compiled, as `npm start` runs it: the TypeScript loader would add its own memory to the figures.
   await buildServer({ 'bench-server': 'scripts/bench/server.ts' })
   const heap = SERVER_HEAP_MB ? [`--max-old-space-size=${SERVER_HEAP_MB}`] : []
+  // SERVER_NODE_FLAGS: node/V8 flags for the server alone (the runner, autocannon's client, keeps its own).
+  heap.push(...(process.env.SERVER_NODE_FLAGS ?? '').split(' ').filter(Boolean))
   const child = spawn(process.execPath, [...heap, '--conditions=production', 'dist/bench-server.mjs', 'serve', file, String(PORT), ...(ADMIN ? ['admin'] : [])], {
     stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, READ_MODEL },
+    // NODE_ENV as in production (the image sets it): React and others load their production builds.
+    env: { ...process.env, READ_MODEL, NODE_ENV: 'production' },
   })
   return new Promise((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {

@@ -23,14 +23,17 @@ import { createConfig } from '../../src/config'
 import { createApp } from '../../src/server'
 import { readModel } from '../../src/readModel'
 import { loadSettings } from '../../src/settings'
+import { limitHeapGrowth, memoryLine } from '../../src/settings/memory'
 import { ensureLoginAccounts, localApiRate, seedBench } from './seed'
 import { REFERENCES } from './references'
 
 const [mode, file, arg] = process.argv.slice(2) as [string, string, string]
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cms-bench-'))
-const settings = (dbFile: string, port = 0) =>
+const settings = (dbFile: string, port = 0, admin = false) =>
   loadSettings(
     {
+      // The API-only instance's defaults (SQLite's page cache, the heap's growth) unless the admin panel is served.
+      ...(admin ? {} : { ADMIN: 'off' }),
       // As `npm start` runs it: the committed migrations, no schema push (a push would also drop the
       // read model and the search index at every start, and load drizzle-kit into the measured memory).
       NODE_ENV: 'production',
@@ -45,6 +48,7 @@ const settings = (dbFile: string, port = 0) =>
       READ_MODEL: process.env.READ_MODEL === 'off' ? 'off' : 'on',
       // To compare page-cache sizes: SQLITE_CACHE_MB=0 npm run bench …
       ...(process.env.SQLITE_CACHE_MB ? { SQLITE_CACHE_MB: process.env.SQLITE_CACHE_MB } : {}),
+      ...(process.env.HEAP_GROWTH_PERCENT ? { HEAP_GROWTH_PERCENT: process.env.HEAP_GROWTH_PERCENT } : {}),
     },
     // No SMTP_URL: mail is held in memory, as in tests.
     { strict: false },
@@ -85,7 +89,10 @@ if (mode === 'localapi') {
 if (mode === 'serve') {
   const admin = process.argv[5] === 'admin'
   if (admin) ensureAdminBuild(projectRoot)
-  const app = await createApp({ settings: settings(file, Number(arg)), admin: admin ? 'production' : false })
+  const serving = settings(file, Number(arg), admin)
+  // As src/start.ts does, before the app loads.
+  process.stderr.write(`  bench server: ${memoryLine(serving, limitHeapGrowth(serving.heapGrowthPercent))}\n`)
+  const app = await createApp({ settings: serving, admin: admin ? 'production' : false })
   const client = (app.payload.db as unknown as { client: import('@libsql/client').Client }).client
   await ensureLoginAccounts(app.payload)
   const outer = express()

@@ -27,8 +27,10 @@ export type Settings = {
   registrationRetentionDays: number
   /** Minutes after a submit or withdraw emailed editors during which the same resource's next ones email nobody (0: no quiet period). */
   workflowNotifyQuietMinutes: number
-  /** SQLite's page cache per connection, in MB (0: SQLite's default of 2 MB). */
+  /** SQLite's page cache per connection, in MB (0: SQLite's default of 2 MB); 32 for an API-only instance, 64 with the admin panel. */
   sqliteCacheMb: number
+  /** HEAP_GROWTH_PERCENT: how far V8 lets its heap grow past what it holds live before collecting (0: V8's own rule); 30 for an API-only instance. */
+  heapGrowthPercent: number
   /** PUBLIC_CACHE_MB: the most the public response cache holds (its bodies' bytes in all). */
   publicCacheMb: number
   /** The longest a SQLite transaction may hold the write lock before it is rolled back, in seconds (0: no limit). */
@@ -71,6 +73,8 @@ export function loadSettings(env: Env = process.env, { strict = true } = {}): Se
   }
 
   const site = parseSite(env.SITE)
+  // ADMIN=off (src/start.ts): an API-only instance keeps to its memory budget by default (src/settings/memory.ts).
+  const apiOnly = env.ADMIN === 'off'
   const serverUrl = (env.SERVER_URL || `http://localhost:${port}`).replace(/\/$/, '')
   const emailFrom = parseFrom(env.EMAIL_FROM || 'ICE Out of Courts Toolkit <toolkit@localhost>')
   return {
@@ -94,7 +98,8 @@ export function loadSettings(env: Env = process.env, { strict = true } = {}): Se
     accountRateLimit: positiveInteger('ACCOUNT_RATE_LIMIT', env.ACCOUNT_RATE_LIMIT, 10),
     registrationRetentionDays: positiveInteger('REGISTRATION_RETENTION_DAYS', env.REGISTRATION_RETENTION_DAYS, 30),
     workflowNotifyQuietMinutes: positiveInteger('WORKFLOW_NOTIFY_QUIET_MINUTES', env.WORKFLOW_NOTIFY_QUIET_MINUTES, 60),
-    sqliteCacheMb: positiveInteger('SQLITE_CACHE_MB', env.SQLITE_CACHE_MB, 64),
+    sqliteCacheMb: positiveInteger('SQLITE_CACHE_MB', env.SQLITE_CACHE_MB, apiOnly ? 32 : 64),
+    heapGrowthPercent: positiveInteger('HEAP_GROWTH_PERCENT', env.HEAP_GROWTH_PERCENT, apiOnly ? 30 : 0),
     publicCacheMb: positiveInteger('PUBLIC_CACHE_MB', env.PUBLIC_CACHE_MB, 32),
     sqliteTransactionLimitSeconds: positiveInteger('SQLITE_TRANSACTION_LIMIT_S', env.SQLITE_TRANSACTION_LIMIT_S, 30),
     webhookAllowPrivateUrls: parseBoolean('WEBHOOK_ALLOW_PRIVATE_URLS', env.WEBHOOK_ALLOW_PRIVATE_URLS, !production),

@@ -1,0 +1,78 @@
+/**
+ * An API-only instance (ADMIN=off) keeps to its memory budget by default (issue 19: <= 250 MB RSS
+ * under read load at 100,000 resources; docs/BENCHMARKS.md "Memory"): V8's heap may grow only 30 %
+ * past what it holds live, and SQLite's page cache is 32 MB per connection. The admin-enabled
+ * instance keeps V8's own growth and 64 MB. Explicit settings win.
+ */
+import { spawnSync } from 'node:child_process'
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, describe, expect, it } from '@jest/globals'
+import { loadSettings, type Env } from '../src/settings'
+import { projectRoot } from '../src/settings/paths'
+import { startInstance, type Child } from './helpers/instances'
+import { startTestApp } from './helpers/testApp'
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cms-memory-'))
+let instance: Child | undefined
+
+afterAll(async () => {
+  await instance?.stop()
+  fs.rmSync(dir, { recursive: true, force: true })
+}, 60_000)
+
+const base: Env = { PAYLOAD_SECRET: 'a'.repeat(32), DATA_DIR: dir }
+const memory = (env: Env) => {
+  const { sqliteCacheMb, heapGrowthPercent } = loadSettings({ ...base, ...env })
+  return { sqliteCacheMb, heapGrowthPercent }
+}
+
+describe('memory defaults of an API-only instance', () => {
+  it('depend on ADMIN: bounded for ADMIN=off, as before with the admin panel; explicit settings win', () => {
+    expect(memory({ ADMIN: 'off' })).toEqual({ sqliteCacheMb: 32, heapGrowthPercent: 30 })
+    expect(memory({})).toEqual({ sqliteCacheMb: 64, heapGrowthPercent: 0 })
+    expect(memory({ ADMIN: 'off', SQLITE_CACHE_MB: '64', HEAP_GROWTH_PERCENT: '0' })).toEqual({ sqliteCacheMb: 64, heapGrowthPercent: 0 })
+    expect(memory({ HEAP_GROWTH_PERCENT: '50' })).toEqual({ sqliteCacheMb: 64, heapGrowthPercent: 50 })
+    expect(() => memory({ HEAP_GROWTH_PERCENT: 'lots' })).toThrow('HEAP_GROWTH_PERCENT must be a whole number of 0 or more, not "lots".')
+  })
+
+  it("size SQLite's page cache of an API-only app: 32 MB on its connection", async () => {
+    const app = await startTestApp({ ADMIN: 'off' })
+    try {
+      const client = (app.payload.db as unknown as { client: { execute: (sql: string) => Promise<{ rows: Record<string, unknown>[] }> } }).client
+      const { rows } = await client.execute('PRAGMA cache_size')
+      expect(Number(Object.values(rows[0]!)[0])).toBe(-32 * 1024) // KiB
+    } finally {
+      await app.stop()
+    }
+  }, 120_000)
+
+  it('are applied by the start path: `ADMIN=off` src/start.ts says what it runs with', async () => {
+    instance = await startInstance({
+      DATABASE_URI: `file:${path.join(dir, 'api.db')}`,
+      DATA_DIR: dir,
+      PAYLOAD_SECRET: crypto.randomBytes(32).toString('hex'),
+      LOG_LEVEL: 'info',
+    })
+    const said = async () => {
+      for (let i = 0; i < 40 && !/memory:/.test(instance!.output()); i++) await new Promise((resolve) => setTimeout(resolve, 250))
+      return instance!.output()
+    }
+    expect(await said()).toContain('memory: heap growth 30 % of the live heap, SQLite page cache 32 MB per connection, public cache 32 MB')
+  }, 240_000)
+
+  it("bounds V8's heap growth from inside the running process (no node flag needed)", () => {
+    // A child holds ~45 MB live while allocating garbage fast; V8's own rule let its old generation reach 5x that (1.9x with 30 %).
+    const run = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'tests/fixtures/heapGrowth.ts', '30'], {
+      cwd: projectRoot,
+      env: { ...process.env, NODE_OPTIONS: '' },
+      encoding: 'utf8',
+    })
+    expect(run.status).toBe(0)
+    const { liveMb, peakMb } = JSON.parse(run.stdout) as { liveMb: number; peakMb: number }
+    expect(liveMb).toBeGreaterThan(30)
+    expect(peakMb / liveMb).toBeLessThan(3)
+  }, 120_000)
+})
