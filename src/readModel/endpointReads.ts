@@ -36,10 +36,11 @@ export const modelLocale = (locale: unknown): ModelLocale | undefined => (locale
 /**
  * The published resources naming a jurisdiction, as a jurisdiction's `resources` join lists them:
  * once per naming (Payload's join reads the relationship rows, so a resource naming it twice is
- * listed and counted twice; `times` below). Written as `IN` so that SQLite reads the page in the
- * order of the sort's index, stopping at the limit, and checks each row in the refs index.
+ * listed and counted twice; `times` below). Written as `EXISTS` so that SQLite reads the page in the
+ * order of the sort's index, stopping at the limit, and checks each row in the refs index (an `IN`
+ * list is built whole first: its cost grew with the model).
  */
-const naming = `resource_id IN (SELECT resource_id FROM ${REFS} WHERE relation = 'jurisdictions' AND target = ?)`
+const naming = `EXISTS (SELECT 1 FROM ${REFS} n WHERE n.relation = 'jurisdictions' AND n.target = ? AND n.resource_id = ${DOCS}.resource_id)`
 const times = `(SELECT count(*) FROM ${REFS} r WHERE r.relation = 'jurisdictions' AND r.target = ? AND r.resource_id = ${DOCS}.resource_id)`
 
 /** Parsed documents of `rows`, or undefined when one of them may not be answered from the model at `now`. */

@@ -305,9 +305,14 @@ export class ReadModelStore {
     column('section', query.section)
     column('slug', query.slug)
     if (query.updatedAfter !== undefined) where.push('m.updated_at > ?') && args.push(query.updatedAfter)
+    // The page checks each row it walks in the refs index (EXISTS); an IN list is built whole first,
+    // which grew with the model (0.12 -> 0.35 ms at 10,000 -> 100,000 against 0.17 -> 0.13). The count,
+    // kept until the model changes, reads the set once.
+    const counted = [...where]
     const ref = (relation: string, by: 'target' | 'code', value: string | undefined) => {
       if (value === undefined) return
-      where.push(`m.resource_id IN (SELECT resource_id FROM ${REFS} WHERE relation = ? AND ${by} = ?)`)
+      where.push(`EXISTS (SELECT 1 FROM ${REFS} r WHERE r.relation = ? AND r.${by} = ? AND r.resource_id = m.resource_id)`)
+      counted.push(`m.resource_id IN (SELECT resource_id FROM ${REFS} WHERE relation = ? AND ${by} = ?)`)
       args.push(relation, value)
     }
     ref('jurisdictions', 'code', query.jurisdictionCode)
@@ -322,7 +327,7 @@ export class ReadModelStore {
     const order = `m.${COLUMN[query.sort.field]} ${query.sort.descending ? 'DESC' : 'ASC'}, m.created_at DESC`
     const results = await this.readTables([
       { sql: `SELECT m.json, m.volatile, m.stale_after FROM ${DOCS} m INDEXED BY ${index} WHERE ${filter} ORDER BY ${order} LIMIT ? OFFSET ?`, args: [...args, query.limit, (query.page - 1) * query.limit] },
-      { sql: `SELECT count(*) AS n FROM ${DOCS} m WHERE ${filter}`, args, keep: true },
+      { sql: `SELECT count(*) AS n FROM ${DOCS} m WHERE ${counted.join(' AND ')}`, args, keep: true },
     ])
     if (!results) return undefined
     const [page, count] = results as [Record<string, unknown>[], Record<string, unknown>[]]
