@@ -1,4 +1,4 @@
-// Compiles the production server (src/start.ts and what it imports from this repository) into one
+// Compiles the production server (src/main.ts, src/start.ts and what it imports from this repository) into one
 // ES module, dist/start.mjs; packages stay imports from node_modules. Run by `npm start` and
 // `npm run build`. Why: under tsx, Node 20 runs the TypeScript loader in a second thread with its
 // own heap, and keeps every transpiled module and source map: ~160 MB more resident memory for the
@@ -30,5 +30,5 @@ export const buildServer = (entryPoints, outdir = 'dist') => {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
-  await buildServer({ start: 'src/start.ts', jobs: 'src/jobs/worker.ts' })
+  await buildServer({ start: 'src/main.ts', jobs: 'src/jobs/worker.ts' })
 }

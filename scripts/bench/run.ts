@@ -158,16 +158,26 @@ async function control(route: string): Promise<Response> {
   }
 }
 
+/** How `npm start` runs node (package.json's script): its environment settings and node flags, for the bench server to run as it does. */
+function startCommand(): { env: Record<string, string>; flags: string[] } {
+  const script = (JSON.parse(fs.readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts.start
+  const words = script.split('&&').at(-1)!.trim().split(/\s+/)
+  const node = words.indexOf('node')
+  const env = Object.fromEntries(words.slice(0, node).map((word) => word.split('=') as [string, string]))
+  return { env, flags: words.slice(node + 1, -1).filter((flag) => flag !== '--conditions=production') }
+}
+
 async function startServer(file: string): Promise<ChildProcess> {
   // Compiled, as `npm start` runs it: the TypeScript loader would add its own memory to the figures.
-  await buildServer({ 'bench-server': 'scripts/bench/server.ts' })
-  const heap = SERVER_HEAP_MB ? [`--max-old-space-size=${SERVER_HEAP_MB}`] : []
+  await buildServer({ 'bench-server': 'scripts/bench/serverMain.ts' })
+  const start = startCommand()
+  const heap = [...start.flags, ...(SERVER_HEAP_MB ? [`--max-old-space-size=${SERVER_HEAP_MB}`] : [])]
   // SERVER_NODE_FLAGS: node/V8 flags for the server alone (the runner, autocannon's client, keeps its own).
   heap.push(...(process.env.SERVER_NODE_FLAGS ?? '').split(' ').filter(Boolean))
   const child = spawn(process.execPath, [...heap, '--conditions=production', 'dist/bench-server.mjs', 'serve', file, String(PORT), ...(ADMIN ? ['admin'] : [])], {
     stdio: ['ignore', 'pipe', 'inherit'],
     // NODE_ENV as in production (the image sets it): React and others load their production builds.
-    env: { ...process.env, READ_MODEL, NODE_ENV: 'production' },
+    env: { ...process.env, ...start.env, READ_MODEL, NODE_ENV: 'production' },
   })
   return new Promise((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
