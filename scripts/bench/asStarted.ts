@@ -62,7 +62,7 @@ function serverPid(): number | undefined {
   for (const pid of fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
     try {
       const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8')
-      if (cmd.includes('dist/start.mjs') && fs.readFileSync(`/proc/${pid}/environ`, 'utf8').includes(`PORT=${PORT}`)) return Number(pid)
+      if (cmd.split('\0').includes('dist/start.mjs') && fs.readFileSync(`/proc/${pid}/environ`, 'utf8').includes(`PORT=${PORT}`)) return Number(pid)
     } catch {
       // gone meanwhile
     }
