@@ -11,7 +11,8 @@ export const HELP = `npm run bench -- [options]
   --admin on                serve the admin panel too (needs "npm run build"): its RSS beside the API-only one
   --server-heap-mb 160      the server's --max-old-space-size (memory case; default: V8's own limit)
   environment: HEAP_GROWTH_PERCENT, SQLITE_CACHE_MB (the server's settings; default: an API-only instance's),
-               SERVER_NODE_FLAGS='--max-semi-space-size=8' (node flags of the server alone), MALLOC_ARENA_MAX
+               SERVER_NODE_FLAGS='--max-semi-space-size=8' (node flags of the server alone, after those of
+               package.json's start script, which the server always runs with), MALLOC_ARENA_MAX
   mixed case: --mixed-connections 50 --mixed-duration 5 --registrations 50 --logins 5 --publish-every 5
 
 Each case alone, at a chosen scale (examples):
@@ -20,6 +21,7 @@ Each case alone, at a chosen scale (examples):
   mixed, model off:   npm run bench -- --sizes 10000 --cases mixed --read-model off
   memory, API only:   npm run bench -- --sizes 100000 --connections 50 --cases "published list,jurisdiction,by id,toolkit,feed" --rounds 1
   memory, with admin: the same with --admin on
+  memory, npm start:  npm run bench:as-started -- --size 100000 [--cache off] (npm start itself under a frontend's reads)
   ref ratios:         npm run bench -- --sizes 10000 --connections 10 --cases "read model,ref"
 The mixed case runs with every size unless --cases names none of "mixed" ("mixed: Payload" picks one variant). See docs/BENCHMARKS.md.
 `
