@@ -14,6 +14,7 @@ import os from 'node:os'
 import path from 'node:path'
 import autocannon from 'autocannon'
 import { createClient } from '@libsql/client'
+import { copyDatabase, npmStartCommand } from './startedAs'
 
 const args = Object.fromEntries(process.argv.slice(2).flatMap((a, i, all) => (a.startsWith('--') ? [[a.slice(2), all[i + 1] ?? '']] : [])))
 const size = Number(args.size ?? 100000)
@@ -24,10 +25,7 @@ const seeded = path.resolve(`data/bench/resources-${size}.db`)
 if (!fs.existsSync(seeded)) throw new Error(`${seeded} is missing: npm run bench -- --sizes ${size} seeds it`)
 
 const scratch = path.resolve(`data/bench/as-started-${size}.db`)
-for (const suffix of ['', '-wal', '-shm']) {
-  fs.rmSync(scratch + suffix, { force: true })
-  if (fs.existsSync(seeded + suffix)) fs.copyFileSync(seeded + suffix, scratch + suffix)
-}
+copyDatabase(seeded, scratch)
 const db = createClient({ url: `file:${scratch}` })
 const ids = (await db.execute("SELECT id FROM resources WHERE _status = 'published' ORDER BY id DESC LIMIT 20")).rows.map((r) => String(r.id))
 const code = 'US-NY' // the bench's seed gives New York resources of every category
@@ -99,7 +97,7 @@ try {
   const result = await autocannon({ url: BASE, connections: 50, duration, requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, path: paths[n++ % paths.length] }) }] } as autocannon.Options)
   clearInterval(sampler)
   const end = memory(pid)
-  const start = ((JSON.parse(fs.readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts.start.split('&&').at(-1) ?? '').trim()
+  const start = npmStartCommand().command
   process.stdout.write(
     `${size.toLocaleString('en')} resources, ${admin ? 'admin enabled' : 'API only'}, public cache ${cache ? 'on' : 'off'}, Node ${process.version} (\`${start}\`): ` +
       `RSS idle ${idle} MB, under the read load ${Math.max(largest, end.rss)} MB (largest 1 s sample), peak ${end.peak} MB; ` +

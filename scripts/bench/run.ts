@@ -20,6 +20,7 @@ import { CHECKLIST_ITEMS } from '../../src/workflow/machine'
 import { MIXED_VARIANTS, mixedTable, runMixed, type MixedResult } from './mixed'
 import { benchOptions } from './options'
 import { BENCH_DIR, EDITOR, sidecar, type SeedInfo } from './seed'
+import { copyDatabase, npmStartCommand } from './startedAs'
 
 const { SIZES, DURATION, ROUNDS, CONNECTIONS, LABEL, ONLY, READ_MODEL, ADMIN, SERVER_HEAP_MB, MIXED } = benchOptions(process.argv.slice(2))
 // Figures are for the Node production runs (.nvmrc): V8 and libuv differ between major lines (Node 20
@@ -158,19 +159,10 @@ async function control(route: string): Promise<Response> {
   }
 }
 
-/** How `npm start` runs node (package.json's script): its environment settings and node flags, for the bench server to run as it does. */
-function startCommand(): { env: Record<string, string>; flags: string[] } {
-  const script = (JSON.parse(fs.readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts.start
-  const words = script.split('&&').at(-1)!.trim().split(/\s+/)
-  const node = words.indexOf('node')
-  const env = Object.fromEntries(words.slice(0, node).map((word) => word.split('=') as [string, string]))
-  return { env, flags: words.slice(node + 1, -1).filter((flag) => flag !== '--conditions=production') }
-}
-
 async function startServer(file: string): Promise<ChildProcess> {
   // Compiled, as `npm start` runs it: the TypeScript loader would add its own memory to the figures.
   await buildServer({ 'bench-server': 'scripts/bench/serverMain.ts' })
-  const start = startCommand()
+  const start = npmStartCommand()
   const heap = [...start.flags, ...(SERVER_HEAP_MB ? [`--max-old-space-size=${SERVER_HEAP_MB}`] : [])]
   // SERVER_NODE_FLAGS: node/V8 flags for the server alone (the runner, autocannon's client, keeps its own).
   heap.push(...(process.env.SERVER_NODE_FLAGS ?? '').split(' ').filter(Boolean))
@@ -235,10 +227,7 @@ async function fixtures(file: string): Promise<Fixtures> {
 async function benchSize(size: number) {
   const { file, info } = await ensureSeeded(size)
   const scratch = path.join(BENCH_DIR, `run-${LABEL}-${size}.db`)
-  for (const suffix of ['', '-wal', '-shm']) {
-    fs.rmSync(scratch + suffix, { force: true })
-    if (fs.existsSync(file + suffix)) fs.copyFileSync(file + suffix, scratch + suffix)
-  }
+  copyDatabase(file, scratch)
   const server = await startServer(scratch)
   const results: Result[] = []
   try {

@@ -30,6 +30,7 @@ type RegisterHooks = (hooks: { resolve: (specifier: string, context: ResolveCont
 
 const RELATIVE_SCRIPT = /^\.\.?\/[^?#%\\]*\.(?:m|c)?js$/
 const BARE = /^[^./#][^:]*$/
+let installed = false
 
 /** Installs the hooks (once); false where this Node has no `module.registerHooks`. */
 export function cacheModuleResolution(): boolean {
@@ -53,7 +54,6 @@ export function cacheModuleResolution(): boolean {
   })
   return true
 }
-let installed = false
 
 function relativeScript(specifier: string, parent: string): ResolveResult | undefined {
   let file: string
