@@ -64,15 +64,21 @@ describe('memory defaults of an API-only instance', () => {
   }, 240_000)
 
   it("bounds V8's heap growth from inside the running process (no node flag needed)", () => {
-    // A child holds ~45 MB live while allocating garbage fast; V8's own rule let its old generation reach 5x that (1.9x with 30 %).
-    const run = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'tests/fixtures/heapGrowth.ts', '30'], {
-      cwd: projectRoot,
-      env: { ...process.env, NODE_OPTIONS: '' },
-      encoding: 'utf8',
-    })
-    expect(run.status).toBe(0)
-    const { liveMb, peakMb } = JSON.parse(run.stdout) as { liveMb: number; peakMb: number }
-    expect(liveMb).toBeGreaterThan(30)
-    expect(peakMb / liveMb).toBeLessThan(3)
+    // A child holds ~48 MB live while allocating garbage fast. Old generation it took: with V8's own
+    // rule 3.7-4.3x the live heap on Node 24 (5x on Node 20), with 30 % 3.05x (1.9x on Node 20).
+    const peakOverLive = (percent: number) => {
+      const run = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'tests/fixtures/heapGrowth.ts', String(percent)], {
+        cwd: projectRoot,
+        env: { ...process.env, NODE_OPTIONS: '' },
+        encoding: 'utf8',
+      })
+      expect(run.status).toBe(0)
+      const { liveMb, peakMb } = JSON.parse(run.stdout) as { liveMb: number; peakMb: number }
+      expect(liveMb).toBeGreaterThan(30)
+      return peakMb / liveMb
+    }
+    const bounded = peakOverLive(30)
+    expect(bounded).toBeLessThan(3.4)
+    expect(bounded).toBeLessThan(peakOverLive(0) * 0.9)
   }, 120_000)
 })
