@@ -140,6 +140,7 @@ type Checked = { done: number; failed: number; checks: number; stale: number }
 /** Publishes an item in review every `every` seconds; after each answer, reads the list as anyone would. */
 async function publisher(o: MixedOptions, f: MixedFixtures, until: number, tag: string): Promise<Checked> {
   const out: Checked = { done: 0, failed: 0, checks: 0, stale: 0 }
+  if (o.publishEvery <= 0) return out // --publish-every 0: no publishes (to see the other writes' share alone)
   await sleep(1000)
   while (Date.now() < until) {
     const next = Date.now() + o.publishEvery * 1000

@@ -14,6 +14,7 @@ export const HELP = `npm run bench -- [options]
                SERVER_NODE_FLAGS='--max-semi-space-size=8' (node flags of the server alone, after those of
                package.json's start script, which the server always runs with), MALLOC_ARENA_MAX
   mixed case: --mixed-connections 50 --mixed-duration 5 --registrations 50 --logins 5 --publish-every 5
+                            (0 turns that kind of write off)
 
 Each case alone, at a chosen scale (examples):
   scale, ref ratios:  npm run bench -- --sizes 10000,100000 --connections 10 --cases "toolkit,feed,jurisdiction,by id,ref"
