@@ -57,13 +57,13 @@ async function existing(req: PayloadRequest, collection: string, ids: Id[]): Pro
   // In pages of 100: a GraphQL request's page cap (src/plugins/apiGuards.ts) applies to this read too.
   for (let i = 0; i < ids.length; i += 100) {
     const page = ids.slice(i, i + 100)
-    const { docs } = await req.payload.find({
+    // The adapter's find: existence is all we ask (no access, hooks or count to run; one query).
+    const { docs } = await req.payload.db.find({
       collection: collection as 'resources',
       where: { id: { in: page } },
       limit: page.length,
-      depth: 0,
-      select: {},
-      overrideAccess: true,
+      pagination: false,
+      select: { id: true },
       req, // inside the write's transaction: a document created earlier in it counts
     })
     for (const doc of docs as { id: Id }[]) found.add(String(doc.id))
