@@ -85,9 +85,10 @@ async function writeWithEmail(
       .catch(() => payload.logger.error({ msg: 'Webinar email retry not brought forward; it runs after the grace period', kind: written.kind }))
     return written.doc
   }
-  // The adapter's delete (one statement, its log rows go with it): no hooks to run for a job row.
+  // The adapter's delete by id (one statement on SQLite: deleteOne would read the row first; its
+  // log rows go with it): no hooks to run for a job row.
   await payload.db
-    .deleteOne({ collection: 'payload-jobs', where: { id: { equals: job.id } }, returning: false })
+    .deleteMany({ collection: 'payload-jobs', where: { id: { equals: job.id } } })
     .catch(() => payload.logger.error({ msg: 'Sent webinar email left in the outbox; it may be sent again', kind: written.kind }))
   return written.doc
 }
