@@ -80,6 +80,11 @@ export class PublicContentVersion {
     return token === undefined ? undefined : `${token}:${verificationDay()}`
   }
 
+  /** The current version if this follows `payload`'s database, else `undefined` (nothing to key on). */
+  async currentFor(payload: Payload): Promise<string | undefined> {
+    return payload === this.payload ? this.current() : undefined
+  }
+
   private async currentToken(): Promise<string | undefined> {
     const payload = this.payload
     if (!payload) return undefined

@@ -1,6 +1,7 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 import { BodyError, errorResponse, findById, json, readBody } from '../../../src/webinars/http'
-import { register, type Webinar } from '../../../src/webinars/registrations'
+import { publishedWebinar } from '../../../src/webinars/publishedWebinars'
+import { register } from '../../../src/webinars/registrations'
 import { parseApplicant } from './parseApplicant'
 
 /**
@@ -10,8 +11,6 @@ import { parseApplicant } from './parseApplicant'
 export const ACCEPTED_BODY = {
   message: 'Thank you. We have sent an email to this address with the details of your registration.',
 }
-
-type PublicWebinar = Webinar & { _status?: string; registrationOpen?: boolean }
 
 async function resolveJurisdiction(req: PayloadRequest, value: string | number): Promise<string | number | undefined> {
   const { docs } = await req.payload.find({
@@ -32,8 +31,8 @@ export const registerEndpoint: Endpoint = {
   path: '/:id/register',
   method: 'post',
   handler: async (req) => {
-    let webinar = await findById<PublicWebinar>(req, 'webinars', req.routeParams?.id)
-    if (!webinar || webinar._status !== 'published') return errorResponse(404, 'No published webinar has this id.')
+    const webinar = await publishedWebinar(req, req.routeParams?.id)
+    if (!webinar) return errorResponse(404, 'No published webinar has this id.')
 
     let body: unknown
     try {
@@ -60,9 +59,6 @@ export const registerEndpoint: Endpoint = {
         const fieldErrors = [{ path: 'jurisdiction', message: 'No jurisdiction has this code or id.' }]
         return errorResponse(400, 'The following fields are invalid: jurisdiction', fieldErrors)
       }
-    }
-    if (webinar.language === 'es') {
-      webinar = (await req.payload.findByID({ collection: 'webinars', id: webinar.id, locale: 'es', depth: 0, overrideAccess: true, req })) as PublicWebinar
     }
     await register(req.payload, webinar, { ...applicant, jurisdiction })
     return json(ACCEPTED_BODY, 202)
