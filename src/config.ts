@@ -7,7 +7,7 @@ import { collections } from '../collections'
 import { richTextEditor } from '../fields/richText'
 import { movePublicContentVersion } from './cache/publicContentWrites'
 import { readModel, renderReadModelOnWrite } from './readModel'
-import { databaseAdapter, migrateSqlite, sizeSqliteCache, tuneSqlite } from './db/database'
+import { databaseAdapter, migrateSqlite, tuneSqlite } from './db/database'
 import { compareCsvEndpoint, compareEndpoint } from './compare/endpoints'
 import { mapEndpoint } from './endpoints/map'
 import { searchEndpoint } from './endpoints/search'
@@ -131,7 +131,6 @@ export async function createConfig(settings: Settings, hooks: ConfigHooks = {}):
       await createFts(instance)
       await ensureWordsIndex(instance)
       await reindexIfStale(instance)
-      await sizeSqliteCache(instance, settings.sqliteCacheMb)
       await tuneSqlite(instance) // after the migrations: they may add tables
     },
   })

@@ -6,7 +6,7 @@ import { publicContentVersion } from './cache/publicContentVersion'
 import { PublicResponseCache } from './cache/publicResponses'
 import { readModel } from './readModel'
 import { createConfig } from './config'
-import { pingDatabase, replicaSetWarning, stalledWrites } from './db/database'
+import { pingDatabase, replicaSetWarning, sizeSqliteCache, stalledWrites } from './db/database'
 import { heldMail, withBestEffortEmail } from './email/adapter'
 import { adminContentSecurityPolicy, apiContentSecurityPolicy, playgroundContentSecurityPolicy } from './http/contentSecurityPolicy'
 import { readsSentAsPost } from './http/bridge'
@@ -58,6 +58,7 @@ export async function createApp({ settings, admin = false, logDestination }: Cre
   const payload = await getPayload({ config, cron: settings.jobsAutoRun })
   await publicContentVersion.follow(payload)
   await readModel.start(payload, settings.readModel)
+  await sizeSqliteCache(payload, settings.sqliteCacheMb) // after the start-up work: see there
   const publicCache = new PublicResponseCache({ maxBytes: settings.publicCacheMb * 1024 * 1024 })
   metrics.watch(payload, publicCache.stats)
   takeTurnsAtDatabaseCalls(payload)

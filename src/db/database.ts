@@ -117,7 +117,10 @@ export function stalledWrites(payload: Payload): string | undefined {
  * resources (the jurisdiction filter, the toolkit, the feed) touch more pages than that at 100,000
  * resources and went back to the operating system for them: 64 MB made them 1.2-3x faster there
  * (docs/BENCHMARKS.md, optimisation 14). Memory is taken only as pages are read, up to the size of
- * the database; `SQLITE_CACHE_MB` trades it back.
+ * the database; `SQLITE_CACHE_MB` trades it back. Sized once the start-up work is done (migrations,
+ * the search index's check, ANALYZE, the read model's check), which runs with SQLite's default:
+ * at 100,000 resources that work filled ~30 MB of the cache with pages no request reads again,
+ * and the process kept that memory for its whole life (docs/BENCHMARKS.md, session 9).
  */
 export async function sizeSqliteCache(payload: Payload, megabytes: number): Promise<void> {
   const db = payload.db as unknown as { name: string; client?: { execute: (sql: string) => Promise<unknown> } }

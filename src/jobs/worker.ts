@@ -5,6 +5,7 @@
 import 'dotenv/config'
 import { getPayload } from 'payload'
 import { createConfig } from '../config'
+import { sizeSqliteCache } from '../db/database'
 import { claimJobsRunner } from './lock'
 import { readModel } from '../readModel'
 import { surviveUnhandledRejections } from '../http/unhandledRejections'
@@ -25,6 +26,7 @@ const { settings, lock } = settingsOrExit()
 const payload = await getPayload({ config: await createConfig(settings), cron: true })
 // Scheduled publishing changes published resources: rendered here, after each commit, like the server does.
 await readModel.start(payload, settings.readModel)
+await sizeSqliteCache(payload, settings.sqliteCacheMb) // after the start-up work (src/db/database.ts)
 surviveUnhandledRejections((err) => payload.logger.error({ err, msg: 'Unhandled promise rejection (the worker keeps running)' }))
 payload.logger.info(`Jobs worker running (database: ${settings.database.kind})`)
 
