@@ -74,6 +74,16 @@ describe('sign-ups follow every change of the published webinar', () => {
     expect(message!.text).toContain('Tuesday, May 6, 2031 at 6:00')
   })
 
+  it("speaks the webinar's language whatever ?locale= a sign-up came with, and keeps no copy in another", async () => {
+    const webinar = await createWebinar(app)
+    await app.payload.update({ collection: 'webinars', id: webinar.id, locale: 'es', data: { title: 'Título en español' } as never })
+    const first = signUp()
+    const second = signUp()
+    expect((await request(app.url).post(`/api/webinars/${webinar.id}/register?locale=es`).send(first)).status).toBe(202)
+    expect((await register(webinar.id, second)).status).toBe(202)
+    for (const person of [first, second]) expect(app.mail.to(person.email)[0]!.subject).toBe(`You're registered: ${webinar.title}`)
+  })
+
   it('a draft saved over the published webinar changes nothing for sign-ups', async () => {
     const webinar = await createWebinar(app)
     expect((await register(webinar.id)).status).toBe(202)

@@ -26,8 +26,8 @@ export async function readBody(req: PayloadRequest): Promise<unknown> {
 
 type Id = string | number
 
-/** A document by an id from the URL, or undefined when there is none (or the id cannot be one). */
-export async function findById<T>(req: PayloadRequest, collection: 'webinars' | 'jurisdictions', id: unknown): Promise<T | undefined> {
+/** A document by an id from the URL, or undefined when there is none (or the id cannot be one); `locale`: its fields in that locale (else the request's). */
+export async function findById<T>(req: PayloadRequest, collection: 'webinars' | 'jurisdictions', id: unknown, locale?: 'en' | 'es'): Promise<T | undefined> {
   if ((typeof id !== 'string' && typeof id !== 'number') || String(id).length > 64) return undefined
   try {
     const { docs } = await req.payload.find({
@@ -37,6 +37,7 @@ export async function findById<T>(req: PayloadRequest, collection: 'webinars' | 
       depth: 0,
       overrideAccess: true,
       pagination: false,
+      ...(locale ? { locale } : {}),
       req,
     })
     return docs[0] as T | undefined

@@ -17,10 +17,10 @@ const KEPT = 100
 type Kept = { version: string; webinars: Map<string, PublicWebinar> }
 const keptBy = new WeakMap<Payload, Kept>()
 
+/** In the webinar's own language, whatever `?locale=` the sign-up came with: the email and calendar file speak it. */
 async function read(req: PayloadRequest, id: unknown): Promise<PublicWebinar | undefined> {
-  const webinar = await findById<PublicWebinar>(req, 'webinars', id)
+  const webinar = await findById<PublicWebinar>(req, 'webinars', id, 'en')
   if (!webinar || webinar._status !== 'published' || webinar.language !== 'es') return webinar
-  // The email and calendar file speak the webinar's language: its Spanish title and description.
   return (await req.payload.findByID({ collection: 'webinars', id: webinar.id, locale: 'es', depth: 0, overrideAccess: true, req })) as PublicWebinar
 }
 
