@@ -76,6 +76,10 @@ describe('GET /api/feed.json', () => {
     ['limit=0', /"limit" must be a whole number from 1 to 100/],
     ['limit=1000', /"limit" must be a whole number/],
     ['category=legislation&category=policy', /"category" may be given once/],
+    ['jurisdiction[x]=1', /"jurisdiction\[x\]": the feed's "jurisdiction" takes one plain value, e.g. jurisdiction=US-NY/],
+    ['category[]=legislation', /"category\[\]": the feed's "category" takes one plain value/],
+    ['jurisdiction[in]=US-NY,US-CA', /"jurisdiction\[in\]"/],
+    ['limit[gt]=5', /limit/], // refused before the feed by the API's own limit check
   ])('answers ?%s with a 400 naming the parameter', async (query, message) => {
     for (const path of ['/api/feed.json', '/api/feed.xml']) {
       const res = await request(app.url).get(`${path}?${query}`)

@@ -11,6 +11,7 @@ const LOCALES = ['en', 'es']
 const CATEGORY_VALUES: readonly string[] = CATEGORIES.map((c) => c.value)
 /** Every query parameter the feeds read. */
 const FEED_PARAMETERS = ['jurisdiction', 'category', 'locale', 'limit']
+const EXAMPLES: Record<string, string> = { jurisdiction: 'US-NY', category: 'legislation', locale: 'es', limit: '30' }
 
 type FeedQuery = { jurisdiction?: { id: string | number; code: string; name: string }; category?: string; locale: string; limit: number }
 
@@ -22,6 +23,12 @@ class BadParameter extends Error {}
  */
 async function parseQuery(req: PayloadRequest): Promise<FeedQuery> {
   const params = new URL(req.url ?? 'http://x/', 'http://x').searchParams
+  // `jurisdiction[in]=…` or `category[]=…` (the collections' query syntax) is not ignored: the
+  // reader asked for a filter it would not get.
+  for (const name of params.keys()) {
+    const base = name.split('[')[0]!
+    if (name !== base && FEED_PARAMETERS.includes(base)) throw new BadParameter(`"${name.slice(0, 80)}": the feed's "${base}" takes one plain value, e.g. ${base}=${EXAMPLES[base]}.`)
+  }
   const one = (name: string) => {
     const values = params.getAll(name)
     if (values.length > 1) throw new BadParameter(`"${name}" may be given once.`)
