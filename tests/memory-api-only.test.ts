@@ -1,7 +1,7 @@
 /**
  * An API-only instance (ADMIN=off) keeps to its memory budget by default (issue 19: <= 250 MB RSS
  * under read load at 100,000 resources; docs/BENCHMARKS.md "Memory"): V8's heap may grow only 30 %
- * past what it holds live, and SQLite's page cache is 32 MB per connection. The admin-enabled
+ * past what it holds live, and SQLite's page cache is 16 MB per connection. The admin-enabled
  * instance keeps V8's own growth and 64 MB. Explicit settings win.
  */
 import { spawnSync } from 'node:child_process'
@@ -39,14 +39,14 @@ const memory = (env: Env) => {
 
 describe('memory defaults of an API-only instance', () => {
   it('depend on ADMIN: bounded for ADMIN=off, as before with the admin panel; explicit settings win', () => {
-    expect(memory({ ADMIN: 'off' })).toEqual({ sqliteCacheMb: 32, heapGrowthPercent: 30 })
+    expect(memory({ ADMIN: 'off' })).toEqual({ sqliteCacheMb: 16, heapGrowthPercent: 30 })
     expect(memory({})).toEqual({ sqliteCacheMb: 64, heapGrowthPercent: 0 })
     expect(memory({ ADMIN: 'off', SQLITE_CACHE_MB: '64', HEAP_GROWTH_PERCENT: '0' })).toEqual({ sqliteCacheMb: 64, heapGrowthPercent: 0 })
     expect(memory({ HEAP_GROWTH_PERCENT: '50' })).toEqual({ sqliteCacheMb: 64, heapGrowthPercent: 50 })
     expect(() => memory({ HEAP_GROWTH_PERCENT: 'lots' })).toThrow('HEAP_GROWTH_PERCENT must be a whole number of 0 or more, not "lots".')
   })
 
-  it("size SQLite's page cache of an API-only app: 32 MB on its connection, once the start-up work is done", async () => {
+  it("size SQLite's page cache of an API-only app: 16 MB on its connection, once the start-up work is done", async () => {
     // The start-up work (the read model's check last) runs with SQLite's own small cache: what it
     // read at 100,000 resources otherwise filled ~30 MB of the cache for the process's whole life.
     const during: number[] = []
@@ -60,7 +60,7 @@ describe('memory defaults of an API-only instance', () => {
       const app = await startTestApp({ ADMIN: 'off' })
       try {
         expect(during).toEqual([-2000, -2000]) // SQLite's default: 2,000 KiB
-        expect(await cacheSize(app.payload)).toBe(-32 * 1024) // KiB
+        expect(await cacheSize(app.payload)).toBe(-16 * 1024) // KiB
       } finally {
         await app.stop()
       }
@@ -80,7 +80,7 @@ describe('memory defaults of an API-only instance', () => {
       for (let i = 0; i < 40 && !/memory:/.test(instance!.output()); i++) await new Promise((resolve) => setTimeout(resolve, 250))
       return instance!.output()
     }
-    expect(await said()).toContain('memory: heap growth 30 % of the live heap, SQLite page cache 32 MB per connection, public cache 32 MB')
+    expect(await said()).toContain('memory: heap growth 30 % of the live heap, SQLite page cache 16 MB per connection, public cache 32 MB')
   }, 240_000)
 
   it("bounds V8's heap growth from inside the running process (no node flag needed)", () => {

@@ -27,7 +27,7 @@ export type Settings = {
   registrationRetentionDays: number
   /** Minutes after a submit or withdraw emailed editors during which the same resource's next ones email nobody (0: no quiet period). */
   workflowNotifyQuietMinutes: number
-  /** SQLite's page cache per connection, in MB (0: SQLite's default of 2 MB); 32 for an API-only instance, 64 with the admin panel. */
+  /** SQLite's page cache per connection, in MB (0: SQLite's default of 2 MB); 16 for an API-only instance (docs/BENCHMARKS.md, session 9), 64 with the admin panel. */
   sqliteCacheMb: number
   /** HEAP_GROWTH_PERCENT: how far V8 lets its heap grow past what it holds live before collecting (0: V8's own rule); 30 for an API-only instance. */
   heapGrowthPercent: number
@@ -98,7 +98,7 @@ export function loadSettings(env: Env = process.env, { strict = true } = {}): Se
     accountRateLimit: positiveInteger('ACCOUNT_RATE_LIMIT', env.ACCOUNT_RATE_LIMIT, 10),
     registrationRetentionDays: positiveInteger('REGISTRATION_RETENTION_DAYS', env.REGISTRATION_RETENTION_DAYS, 30),
     workflowNotifyQuietMinutes: positiveInteger('WORKFLOW_NOTIFY_QUIET_MINUTES', env.WORKFLOW_NOTIFY_QUIET_MINUTES, 60),
-    sqliteCacheMb: positiveInteger('SQLITE_CACHE_MB', env.SQLITE_CACHE_MB, apiOnly ? 32 : 64),
+    sqliteCacheMb: positiveInteger('SQLITE_CACHE_MB', env.SQLITE_CACHE_MB, apiOnly ? 16 : 64),
     heapGrowthPercent: positiveInteger('HEAP_GROWTH_PERCENT', env.HEAP_GROWTH_PERCENT, apiOnly ? 30 : 0),
     publicCacheMb: positiveInteger('PUBLIC_CACHE_MB', env.PUBLIC_CACHE_MB, 32),
     sqliteTransactionLimitSeconds: positiveInteger('SQLITE_TRANSACTION_LIMIT_S', env.SQLITE_TRANSACTION_LIMIT_S, 30),
