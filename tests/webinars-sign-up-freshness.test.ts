@@ -10,6 +10,7 @@ import request from 'supertest'
 import type { Payload } from 'payload'
 import { createAccount, signIn, startTestApp, type TestApp } from './helpers/testApp'
 import { createWebinar, signUp } from './helpers/webinars'
+import { keptWebinars } from '../src/webinars/publishedWebinars'
 
 let app: TestApp
 let editor: Awaited<ReturnType<typeof signIn>>
@@ -111,5 +112,19 @@ describe('sign-ups follow every change of the published webinar', () => {
     await app.payload.db.updateOne({ collection: 'webinars', id: webinar.id, data: { registrationOpen: false }, req: {} as never, returning: false })
     await app.payload.db.updateGlobal({ slug: 'public-content-version', data: { token: `elsewhere-${Date.now()}` }, req: {} as never, returning: false })
     expect((await register(webinar.id)).status).toBe(409)
+  })
+
+  it('a change that moved no version (a write without hooks) is seen once the copy is older than its bound', async () => {
+    const ttlMs = keptWebinars.ttlMs
+    keptWebinars.ttlMs = 200
+    try {
+      const webinar = await createWebinar(app)
+      expect((await register(webinar.id)).status).toBe(202)
+      await app.payload.db.updateOne({ collection: 'webinars', id: webinar.id, data: { registrationOpen: false }, req: {} as never, returning: false })
+      await new Promise((resolve) => setTimeout(resolve, 250))
+      expect((await register(webinar.id)).status).toBe(409)
+    } finally {
+      keptWebinars.ttlMs = ttlMs
+    }
   })
 })

@@ -12,9 +12,12 @@ export type PublicWebinar = Webinar & { _status?: string; registrationOpen?: boo
  * process on the database (src/cache/publicContentWrites.ts), so a kept copy is never older
  * than the last committed change; a sign-up rush then costs one indexed read of the version per
  * sign-up instead of two of Payload's reads. Without a version (not followed, unreadable): no keeping.
+ * At most `ttlMs` old whatever the version says, as the public response cache and the superseded
+ * set: a bound on a change the version could miss (a write that ran no hooks). Settable for tests.
  */
+export const keptWebinars = { ttlMs: 60_000 }
 const KEPT = 100
-type Kept = { version: string; webinars: Map<string, PublicWebinar> }
+type Kept = { version: string; since: number; webinars: Map<string, PublicWebinar> }
 const keptBy = new WeakMap<Payload, Kept>()
 
 /** In the webinar's own language, whatever `?locale=` the sign-up came with: the email and calendar file speak it. */
@@ -31,7 +34,7 @@ export async function publishedWebinar(req: PayloadRequest, id: unknown): Promis
   const version = await publicContentVersion.currentFor(req.payload)
   if (version === undefined) return published(await read(req, id))
   let kept = keptBy.get(req.payload)
-  if (kept?.version !== version) keptBy.set(req.payload, (kept = { version, webinars: new Map() }))
+  if (kept?.version !== version || Date.now() - kept.since >= keptWebinars.ttlMs) keptBy.set(req.payload, (kept = { version, since: Date.now(), webinars: new Map() }))
   const key = String(id)
   const hit = kept.webinars.get(key)
   if (hit) return hit
