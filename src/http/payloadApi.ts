@@ -98,11 +98,13 @@ export function payloadApi(payload: Payload, { limits, corsOrigins, cache, conte
   const router = express.Router()
   router.post('/graphql', serve(graphql))
   router.get('/graphql-playground', serve(playground))
-  // Values the database could not bind are refused before Payload parses them (a 500 otherwise).
+  // Values the database could not bind are refused before Payload parses them (a 500 otherwise),
+  // and locales Payload would silently read as the default one.
   // Page sizes are capped in the operation itself (src/plugins/apiGuards.ts), whatever the route.
+  const locales = config.localization ? config.localization.localeCodes : []
   router.use((req, _res, next) => {
     const search = req.originalUrl.split('?', 2)[1]
-    const problem = search ? queryProblem(search) : undefined
+    const problem = search ? queryProblem(search, locales) : undefined
     next(problem ? new HttpError(400, problem) : undefined)
   })
   router.use(serveRest)

@@ -11,9 +11,20 @@ const WHOLE_NUMBER = /^\d{1,9}$/
 /** The most documents one list (REST, GraphQL, a join) may return: src/plugins/apiGuards.ts. */
 export const MAX_PAGE_SIZE = 100
 
-/** The problem with the query, or undefined when it may go to Payload. */
-export function queryProblem(search: string): string | undefined {
+/** Payload's words for no fallback, beside a locale code. */
+const NO_FALLBACK = ['none', 'false', 'null']
+
+/**
+ * The problem with the query, or undefined when it may go to Payload. `locales`: the configured
+ * locale codes; Payload reads any other `locale` as the default one (an English answer to `es-MX`,
+ * an English write to `?locale=fr`) and any other fallback as none.
+ */
+export function queryProblem(search: string, locales: readonly string[] = []): string | undefined {
   const query = qs.parse(search, { allowEmptyArrays: true, arrayLimit: 1000, depth: 10, ignoreQueryPrefix: true })
+  if (locales.length) {
+    const problem = localeProblem(query, locales)
+    if (problem) return problem
+  }
   for (const key of ['limit', 'page', 'depth'] as const) {
     const value = query[key]
     if (value !== undefined && !(typeof value === 'string' && WHOLE_NUMBER.test(value))) {
@@ -25,6 +36,21 @@ export function queryProblem(search: string): string | undefined {
     if (typeof value === 'string' && value.length > 0 && !isJsonObject(value)) {
       return `${key} must be a JSON object or use bracket syntax, e.g. ${key}[title][equals]=….`
     }
+  }
+  return undefined
+}
+
+function localeProblem(query: Record<string, unknown>, locales: readonly string[]): string | undefined {
+  const locale = query.locale
+  if (locale !== undefined && !(typeof locale === 'string' && [...locales, 'all', '*'].includes(locale))) {
+    return `locale must be one of ${[...locales, 'all'].join(', ')}.`
+  }
+  for (const key of ['fallback-locale', 'fallbackLocale']) {
+    const value = query[key]
+    if (value === undefined) continue
+    // Payload takes a list of codes here (the first one that has a value wins).
+    const ok = typeof value === 'string' ? [...locales, ...NO_FALLBACK].includes(value) : Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string' && locales.includes(v))
+    if (!ok) return `${key} must be one of ${[...locales, 'none'].join(', ')} (or a list of locales).`
   }
   return undefined
 }

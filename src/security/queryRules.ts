@@ -15,7 +15,8 @@
  *   A field may add a rule of its own in `custom[QUERY_ACCESS]` (e.g. `owner`, queryable by
  *   editors, and by a contributor only as `owner equals <me>`).
  *
- * Refusals are 400s naming the parameter; an id in the URL that cannot be one is a 404. Server
+ * Refusals are 400s naming the parameter; an id in the URL that cannot be one (as written, not as
+ * Payload's parseFloat reads it) is a 404. Server
  * code (overrideAccess) skips the access rules only.
  */
 import {
@@ -190,6 +191,12 @@ const checkQuery: CollectionBeforeOperationHook = async ({ args, collection, ope
   const query = args as QueryArgs
   // An id in the URL the database could never hold is simply not found (SQLite failed binding `abc`: a 500).
   if (query.id !== undefined && req.payloadAPI !== 'local' && !couldBeId(req.payload, collection.slug, query.id)) throw new NotFound(req.t)
+  // Payload reads a numeric id in the URL with parseFloat (`/api/topics/1x` would be topic 1, for a
+  // read, an update or a delete alike): the id as written must be one.
+  const urlId = req.routeParams?.id
+  if (typeof urlId === 'string' && req.routeParams?.collection === collection.slug && req.payloadAPI !== 'local' && !couldBeId(req.payload, collection.slug, urlId)) {
+    throw new NotFound(req.t)
+  }
   const reader = new Reader(req, query.overrideAccess === true)
   const versions = Boolean(collection.versions) && readsVersions(operation, query)
   const scope: Scope = { reader, collection: collection.slug, fields: versions ? versionFields(req.payload, collection) : collection.flattenedFields, versions }
