@@ -161,12 +161,13 @@ async function control(route: string): Promise<Response> {
 
 async function startServer(file: string): Promise<ChildProcess> {
   // Compiled, as `npm start` runs it: the TypeScript loader would add its own memory to the figures.
-  await buildServer({ 'bench-server': 'scripts/bench/serverMain.ts' })
+  // Its own folder: a build empties its folder's chunks, and dist/start.mjs needs those of dist/.
+  await buildServer({ 'bench-server': 'scripts/bench/serverMain.ts' }, 'dist/bench')
   const start = npmStartCommand()
   const heap = [...start.flags, ...(SERVER_HEAP_MB ? [`--max-old-space-size=${SERVER_HEAP_MB}`] : [])]
   // SERVER_NODE_FLAGS: node/V8 flags for the server alone (the runner, autocannon's client, keeps its own).
   heap.push(...(process.env.SERVER_NODE_FLAGS ?? '').split(' ').filter(Boolean))
-  const child = spawn(process.execPath, [...heap, '--conditions=production', 'dist/bench-server.mjs', 'serve', file, String(PORT), ...(ADMIN ? ['admin'] : [])], {
+  const child = spawn(process.execPath, [...heap, '--conditions=production', 'dist/bench/bench-server.mjs', 'serve', file, String(PORT), ...(ADMIN ? ['admin'] : [])], {
     stdio: ['ignore', 'pipe', 'inherit'],
     // NODE_ENV as in production (the image sets it): React and others load their production builds.
     env: { ...process.env, ...start.env, READ_MODEL, NODE_ENV: 'production' },

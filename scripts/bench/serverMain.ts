@@ -1,4 +1,4 @@
-/** The bench server's entry (dist/bench-server.mjs), as `npm start`'s (src/main.ts): cheaper module loading first, then ./server.ts. */
+/** The bench server's entry (dist/bench/bench-server.mjs), as `npm start`'s (src/main.ts): cheaper module loading first, then ./server.ts. */
 import { cacheModuleResolution } from '../../src/settings/moduleResolution'
 
 cacheModuleResolution()
