@@ -83,6 +83,41 @@ describe('a locale that is not configured', () => {
   })
 })
 
+describe('parameters Payload reads as true/false or as a field selection', () => {
+  // Payload read these as not given (or `select[title]=maybe` as true): the answer was not the one asked for.
+  it.each([
+    ['draft=yes', /^draft must be true or false/],
+    ['draft=true&draft=false', /^draft must be true or false/],
+    ['pagination=maybe', /^pagination must be true or false/],
+    ['trash=1', /^trash must be true or false/],
+    ['flattenLocales=x', /^flattenLocales must be true or false/],
+    ['select=title', /^select must name fields/],
+    ['select[title]=maybe', /^select\[title\] must be true or false/],
+    ['select[title][]=true', /^select\[title\] must be true or false/],
+    ['populate=jurisdictions', /^populate must name a collection/],
+    ['populate[jurisdictions]=name', /^populate\[jurisdictions\] must name fields/],
+    ['populate[jurisdictions][name]=1', /^populate\[jurisdictions\]\[name\] must be true or false/],
+  ])('?%s is a 400 naming it, as a query or in a read sent as a POST', async (query, message) => {
+    for (const res of [
+      await request(app.url).get(`/api/resources?depth=0&${query}`),
+      await editor.get(`/api/topics/${topic}?${query}`),
+      await request(app.url).post('/api/resources').set('X-Payload-HTTP-Method-Override', 'GET').type('form').send(query),
+    ]) {
+      expect(res.status).toBe(400)
+      expect(res.body.errors[0].message).toMatch(message)
+    }
+  })
+
+  it('answers the forms Payload documents', async () => {
+    for (const query of ['draft=false', 'pagination=false&limit=1', 'trash=false', 'select[title]=true', 'select[title]=false', 'select[jurisdictions][name]=true', 'populate[jurisdictions][name]=true&depth=1']) {
+      const res = await request(app.url).get(`/api/resources?${query}`)
+      expect({ query, status: res.status }).toEqual({ query, status: 200 })
+    }
+    const selected = await request(app.url).get(`/api/resources/${resource}?select[title]=true&depth=0`)
+    expect(Object.keys(selected.body).sort()).toEqual(['id', 'title'])
+  })
+})
+
 describe('an id in the URL as written', () => {
   const malformed = (id: string | number) => [`${id}x`, `${id}%00`, `${id}%20`, `${id}.0`, `${id}e0`, `${id}abc`, ` ${id}`.replace(' ', '%20')]
 

@@ -11,6 +11,9 @@ const WHOLE_NUMBER = /^\d{1,9}$/
 /** The most documents one list (REST, GraphQL, a join) may return: src/plugins/apiGuards.ts. */
 export const MAX_PAGE_SIZE = 100
 
+/** The query parameters Payload reads as booleans (payload's parseParams). */
+const BOOLEAN_PARAMS = ['autosave', 'draft', 'trash', 'overrideLock', 'pagination', 'flattenLocales', 'publishAllLocales', 'unpublishAllLocales'] as const
+
 /** Payload's words for no fallback, beside a locale code. */
 const NO_FALLBACK = ['none', 'false', 'null']
 
@@ -29,6 +32,24 @@ export function queryProblem(search: string, locales: readonly string[] = []): s
     const value = query[key]
     if (value !== undefined && !(typeof value === 'string' && WHOLE_NUMBER.test(value))) {
       return `${key} must be a whole number.`
+    }
+  }
+  // Payload reads anything but `true` and `false` as not given (`draft=yes` is not a draft read).
+  for (const key of BOOLEAN_PARAMS) {
+    const value = query[key]
+    if (value !== undefined && value !== 'true' && value !== 'false') return `${key} must be true or false.`
+  }
+  const select = query.select
+  if (select !== undefined) {
+    const problem = isPlainObject(select) ? selectProblem(select, 'select') : 'select must name fields, e.g. select[title]=true.'
+    if (problem) return problem
+  }
+  const populate = query.populate
+  if (populate !== undefined) {
+    if (!isPlainObject(populate)) return 'populate must name a collection and its fields, e.g. populate[jurisdictions][name]=true.'
+    for (const [slug, fields] of Object.entries(populate)) {
+      const problem = isPlainObject(fields) ? selectProblem(fields, `populate[${slug}]`) : `populate[${slug}] must name fields, e.g. populate[${slug}][name]=true.`
+      if (problem) return problem
     }
   }
   for (const key of ['where', 'data'] as const) {
@@ -51,6 +72,20 @@ function localeProblem(query: Record<string, unknown>, locales: readonly string[
     // Payload takes a list of codes here (the first one that has a value wins).
     const ok = typeof value === 'string' ? [...locales, ...NO_FALLBACK].includes(value) : Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string' && locales.includes(v))
     if (!ok) return `${key} must be one of ${[...locales, 'none'].join(', ')} (or a list of locales).`
+  }
+  return undefined
+}
+
+/** A field selection: `true`/`false` per field, an object per group (Payload kept any other value as true). */
+function selectProblem(select: Record<string, unknown>, param: string): string | undefined {
+  for (const [key, value] of Object.entries(select)) {
+    const here = `${param}[${key}]`
+    if (isPlainObject(value)) {
+      const problem = selectProblem(value, here)
+      if (problem) return problem
+    } else if (value !== 'true' && value !== 'false') {
+      return `${here} must be true or false.`
+    }
   }
   return undefined
 }
