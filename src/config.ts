@@ -32,7 +32,7 @@ import { closeInternalAccess } from './security/internalAccess'
 import { guardRelationTargets } from './security/relationTargets'
 import { applyDataDepthLimit } from './security/dataDepth'
 import { applyLinkChecks } from './security/linkedDocuments'
-import { applyDateChecks } from './security/dateValues'
+import { applyStorableValueChecks } from './security/storableValues'
 import { applyQueryRules } from './security/queryRules'
 import { applyStatusFilter } from './verification/statusQuery'
 import { closeMissingVersionRoutes } from './security/versionRoutes'
@@ -137,7 +137,7 @@ export async function createConfig(settings: Settings, hooks: ConfigHooks = {}):
   })
   // On the sanitized config, so that Payload's own collections get them too.
   // applyStatusFilter after applyQueryRules: the verification status filter is rewritten before the rules check it.
-  return guardRelationTargets(closeMissingVersionRoutes(applyDataDepthLimit(applyLinkChecks(applyDateChecks(applyStatusFilter(applyQueryRules(closeInternalAccess(config))))))))
+  return guardRelationTargets(closeMissingVersionRoutes(applyDataDepthLimit(applyLinkChecks(applyStorableValueChecks(applyStatusFilter(applyQueryRules(closeInternalAccess(config))))))))
 }
 
 function formatBytes(bytes: number): string {

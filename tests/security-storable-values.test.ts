@@ -1,8 +1,9 @@
 /**
- * A date the database cannot store is a 400 naming the field, on every collection, in drafts too,
- * and in the date fields Payload adds itself (createdAt, updatedAt, an account's sessions), which it
- * never validates: `createdAt: "notadate"` was a 500, for an anonymous sign-up too, and so was
- * `issuedAt: ""` on a resource (a draft write, which Payload does not validate).
+ * A value the database cannot store in its field is a 400 naming the field, on every collection,
+ * drafts included (src/security/storableValues.ts). Before: `createdAt: "notadate"` (a date field
+ * Payload adds and never validates) and `issuedAt: ""` were 500s, for an anonymous sign-up too; a
+ * select given a list or an object and rich text that is not a Lexical document were 500s; a
+ * number given "abc" or 1e400 was stored as the text NaN or Infinity.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import request from 'supertest'
@@ -29,6 +30,43 @@ afterAll(async () => {
 
 const stored = (collection: string) => app.payload.findByID({ collection: collection as 'topics', id: ids[collection]!, depth: 0, draft: true, overrideAccess: true })
 const BAD = ['notadate', 1e20, '', true, { year: 2020 }, ['2020-01-01']]
+
+describe('a value of another shape than its field', () => {
+  const cases: [string, Record<string, unknown>, string][] = [
+    ['resources', { category: ['statement'] }, 'category'],
+    ['resources', { category: { a: 1 } }, 'category'],
+    ['resources', { summary: { root: 1 } }, 'summary'],
+    ['resources', { body: 'plain text' }, 'body'],
+    ['resources', { body: { root: { children: 'x' } } }, 'body'],
+    ['resources', { body: { root: { children: [1] } } }, 'body'],
+    ['resources', { title: { text: 'x' } }, 'title'],
+    ['organizations', { name: ['x'] }, 'name'],
+    ['webinars', { language: ['en'] }, 'language'],
+    ['webinars', { capacity: 'abc' }, 'capacity'],
+    ['webinars', { capacity: [1] }, 'capacity'],
+  ]
+  it.each(cases)('PATCH /api/%s/:id with %j is a 400 naming the field, and changes nothing', async (collection, data, path) => {
+    const before = await stored(collection)
+    const res = await editor.patch(`/api/${collection}/${ids[collection]}`).send(data)
+    expect(res.status).toBe(400)
+    expect(JSON.stringify(res.body.errors)).toContain(`"path":"${path}"`)
+    expect(await stored(collection)).toEqual(before)
+  })
+
+  it('a number too large for one (1e400, read as Infinity) is refused, not stored as text', async () => {
+    const res = await editor.patch(`/api/webinars/${ids.webinars}`).set('content-type', 'application/json').send('{"capacity":1e400}')
+    expect(res.status).toBe(400)
+    expect(JSON.stringify(res.body.errors)).toContain('"path":"capacity"')
+  })
+
+  it('takes the values the fields are for', async () => {
+    await editor.patch(`/api/webinars/${ids.webinars}`).send({ capacity: 25, language: 'es' }).expect(200)
+    const body = { root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children: [{ type: 'paragraph', version: 1, direction: null, format: '', indent: 0, textFormat: 0, textStyle: '', children: [{ type: 'text', version: 1, text: 'A summary.', format: 0, style: '', mode: 'normal', detail: 0 }] }] } }
+    await editor.patch(`/api/resources/${ids.resources}`).send({ category: 'policy', summary: 'A summary.', body }).expect(200)
+    const doc = (await stored('resources')) as unknown as { category: string }
+    expect(doc.category).toBe('policy')
+  })
+})
 
 describe('a date the database cannot store', () => {
   it.each(['topics', 'jurisdictions', 'organizations', 'resources', 'webinars'])('PATCH /api/%s/:id with a bad createdAt or updatedAt is a 400 naming it, and changes nothing', async (collection) => {
@@ -68,6 +106,8 @@ describe('a date the database cannot store', () => {
       [{ updatedAt: 1e20 }, 'updatedAt'],
       [{ sessions: [{ id: 'x', createdAt: 'notadate', expiresAt: '2030-01-01' }] }, 'sessions.0.createdAt'],
       [{ sessions: [{ id: 'x', expiresAt: 'never' }] }, 'sessions.0.expiresAt'],
+      [{ preferredLanguage: ['en'] }, 'preferredLanguage'],
+      [{ preferredLanguage: { en: true } }, 'preferredLanguage'],
     ]
     for (const [n, [extra, path]] of cases.entries()) {
       const email = `dated-${n}@example.org`
