@@ -126,3 +126,15 @@ describe('a date the database cannot store', () => {
     expect(await stored('topics')).toEqual(before)
   })
 })
+
+describe("an account's sessions", () => {
+  it('are never written by a sign-up: only Payload\'s login adds them', async () => {
+    const email = 'sessions-injected@example.org'
+    const sessions = [{ id: 'chosen-by-the-client', createdAt: '2026-01-01T00:00:00.000Z', expiresAt: '2099-01-01T00:00:00.000Z' }]
+    const res = await request(app.url).post('/api/contributors').send({ name: 'Session Person', email, password: 'a long enough password 1', sessions })
+    expect(res.status).toBe(201)
+    const { docs } = await app.payload.find({ collection: 'contributors', where: { email: { equals: email } }, overrideAccess: true, showHiddenFields: true, depth: 0 })
+    expect(docs).toHaveLength(1)
+    expect(((docs[0] as { sessions?: unknown[] }).sessions ?? []).length).toBe(0)
+  })
+})

@@ -41,6 +41,14 @@ export function closeInternalAccess(config: SanitizedConfig): SanitizedConfig {
     // No REST or GraphQL route today; closed so that a future Payload route would not open it.
     if (collection.slug === 'payload-migrations') Object.assign(collection.access, { read: nobody, create: nobody, update: nobody, delete: nobody })
     if (collection.slug === 'payload-preferences') Object.assign(collection.access, { create: anyAccount })
+    // An account's sessions are written by Payload's login, through the adapter; the field Payload
+    // adds leaves them open on create, so a sign-up could store session rows of its choosing (of no
+    // use without the secret, but as many as the body holds).
+    if (collection.auth) {
+      for (const field of [...collection.fields, ...collection.flattenedFields]) {
+        if ('name' in field && field.name === 'sessions' && field.type === 'array') field.access = { ...field.access, create: () => false }
+      }
+    }
   }
   for (const global of config.globals) {
     // Job statistics are written by the scheduler through the Local API; nothing for API callers.
