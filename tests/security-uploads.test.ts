@@ -53,6 +53,19 @@ describe('file content', () => {
     expect(await count()).toBe(before)
   })
 
+  // patches/payload+3.90.1.patch: Payload parsed the form's `_payload` field unguarded (a 500).
+  it('answers a form whose _payload is not JSON with a 400, storing nothing', async () => {
+    const before = await count()
+    for (const payloadField of ['{bad', '{"title":', 'undefined']) {
+      const res = await editor.post('/api/documents').field('_payload', payloadField).attach('file', pdfBytes(), { filename: 'ok.pdf', contentType: 'application/pdf' })
+      expect({ payloadField, status: res.status }).toEqual({ payloadField, status: 400 })
+      expect(res.body.errors[0].message).toMatch(/_payload/)
+      const patch = await editor.patch(`/api/documents/1`).field('_payload', payloadField)
+      expect(patch.status).toBeLessThan(500)
+    }
+    expect(await count()).toBe(before)
+  })
+
   it('serves a PDF that carries HTML only as a PDF, never as a page', async () => {
     const polyglot = Buffer.concat([pdfBytes(), Buffer.from('\n<html><script>alert(document.cookie)</script></html>\n')])
     const res = await upload(polyglot, 'polyglot.html')
