@@ -10,7 +10,7 @@ import { pingDatabase, replicaSetWarning, sizeSqliteCache, stalledWrites } from 
 import { heldMail, withBestEffortEmail } from './email/adapter'
 import { adminContentSecurityPolicy, apiContentSecurityPolicy, playgroundContentSecurityPolicy } from './http/contentSecurityPolicy'
 import { readsSentAsPost } from './http/bridge'
-import { errorHandler, malformedPath, notFound } from './http/errors'
+import { errorHandler, malformedPath, notFound, unsupportedMethod } from './http/errors'
 import { createMetrics, metricsRoute } from './http/metrics'
 import { requestLog, routePatterns } from './http/requestLog'
 import { payloadApi } from './http/payloadApi'
@@ -76,7 +76,7 @@ export async function createApp({ settings, admin = false, logDestination }: Cre
   app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }), apiContentSecurityPolicy)
   // A request whose transaction the database rolls back answers 503 there and then (API and admin panel).
   app.use(transactionScope)
-  app.use(malformedPath)
+  app.use(malformedPath, unsupportedMethod)
 
   // Operational routes answer at their exact path only (express alone also matches /METRICS and
   // /metrics/), so that a proxy rule for /metrics cannot be sidestepped.

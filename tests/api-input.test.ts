@@ -55,3 +55,27 @@ describe('query strings a client can send', () => {
     expect((await app.payload.count({ collection: 'topics' })).totalDocs).toBe(topicCount)
   })
 })
+
+/** Methods: a web Request cannot carry TRACE (it was a 500 on every API route); HEAD is the GET without a body. */
+describe('methods', () => {
+  it('answers TRACE with 405 everywhere, and keeps serving', async () => {
+    for (const path of ['/api/topics', '/api/graphql', '/api/feed.json', '/', '/healthz']) {
+      const res = await request(app.url).trace(path)
+      expect({ path, status: res.status }).toEqual({ path, status: 405 })
+    }
+    expect((await request(app.url).get('/healthz')).status).toBe(200)
+  })
+
+  it('answers HEAD as the GET without its body', async () => {
+    const { body } = await request(app.url).get('/api/topics?limit=1&depth=0')
+    const id = body.docs[0].id
+    for (const path of ['/api/topics?limit=1', `/api/topics/${id}`, `/api/topics/${id}?depth=0`]) {
+      const head = await request(app.url).head(path)
+      expect({ path, status: head.status }).toEqual({ path, status: 200 })
+      expect(head.headers['content-type']).toMatch(/application\/json/)
+      expect(head.text ?? '').toBe('')
+    }
+    expect((await request(app.url).head('/api/topics/abc')).status).toBe(404)
+    expect((await request(app.url).head('/api/topics?locale=fr')).status).toBe(400)
+  })
+})

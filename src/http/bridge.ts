@@ -51,7 +51,8 @@ export async function toWebRequest(req: ExpressRequest, res: ExpressResponse, li
     if (!res.writableFinished) controller.abort()
   })
   const url = `${req.protocol}://${req.get('host') ?? 'localhost'}${req.originalUrl}`
-  const init: RequestInit & { duplex?: 'half' } = { method: req.method, headers, signal: controller.signal }
+  // HEAD is the GET without its body (node's response drops the body of a HEAD): Payload has no HEAD routes.
+  const init: RequestInit & { duplex?: 'half' } = { method: req.method === 'HEAD' ? 'GET' : req.method, headers, signal: controller.signal }
 
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     const declared = Number(req.headers['content-length'] ?? NaN)

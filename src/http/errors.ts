@@ -33,6 +33,17 @@ export const malformedPath: RequestHandler = (req, res, next) => {
   next()
 }
 
+/**
+ * Methods a WHATWG Request cannot carry (the Fetch standard forbids them): Payload's handlers take
+ * such a Request, so TRACE reached `new Request` and threw (a 500). No route answers them.
+ */
+const FORBIDDEN_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK'])
+
+export const unsupportedMethod: RequestHandler = (req, res, next) => {
+  if (!FORBIDDEN_METHODS.has(req.method.toUpperCase())) return next()
+  res.status(405).set('Allow', 'GET, HEAD, POST, PATCH, DELETE, OPTIONS').json(errorBody(`The ${req.method} method is not allowed.`))
+}
+
 type ParserError = Error & { status?: number; type?: string; expose?: boolean }
 
 /** Last resort: every error leaves as JSON; details of unexpected ones stay in the log. */

@@ -54,7 +54,7 @@ export function payloadApi(payload: Payload, { limits, corsOrigins, cache, conte
   const serveRest: RequestHandler = async (req, res) => {
     const headers = { get: (name: string) => req.get(name) }
     const anonymous = !(await requestAuth(payload, req)).user
-    const publicRead = req.method === 'GET' && anonymous && !res.getHeader('cache-control') && showsOnlyPublicContent(req.originalUrl)
+    const publicRead = (req.method === 'GET' || req.method === 'HEAD') && anonymous && !res.getHeader('cache-control') && showsOnlyPublicContent(req.originalUrl)
     const version = publicRead ? await contentVersion.current() : undefined
     const hit = version !== undefined ? cache.get(req.originalUrl, version) : undefined
     if (hit?.etag) {
