@@ -8,6 +8,7 @@ import http from 'node:http'
 import path from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import request from 'supertest'
 import { pdfBytes } from './helpers/content'
 import { createAccount, signIn, startTestApp, type TestApp } from './helpers/testApp'
 
@@ -64,6 +65,24 @@ describe('file content', () => {
       expect(patch.status).toBeLessThan(500)
     }
     expect(await count()).toBe(before)
+  })
+
+  // patches/payload+3.90.1.patch: a multipart body busboy cannot read (or no boundary) was a 500.
+  it('answers a multipart body it cannot read with a 400, for anyone, storing nothing', async () => {
+    const before = await count()
+    const bodies: [string, string][] = [
+      ['multipart/form-data', 'x'],
+      ['multipart/form-data; boundary=zz', 'garbage'],
+      ['multipart/form-data; boundary=zz', '--zz\r\nContent-Disposition\r\n\r\nx\r\n--zz--\r\n'],
+    ]
+    for (const [type, body] of bodies) {
+      for (const [who, path] of [[editor, '/api/documents'], [request(app.url), '/api/contributors']] as const) {
+        const res = await who.post(path).set('Content-Type', type).send(body)
+        expect({ path, type, status: res.status }).toEqual({ path, type, status: 400 })
+      }
+    }
+    expect(await count()).toBe(before)
+    expect((await request(app.url).get('/healthz')).status).toBe(200)
   })
 
   it('serves a PDF that carries HTML only as a PDF, never as a page', async () => {
