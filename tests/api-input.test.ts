@@ -79,3 +79,14 @@ describe('methods', () => {
     expect((await request(app.url).head('/api/topics?locale=fr')).status).toBe(400)
   })
 })
+
+describe("Payload's collections without routes", () => {
+  it('answer 404, not 501, to every method', async () => {
+    for (const method of ['get', 'post', 'patch', 'delete'] as const) {
+      for (const path of ['/api/payload-migrations', '/api/payload-migrations/1', '/api/payload-migrations/versions']) {
+        const res = await request(app.url)[method](path)
+        expect({ method, path, status: res.status }).toEqual({ method, path, status: 404 })
+      }
+    }
+  })
+})

@@ -102,6 +102,11 @@ export function payloadApi(payload: Payload, { limits, corsOrigins, cache, conte
   // and locales Payload would silently read as the default one.
   // Page sizes are capped in the operation itself (src/plugins/apiGuards.ts), whatever the route.
   const locales = config.localization ? config.localization.localeCodes : []
+  // A collection without REST routes (payload-migrations) has none here: Payload answers them 501.
+  const withoutRoutes = new Set<string>(config.collections.filter((c) => c.endpoints === false).map((c) => c.slug))
+  router.use((req, _res, next) => {
+    next(withoutRoutes.has(req.path.split('/')[1] ?? '') ? new HttpError(404, `Route not found: ${req.method} ${req.originalUrl.split('?')[0]}`) : undefined)
+  })
   router.use((req, _res, next) => {
     const search = req.originalUrl.split('?', 2)[1]
     const problem = search ? queryProblem(search, locales) : undefined
