@@ -165,3 +165,37 @@ describe('the event loop keeps answering', () => {
     expect(finished).toEqual(['healthz', 'heavy'])
   })
 })
+
+/** Documents whose validation alone held the event loop (or failed with a 500) before they ran. */
+describe('documents that would stop the server before they run', () => {
+  const bomb = (n: number, spread: (next: string) => string) =>
+    `{ Resources(limit: 1) { docs { ...F0 } } } ${Array.from({ length: n }, (_, i) => `fragment F${i} on Resource { ${spread(`F${i + 1}`)} }`).join(' ')} fragment F${n} on Resource { id }`
+
+  it.each([
+    ['spreads the next one twice, 30 deep (2^30 fields)', bomb(30, (next) => `...${next} ...${next}`)],
+    ['spreads the next one twice through inline fragments', bomb(30, (next) => `... on Resource { ...${next} } ... on Resource { ...${next} }`)],
+    ['spreads the next one four times, 16 deep', bomb(16, (next) => `...${next} ...${next} ...${next} ...${next}`)],
+  ])('a fragment that %s: 400 at once, and the server keeps answering', async (_name, query) => {
+    const res = await request(app.url).post('/api/graphql').send({ query })
+    expect(res.status).toBe(400)
+    expect(res.body.errors[0].message).toMatch(/more than \d+ fields once its fragments are expanded/)
+    expect((await request(app.url).get('/healthz')).status).toBe(200)
+  })
+
+  it.each([
+    ['a subscription (there are none)', 'subscription { x }', /Subscriptions are not supported/],
+    ['a fragment spreading itself', '{ Resources { docs { ...A } } } fragment A on Resource { id ...A }', /within itself/],
+    ['two fragments spreading each other', '{ Resources { docs { ...A } } } fragment A on Resource { ...B } fragment B on Resource { id ...A }', /within itself/],
+    ['a cycle through an inline fragment', '{ Resources { docs { ...A } } } fragment A on Resource { ... on Resource { ...A } }', /within itself/],
+  ])('%s: a 400 naming it, not a 500', async (_name, query, message) => {
+    const res = await request(app.url).post('/api/graphql').send({ query })
+    expect(res.status).toBe(400)
+    expect(JSON.stringify(res.body.errors)).toMatch(message)
+  })
+
+  it('still answers a document of many fragments of ordinary size', async () => {
+    const res = await request(app.url).post('/api/graphql').send({ query: bomb(6, (next) => `...${next} ...${next}`) })
+    expect(res.status).toBe(200)
+    expect(res.body.data.Resources.docs).toHaveLength(1)
+  })
+})

@@ -10,6 +10,7 @@ import { HttpError } from './errors'
 import { applyHttpCaching, cachedPublicRead, etagOf } from './httpCaching'
 import { reuseBridgeAuth } from './requestAuth'
 import { queryProblem } from '../security/queryGuard'
+import { documentProblem } from '../graphql/documentSize'
 
 export type PayloadApiOptions = {
   limits: BodyLimits
@@ -27,7 +28,7 @@ export function payloadApi(payload: Payload, { limits, corsOrigins, cache, conte
   const { config } = payload
   // Payload's handler takes the bridge's auth result instead of authenticating a second time.
   reuseBridgeAuth(payload)
-  const graphql = refusalsAre400(GRAPHQL_POST(Promise.resolve(config)))
+  const graphql = refusalsAre400(refuseExplodingDocuments(GRAPHQL_POST(Promise.resolve(config))))
   const playground = GRAPHQL_PLAYGROUND_GET(Promise.resolve(config))
   const rest = (request: Request) => handleEndpoints({ config, request })
 
@@ -114,6 +115,18 @@ export function payloadApi(payload: Payload, { limits, corsOrigins, cache, conte
   })
   router.use(serveRest)
   return router
+}
+
+/** A document whose fragments expand to more fields than any rule should walk is refused before validation (src/graphql/documentSize.ts). */
+function refuseExplodingDocuments(handler: (request: Request) => Promise<Response>) {
+  return async (request: Request): Promise<Response> => {
+    const body = await request
+      .clone()
+      .json()
+      .catch(() => undefined)
+    const problem = documentProblem(body)
+    return problem ? Response.json({ errors: [{ message: problem }] }, { status: 400 }) : handler(request)
+  }
 }
 
 /**
