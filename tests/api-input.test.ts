@@ -90,3 +90,27 @@ describe("Payload's collections without routes", () => {
     }
   })
 })
+
+/** SQLite refuses a LIKE pattern over 50,000 bytes and more than 32,766 bound values: both were 500s. */
+describe('the size of what a query compares with', () => {
+  const asPost = (form: string) => request(app.url).post('/api/topics').set('X-Payload-HTTP-Method-Override', 'GET').type('form').send(form)
+  const ids = (n: number) => Array.from({ length: n }, (_, i) => `s${i}`).join(',')
+
+  it.each([
+    ['a like pattern of 60,000 characters', `where[name][like]=${'a'.repeat(60_000)}`, /where\[name\]\[like\] must be at most 1000 characters/],
+    ['a contains of 1,001', `where[name][contains]=${'a'.repeat(1001)}`, /must be at most 1000 characters/],
+    ['an in list of 40,000 values', `where[slug][in]=${ids(40_000)}`, /where\[slug\]\[in\] must be at most 1000 values/],
+    ['a not_in list of 1,001', `where[slug][not_in]=${ids(1001)}`, /must be at most 1000 values/],
+    ['6 lists of 900 (5,400 values in all)', Array.from({ length: 6 }, (_, k) => `where[or][${k}][slug][in]=${ids(900)}`).join('&'), /more than 5000 values in all/],
+  ])('%s: 400 naming it', async (_name, form, message) => {
+    const res = await asPost(form)
+    expect(res.status).toBe(400)
+    expect(res.body.errors[0].message).toMatch(message)
+  })
+
+  it('answers what fits', async () => {
+    for (const form of [`where[name][like]=${'a'.repeat(1000)}`, `where[slug][in]=${ids(1000)}`, `where[name][equals]=${'a'.repeat(60_000)}`]) {
+      expect((await asPost(form)).status).toBe(200)
+    }
+  })
+})

@@ -9,8 +9,22 @@ import { validOperatorSet } from 'payload/shared'
 import { type Leaf } from './queryPaths'
 
 export const LIST_OPERATORS = new Set(['in', 'not_in', 'all'])
-const GEO_OPERATORS = new Set(['near', 'within', 'intersects'])
 const TEXT_MATCH = new Set(['like', 'not_like', 'contains'])
+/**
+ * What an API caller may compare with: SQLite refuses a LIKE pattern over 50,000 bytes and a
+ * statement binding more than 32,766 values (each a 500), and no search needs either.
+ */
+export const MAX_MATCH_LENGTH = 1_000
+export const MAX_LIST_VALUES = 1_000
+
+/** The problem with an API caller's operand beyond what the database can bind: its size. */
+export function operandSizeProblem(operator: string, value: unknown): string | undefined {
+  const values = LIST_OPERATORS.has(operator) ? (listOf(value) ?? []) : [value]
+  if (values.length > MAX_LIST_VALUES) return `must be at most ${MAX_LIST_VALUES} values; ask in several requests.`
+  if (TEXT_MATCH.has(operator) && typeof value === 'string' && value.length > MAX_MATCH_LENGTH) return `must be at most ${MAX_MATCH_LENGTH} characters.`
+  return undefined
+}
+const GEO_OPERATORS = new Set(['near', 'within', 'intersects'])
 const NUMBER = /^\s*[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?\s*$/i
 const NUMERIC_ID = /^\d{1,15}$/
 const OBJECT_ID = /^[a-f0-9]{24}$/i
