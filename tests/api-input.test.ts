@@ -108,9 +108,30 @@ describe('the size of what a query compares with', () => {
     expect(res.body.errors[0].message).toMatch(message)
   })
 
+  // SQLite's expression depth (1,000), tables in one join (64) and ORDER BY terms: 500s past them.
+  const resourcesAsPost = (form: string) => request(app.url).post('/api/resources').set('X-Payload-HTTP-Method-Override', 'GET').type('form').send(form)
+  it.each([
+    ['3,000 and-clauses', Array.from({ length: 3000 }, (_, i) => `where[and][${i}][title][exists]=true`).join('&'), /more than 100 conditions/],
+    ['101 conditions', Array.from({ length: 101 }, (_, i) => `where[or][${i}][slug][equals]=s${i}`).join('&'), /more than 100 conditions/],
+    ['900 conditions through a relationship', Array.from({ length: 900 }, (_, i) => `where[or][${i}][jurisdictions.parent.code][equals]=US-NY`).join('&'), /more than 10 conditions go through a relationship/],
+    ['a sort of 4,000 fields', `sort=${Array.from({ length: 1000 }, () => 'title,-updatedAt,slug,-createdAt').join(',')}`, /sort: at most 10 fields/],
+    ['a sort of 11 fields, repeated', Array.from({ length: 11 }, () => 'sort=title').join('&'), /sort: at most 10 fields/],
+  ])('%s: 400 naming it', async (_name, form, message) => {
+    const res = await resourcesAsPost(form)
+    expect(res.status).toBe(400)
+    expect(res.body.errors[0].message).toMatch(message)
+  })
+
   it('answers what fits', async () => {
     for (const form of [`where[name][like]=${'a'.repeat(1000)}`, `where[slug][in]=${ids(1000)}`, `where[name][equals]=${'a'.repeat(60_000)}`]) {
       expect((await asPost(form)).status).toBe(200)
+    }
+    for (const form of [
+      Array.from({ length: 100 }, (_, i) => `where[and][${i}][title][exists]=true`).join('&'),
+      Array.from({ length: 10 }, (_, i) => `where[or][${i}][jurisdictions.parent.code][equals]=US-NY`).join('&'),
+      'sort=title,-updatedAt,slug',
+    ]) {
+      expect((await resourcesAsPost(form)).status).toBe(200)
     }
   })
 })

@@ -30,6 +30,7 @@ import {
   type Where,
 } from 'payload'
 import { couldBeId, LIST_OPERATORS, listOf, operandProblem, operandSizeProblem } from './queryOperands'
+import { QueryBudget } from './queryBudget'
 import { collectionConfig, resolvePath, type ResolvedPath, versionFields } from './queryPaths'
 
 /** Key in a field's `custom` for a rule on who may query it: `(args) => boolean`. */
@@ -97,11 +98,8 @@ async function accessProblem(reader: Reader, resolved: ResolvedPath, operator?: 
   return undefined
 }
 
-/** Where a query's paths are resolved: a collection's fields, or its versions' (`parent`, `version.*`, `latest`). `values`: counted over the whole query. */
-type Scope = { reader: Reader; collection: string; fields: FlattenedField[]; versions?: boolean; inJoin?: boolean; values: { count: number } }
-
-/** The values one query may compare with in all (SQLite binds at most 32,766 in a statement: past it, a 500). */
-const MAX_QUERY_VALUES = 5_000
+/** Where a query's paths are resolved: a collection's fields, or its versions' (`parent`, `version.*`, `latest`). `budget`: the whole query's. */
+type Scope = { reader: Reader; collection: string; fields: FlattenedField[]; versions?: boolean; inJoin?: boolean; budget: QueryBudget }
 
 const resolveIn = (scope: Scope, path: string): ResolvedPath => resolvePath(scope.reader.req.payload, scope.collection, scope.fields, path)
 
@@ -141,8 +139,8 @@ async function checkedWhere(where: unknown, scope: Scope, param: string, depth =
       if (refused) throw new QueryRefused(`${here} refused: ${refused}`)
       // Lists as lists: Payload splits `a,b` for most fields, not for a polymorphic link's value (a 500).
       checked[operator] = LIST_OPERATORS.has(operator) && value !== undefined && !Array.isArray(value) ? listOf(value) : value
-      scope.values.count += Array.isArray(checked[operator]) ? (checked[operator] as unknown[]).length : 1
-      if (scope.values.count > MAX_QUERY_VALUES && !scope.reader.trusted) throw new QueryRefused(`${here}: the query compares with more than ${MAX_QUERY_VALUES} values in all; ask in several requests.`)
+      const over = scope.budget.condition(Array.isArray(checked[operator]) ? (checked[operator] as unknown[]).length : 1, resolved.hops.length > 0)
+      if (over) throw new QueryRefused(`${here}: ${over}`)
     }
     out[key] = checked as Where[string]
   }
@@ -154,7 +152,10 @@ async function checkSort(sort: unknown, scope: Scope, param: string, throughLink
   if (sort === undefined || sort === null || sort === '') return
   const entries = typeof sort === 'string' ? [sort] : Array.isArray(sort) && sort.every((s) => typeof s === 'string') ? (sort as string[]) : undefined
   if (!entries) throw new QueryRefused(`${param} must be a field name, e.g. ${param}=-updatedAt.`)
-  for (const path of entries.flatMap((s) => s.split(',')).map((s) => s.trim().replace(/^-/, ''))) {
+  const paths = entries.flatMap((s) => s.split(',')).map((s) => s.trim().replace(/^-/, ''))
+  const tooMany = scope.budget.sort(paths.filter(Boolean).length)
+  if (tooMany) throw new QueryRefused(`${param}: ${tooMany}`)
+  for (const path of paths) {
     if (!path) continue
     // A path that does not resolve is ignored by Payload (an old column in someone's saved list
     // view must not break it); what it does resolve still has to be readable.
@@ -174,7 +175,7 @@ async function checkSort(sort: unknown, scope: Scope, param: string, throughLink
 }
 
 /** `joins[<join field>][where|sort]`: a query on the joined collection (whose read access Payload applies). */
-async function checkJoins(joins: unknown, collection: SanitizedCollectionConfig, reader: Reader, values: Scope['values']): Promise<void> {
+async function checkJoins(joins: unknown, collection: SanitizedCollectionConfig, reader: Reader, budget: QueryBudget): Promise<void> {
   if (joins === undefined || joins === false) return
   if (!isPlainObject(joins)) throw new QueryRefused('joins must be an object, e.g. joins[resources][limit]=5.')
   const byPath = new Map(Object.values(collection.joins ?? {}).flat().map((join) => [join.joinPath, join.field.collection]))
@@ -186,7 +187,7 @@ async function checkJoins(joins: unknown, collection: SanitizedCollectionConfig,
       const value = join[key]
       if (value !== undefined && !(Number.isSafeInteger(value) && (value as number) >= least)) throw new QueryRefused(`joins[${name}][${key}] must be a whole number from ${least}.`)
     }
-    const scope: Scope = { reader, collection: target, fields: collectionConfig(reader.req.payload, target)?.flattenedFields ?? [], inJoin: true, values }
+    const scope: Scope = { reader, collection: target, fields: collectionConfig(reader.req.payload, target)?.flattenedFields ?? [], inJoin: true, budget }
     if (join.where !== undefined) join.where = await checkedWhere(join.where, scope, `joins[${name}][where]`)
     await checkSort(join.sort, scope, `joins[${name}][sort]`, false)
   }
@@ -204,11 +205,11 @@ const checkQuery: CollectionBeforeOperationHook = async ({ args, collection, ope
   }
   const reader = new Reader(req, query.overrideAccess === true)
   const versions = Boolean(collection.versions) && readsVersions(operation, query)
-  const scope: Scope = { reader, collection: collection.slug, fields: versions ? versionFields(req.payload, collection) : collection.flattenedFields, versions, values: { count: 0 } }
+  const scope: Scope = { reader, collection: collection.slug, fields: versions ? versionFields(req.payload, collection) : collection.flattenedFields, versions, budget: new QueryBudget(!reader.trusted) }
   if (query.where !== undefined && query.where !== null) query.where = await checkedWhere(query.where, scope, 'where')
   await checkSort(query.sort, scope, 'sort')
   if (operation === 'readDistinct') await checkSort(query.field, scope, 'field')
-  await checkJoins(query.joins, collection, reader, scope.values)
+  await checkJoins(query.joins, collection, reader, scope.budget)
   return args
 }
 
