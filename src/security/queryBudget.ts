@@ -11,7 +11,8 @@ export class QueryBudget {
   private throughRelations = 0
   private values = 0
 
-  constructor(private readonly enforced: boolean) {}
+  /** `enforced`: a client's query; not server code, nor the finds Payload makes to populate an answer. */
+  constructor(readonly enforced: boolean) {}
 
   /** Counts one condition (a field and an operator) comparing with `values` values; the problem once over a limit. */
   condition(values: number, throughRelation: boolean): string | undefined {

@@ -47,7 +47,8 @@ export class QueryRefused extends APIError {
 
 const MAX_NESTING = 16
 
-type QueryArgs = { id?: unknown; where?: unknown; sort?: unknown; joins?: unknown; field?: unknown; overrideAccess?: boolean; draft?: boolean }
+/** `disableErrors`: set by Payload's own finds that populate an answer's relationships (its dataloader), never by a client. */
+type QueryArgs = { id?: unknown; where?: unknown; sort?: unknown; joins?: unknown; field?: unknown; overrideAccess?: boolean; draft?: boolean; disableErrors?: boolean }
 
 /** Who asks, what they may read, remembered for one operation. */
 class Reader {
@@ -133,7 +134,7 @@ async function checkedWhere(where: unknown, scope: Scope, param: string, depth =
     if (scope.inJoin && resolved.throughJoin) throw new QueryRefused(`${here}: a join's where cannot go through another join field.`)
     const checked: Record<string, unknown> = {}
     for (const [operator, value] of Object.entries(condition)) {
-      const problem = operandProblem(payload, resolved.leaf, operator, value) ?? (scope.reader.trusted ? undefined : operandSizeProblem(operator, value))
+      const problem = operandProblem(payload, resolved.leaf, operator, value) ?? (scope.budget.enforced ? operandSizeProblem(operator, value) : undefined)
       if (problem) throw new QueryRefused(`${here}[${operator}] ${problem}`)
       const refused = await accessProblem(scope.reader, resolved, operator, value)
       if (refused) throw new QueryRefused(`${here} refused: ${refused}`)
@@ -205,7 +206,7 @@ const checkQuery: CollectionBeforeOperationHook = async ({ args, collection, ope
   }
   const reader = new Reader(req, query.overrideAccess === true)
   const versions = Boolean(collection.versions) && readsVersions(operation, query)
-  const scope: Scope = { reader, collection: collection.slug, fields: versions ? versionFields(req.payload, collection) : collection.flattenedFields, versions, budget: new QueryBudget(!reader.trusted) }
+  const scope: Scope = { reader, collection: collection.slug, fields: versions ? versionFields(req.payload, collection) : collection.flattenedFields, versions, budget: new QueryBudget(!reader.trusted && !query.disableErrors) }
   if (query.where !== undefined && query.where !== null) query.where = await checkedWhere(query.where, scope, 'where')
   await checkSort(query.sort, scope, 'sort')
   if (operation === 'readDistinct') await checkSort(query.field, scope, 'field')
