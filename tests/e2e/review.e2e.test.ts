@@ -12,7 +12,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { Page } from 'playwright-core'
 import { pdfBytes } from '../helpers/content'
-import { launchBrowser, signInToAdmin, step, type Browser } from '../helpers/browser'
+import { fillUntilItHolds, launchBrowser, signInToAdmin, step, type Browser } from '../helpers/browser'
 import { startAdminServer, type AdminServer } from '../helpers/adminServer'
 
 const TITLE = 'Orden del Tribunal Supremo de Nueva York: protección en los juzgados'
@@ -164,8 +164,8 @@ describe('review workflow in the admin panel (Chromium)', () => {
       const chooser = page.waitForEvent('filechooser')
       await page.getByRole('button', { name: 'Select a file' }).click()
       await (await chooser).setFiles(file)
-      const title = page.locator('[id="field-title"]').last()
-      await title.fill('Orden firmada')
+      // The drawer's own title field: before the drawer renders, `.last()` was the resource's title.
+      await fillUntilItHolds(page.locator('.bulk-upload--file-manager [id="field-title"]'), 'Orden firmada')
       await page.locator('.bulk-upload--actions-bar__buttons button', { hasText: /^Save$/ }).filter({ visible: true }).first().click()
       // The card shows the stored name: random, with the content's extension (the uploaded name is the record's originalFilename).
       await page.locator('.upload', { hasText: /[0-9a-f]{32}\.pdf/ }).first().waitFor({ state: 'visible' })

@@ -5,7 +5,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core'
 import { projectRoot } from '../../src/settings/paths'
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
@@ -136,6 +136,25 @@ export async function step<T>(page: Page, name: string, action: () => Promise<T>
     failure.stack = `${failure.stack ?? ''}\n${context}`
     throw failure
   }
+}
+
+/**
+ * Fills a field and waits until the value holds for a second: a form still loading its state (the
+ * bulk-upload drawer, right after a file is chosen) can render again and drop what was typed.
+ */
+export async function fillUntilItHolds(field: Locator, value: string, timeoutMs = 20_000): Promise<void> {
+  const until = Date.now() + timeoutMs
+  let held = 0
+  while (Date.now() < until) {
+    if ((await field.inputValue()) === value) {
+      if (++held >= 2) return
+    } else {
+      held = 0
+      await field.fill(value)
+    }
+    await field.page().waitForTimeout(500)
+  }
+  throw new Error(`The field did not keep "${value}" for a second within ${timeoutMs} ms.`)
 }
 
 /** Signs in through the admin panel's login form and waits for the landing page. */
