@@ -30,6 +30,13 @@ describe('JOBS_AUTORUN on a shared SQLite file', () => {
     expect(fs.existsSync(`${file}.jobs-runner.lock`)).toBe(false)
   })
 
+  it('claims its lock in a data folder that does not exist yet (a new DATA_DIR: it crashed npm start)', () => {
+    const fresh = path.join(dir, 'new', 'data', 'cms.db')
+    const lock = claimJobsRunner({ database: { kind: 'sqlite', file: fresh, url: `file:${fresh}` }, jobsAutoRun: true })
+    expect(fs.readFileSync(`${fresh}.jobs-runner.lock`, 'utf8')).toBe(String(process.pid))
+    lock.release()
+  })
+
   it('claims nothing without JOBS_AUTORUN or on MongoDB', () => {
     claimJobsRunner({ ...sqlite, jobsAutoRun: false })
     claimJobsRunner({ database: { kind: 'mongodb', url: 'mongodb://db/cms' }, jobsAutoRun: true })

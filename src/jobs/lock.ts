@@ -5,6 +5,7 @@
  * (MongoDB deployments: one instance or one worker, by configuration; see docs/DEPLOYMENT.md.)
  */
 import fs from 'node:fs'
+import path from 'node:path'
 import { ConfigurationError, type Settings } from '../settings'
 
 export type JobsLock = { release: () => void }
@@ -15,6 +16,8 @@ export function claimJobsRunner(settings: Pick<Settings, 'database' | 'jobsAutoR
   if (!settings.jobsAutoRun || settings.database.kind !== 'sqlite') return none
   const database = settings.database.file
   const lock = `${database}.jobs-runner.lock`
+  // Before the database opens (which makes its folder): a new DATA_DIR did not exist yet (ENOENT).
+  fs.mkdirSync(path.dirname(database), { recursive: true })
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       fs.writeFileSync(lock, String(pid), { flag: 'wx' })
