@@ -7,6 +7,7 @@
  * server code may link what it likes, and reading a linked document is still up to its access.
  */
 import { type CollectionBeforeChangeHook, type FlattenedField, type PayloadRequest, type SanitizedConfig, ValidationError } from 'payload'
+import { eachFieldValue } from './fieldValues'
 import { couldBeId } from './queryOperands'
 
 type Id = string | number
@@ -17,38 +18,24 @@ type Found = { links: Link[]; problems: Problem[] }
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null
 
 /** Every link in `data`, with the path of its field (`links.0.url` style); a list where one id belongs (or the reverse) is a problem. */
-function linksIn(fields: FlattenedField[], data: unknown, prefix: string, out: Found): Found {
-  if (!isObject(data)) return out
-  for (const field of fields) {
-    if (!('name' in field)) continue
-    const value = data[field.name]
-    const path = prefix ? `${prefix}.${field.name}` : field.name
-    if (value === undefined || value === null) continue
-    if (field.type === 'relationship' || field.type === 'upload') {
-      if (Boolean(field.hasMany) !== Array.isArray(value)) {
-        out.problems.push({ path, message: field.hasMany ? 'must be a list of ids.' : 'must be one id, not a list.' })
-        continue
-      }
-      for (const item of Array.isArray(value) ? value : [value]) {
-        if (item === null || item === undefined) continue
-        if (Array.isArray(field.relationTo)) {
-          if (isObject(item) && typeof item.relationTo === 'string') out.links.push({ path, collection: item.relationTo, id: isObject(item.value) ? item.value.id : item.value })
-          else out.problems.push({ path, message: 'must be { relationTo, value } pairs.' })
-        } else {
-          out.links.push({ path, collection: field.relationTo, id: isObject(item) && 'id' in item ? item.id : item })
-        }
-      }
-    } else if (field.type === 'group' || field.type === 'tab') {
-      linksIn(field.flattenedFields, value, path, out)
-    } else if (field.type === 'array' && Array.isArray(value)) {
-      value.forEach((row, i) => linksIn(field.flattenedFields, row, `${path}.${i}`, out))
-    } else if (field.type === 'blocks' && Array.isArray(value)) {
-      value.forEach((row, i) => {
-        const block = field.blocks.find((b) => isObject(row) && b.slug === row.blockType)
-        if (block) linksIn(block.flattenedFields, row, `${path}.${i}`, out)
-      })
+function linksIn(fields: FlattenedField[], data: unknown): Found {
+  const out: Found = { links: [], problems: [] }
+  eachFieldValue(fields, data, (field, value, path) => {
+    if (field.type !== 'relationship' && field.type !== 'upload') return
+    if (Boolean(field.hasMany) !== Array.isArray(value)) {
+      out.problems.push({ path, message: field.hasMany ? 'must be a list of ids.' : 'must be one id, not a list.' })
+      return
     }
-  }
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (item === null || item === undefined) continue
+      if (Array.isArray(field.relationTo)) {
+        if (isObject(item) && typeof item.relationTo === 'string') out.links.push({ path, collection: item.relationTo, id: isObject(item.value) ? item.value.id : item.value })
+        else out.problems.push({ path, message: 'must be { relationTo, value } pairs.' })
+      } else {
+        out.links.push({ path, collection: field.relationTo, id: isObject(item) && 'id' in item ? item.id : item })
+      }
+    }
+  })
   return out
 }
 
@@ -72,7 +59,7 @@ async function existing(req: PayloadRequest, collection: string, ids: Id[]): Pro
 }
 
 const checkLinks: CollectionBeforeChangeHook = async ({ collection, data, req }) => {
-  const { links, problems: errors } = linksIn(collection.flattenedFields, data, '', { links: [], problems: [] })
+  const { links, problems: errors } = linksIn(collection.flattenedFields, data)
   if (links.length === 0 && errors.length === 0) return data
   const byCollection = new Map<string, Id[]>()
   for (const link of links) {

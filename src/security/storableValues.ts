@@ -14,6 +14,7 @@
  * reads it, drafts included. Payload still checks what fits (options, lengths, ranges).
  */
 import { type CollectionBeforeOperationHook, type FlattenedField, type SanitizedConfig, ValidationError } from 'payload'
+import { eachFieldValue } from './fieldValues'
 
 type Problem = { path: string; message: string }
 
@@ -69,34 +70,19 @@ function valueProblem(field: FlattenedField, value: unknown): string | undefined
 /** A localized field written with `locale=all` holds an object of locales. */
 const perLocale = (field: FlattenedField, value: unknown, allLocales: boolean) => allLocales && 'localized' in field && field.localized && isObject(value)
 
-function problemsIn(fields: FlattenedField[], data: unknown, prefix: string, out: Problem[], allLocales: boolean): Problem[] {
-  if (!isObject(data)) return out
-  for (const field of fields) {
-    if (!('name' in field)) continue
-    const value = data[field.name]
-    const path = prefix ? `${prefix}.${field.name}` : field.name
-    if (value === undefined || value === null) continue
-    if (field.type === 'group' || field.type === 'tab') {
-      problemsIn(field.flattenedFields, value, path, out, allLocales)
-    } else if (field.type === 'array' && Array.isArray(value)) {
-      value.forEach((row, i) => problemsIn(field.flattenedFields, row, `${path}.${i}`, out, allLocales))
-    } else if (field.type === 'blocks' && Array.isArray(value)) {
-      value.forEach((row, i) => {
-        const block = field.blocks.find((b) => isObject(row) && b.slug === row.blockType)
-        if (block) problemsIn(block.flattenedFields, row, `${path}.${i}`, out, allLocales)
-      })
-    } else {
-      const values = perLocale(field, value, allLocales) ? Object.values(value as object) : [value]
-      const message = values.map((v) => (v === null || v === undefined ? undefined : valueProblem(field, v))).find(Boolean)
-      if (message) out.push({ path, message })
-    }
-  }
+function problemsIn(fields: FlattenedField[], data: unknown, allLocales: boolean): Problem[] {
+  const out: Problem[] = []
+  eachFieldValue(fields, data, (field, value, path) => {
+    const values = perLocale(field, value, allLocales) ? Object.values(value as object) : [value]
+    const message = values.map((v) => (v === null || v === undefined ? undefined : valueProblem(field, v))).find(Boolean)
+    if (message) out.push({ path, message })
+  })
   return out
 }
 
 const checkValues: CollectionBeforeOperationHook = ({ args, collection, operation, req }) => {
   if (operation !== 'create' && operation !== 'update') return args
-  const errors = problemsIn(collection.flattenedFields, (args as { data?: unknown }).data, '', [], req.locale === 'all')
+  const errors = problemsIn(collection.flattenedFields, (args as { data?: unknown }).data, req.locale === 'all')
   if (errors.length) throw new ValidationError({ collection: collection.slug, errors }, req.t)
   return args
 }
