@@ -27,6 +27,15 @@ const ORPHAN_AFTER_MS = 15_000
 /** How long a render waits for the reading connection to see the writes it renders (see untilVisible). */
 const VISIBLE_LIMIT_MS = 10_000
 const VISIBLE_POLL_MS = 10
+/**
+ * A read that finds a write being rendered waits this long for it before Payload answers: the render
+ * of a publish takes tens of milliseconds, and reads sent to Payload meanwhile (each ten times a
+ * model answer's work) held the event loop and stretched it tenfold under load. Not once the model
+ * has been unsettled for longer than SETTLE_WAIT_UNTIL_MS (a rebuild, a run of writes): those go
+ * straight to Payload. Never a stale answer: the model answers only once settled.
+ */
+const SETTLE_WAIT_MS = 500
+const SETTLE_WAIT_UNTIL_MS = 1_000
 
 export class ReadModel {
   /** READ_MODEL: off means every read goes to Payload and nothing is rendered. */
@@ -52,8 +61,10 @@ export class ReadModel {
   private generation = 0
   private readyWaiters: (() => void)[] = []
   private nextStaleCheck = 0
+  /** When a read first found the model unsettled (cleared once settled): see SETTLE_WAIT_MS. */
+  private unsettledSince?: number
   /** For the benchmark and metrics: answers served, and what rendering after writes cost. */
-  readonly stats = { served: 0, renders: 0, renderedResources: 0, renderMs: 0, buildMs: 0, builtResources: 0 }
+  readonly stats = { served: 0, renders: 0, renderedResources: 0, renderMs: 0, buildMs: 0, builtResources: 0, settleWaits: 0, settleWaitsInVain: 0 }
 
   /** Nothing written is waiting to be rendered, and the model is complete. */
   get settled(): boolean {
@@ -123,6 +134,7 @@ export class ReadModel {
     this.ownTokens.clear()
     clearInterval(this.orphanCheck)
     this.working = 0
+    this.unsettledSince = undefined
     this.epoch++
     this.generation++
     for (const resolve of this.readyWaiters.splice(0)) resolve()
@@ -208,7 +220,8 @@ export class ReadModel {
    * another process's schema push, in development) leaves the answer to Payload.
    */
   private async guarded<T>(what: string, read: (store: ReadModelStore, now: number) => Promise<T | undefined>): Promise<T | undefined> {
-    if (!this.enabled || !this.serving || !this.settled || !this.store || !this.payload) return undefined
+    if (!this.enabled || !this.serving || !this.store || !this.payload) return undefined
+    if (!this.settled && !(await this.settledSoon())) return undefined
     const generation = this.generation
     const now = verificationClock.now().getTime()
     let result: T | undefined
@@ -221,6 +234,25 @@ export class ReadModel {
     }
     if (result === undefined || this.generation !== generation || !this.settled) return undefined
     return result
+  }
+
+  /** Waits (SETTLE_WAIT_MS at most) for the writes being rendered; true once the model is settled. */
+  private async settledSoon(): Promise<boolean> {
+    if (!this.ready || this.failed) return false
+    const now = Date.now()
+    this.unsettledSince ??= now
+    if (now - this.unsettledSince > SETTLE_WAIT_UNTIL_MS) return false
+    this.stats.settleWaits++
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, SETTLE_WAIT_MS)
+      this.readyWaiters.push(() => {
+        clearTimeout(timer)
+        resolve()
+      })
+    })
+    if (this.enabled && this.settled) return true
+    this.stats.settleWaitsInVain++
+    return false
   }
 
   /**
@@ -287,6 +319,7 @@ export class ReadModel {
     this.work = done.finally(() => {
       if (epoch !== this.epoch) return
       this.working--
+      if (this.settled) this.unsettledSince = undefined
       if (this.settled || this.failed) for (const resolve of this.readyWaiters.splice(0)) resolve()
     })
     return this.work
