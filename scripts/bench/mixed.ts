@@ -3,7 +3,8 @@
  * depth 0 and 1: the shapes the read model answers) with, in the same run, webinar sign-ups at
  * `registrations`/s through the real endpoint, logins at `logins`/s (POST /api/contributors/login
  * with real accounts, 20 in turn) and an editor publishing an item in review every `publishEvery`
- * seconds through the workflow endpoint, as the app does.
+ * seconds through the workflow endpoint, as the app does. The sign-ups and logins are sent from a
+ * process of their own (./writeLoad.ts), not from the event loop autocannon keeps busy.
  *
  * Per variant (read model serving or not, public cache on or off), per round: the same reads alone
  * and with the writes (their order alternates by round), medians. The stale-read proof: when a
@@ -13,7 +14,7 @@
  */
 import autocannon from 'autocannon'
 import { CHECKLIST_ITEMS } from '../../src/workflow/machine'
-import { loginAccount } from './seed'
+import { type Rate, writeLoadProcess } from './writeLoad'
 
 export type MixedFixtures = { ids: number[]; code: string; category: string; webinar: number; token: string; inReview: number[] }
 export type MixedOptions = {
@@ -36,7 +37,6 @@ export const MIXED_VARIANTS: MixedVariant[] = [
   { name: 'mixed: read model + public cache', readModel: true, cache: true },
 ]
 
-type Rate = { target: number; perSecond: number; ok: number; failed: number; skipped: number; p50Ms: number }
 export type MixedResult = {
   case: string
   connections: number
@@ -96,43 +96,6 @@ async function readEachOnce(o: MixedOptions, f: MixedFixtures): Promise<void> {
     for (let path = paths.pop(); path; path = paths.pop()) await (await fetch(o.base + path)).arrayBuffer()
   }
   await Promise.all(Array.from({ length: 10 }, worker))
-}
-
-/** Sends `perSecond` requests a second (open loop, at most `maxInFlight` unanswered) until `until`. */
-async function paced(perSecond: number, until: number, maxInFlight: number, send: (n: number) => Promise<Response>): Promise<Rate> {
-  const started = Date.now()
-  const rate: Rate = { target: perSecond, perSecond: 0, ok: 0, failed: 0, skipped: 0, p50Ms: 0 }
-  if (perSecond <= 0) return rate
-  const times: number[] = []
-  const inFlight = new Set<Promise<void>>()
-  let due = 0
-  while (Date.now() < until) {
-    const shouldHaveSent = Math.floor(((Date.now() - started) / 1000) * perSecond)
-    while (due < shouldHaveSent) {
-      due++
-      if (inFlight.size >= maxInFlight) {
-        rate.skipped++ // the server is behind: a send is dropped and the achieved rate shows it
-        continue
-      }
-      const sentAt = performance.now()
-      const p: Promise<void> = send(due)
-        .then(async (res) => {
-          await res.arrayBuffer()
-          times.push(performance.now() - sentAt)
-          if (res.ok) rate.ok++
-          else rate.failed++
-        })
-        .catch(() => void rate.failed++)
-        .finally(() => inFlight.delete(p))
-      inFlight.add(p)
-    }
-    await sleep(5)
-  }
-  await Promise.all(inFlight)
-  // Answers over the whole time, the wait for the last ones included: what the server sustained.
-  rate.perSecond = rate.ok / ((Date.now() - started) / 1000)
-  rate.p50Ms = times.length ? Math.round(median(times)) : 0
-  return rate
 }
 
 type Checked = { done: number; failed: number; checks: number; stale: number }
@@ -235,21 +198,13 @@ export async function runMixed(o: MixedOptions, f: MixedFixtures): Promise<Mixed
         totals.get(v)!.readErrors += r.errors
       }
       const withWrites = async () => {
+        const writer = await writeLoadProcess()
         const before = await stats(o)
         const until = Date.now() + o.duration * 1000
         const tag = `${v.name} round ${i + 1}`
-        const [r, registrations, logins, published] = await Promise.all([
+        const [r, { registrations, logins }, published] = await Promise.all([
           reads(o, f, o.duration),
-          paced(o.registrations, until, 200, (n) =>
-            fetch(o.base + registerPath, {
-              method: 'POST',
-              headers: { 'content-type': 'application/json' },
-              body: JSON.stringify({ name: 'Mixed Person', email: `m${n}-${i}-${process.pid}-${Date.now()}@example.org`, consent: true, interest: 'start-campaign', role: 'organizer' }),
-            }),
-          ),
-          paced(o.logins, until, 50, (n) =>
-            fetch(`${o.base}/api/contributors/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(loginAccount(n)) }),
-          ),
+          writer.start({ base: o.base, registerPath, registrations: o.registrations, logins: o.logins, until, tag: `${i}` }),
           publisher(o, f, until, tag),
         ])
         const after = await stats(o)

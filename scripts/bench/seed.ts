@@ -12,12 +12,10 @@ import { seed } from '../../seed/seed'
 import { CATEGORIES, SECTIONS } from '../../collections/Resources/options'
 import { tuneSqlite } from '../../src/db/database'
 import { assignSlugs, insertResources, type BulkResource } from '../../src/bulk/resources'
+import { EDITOR, LOGIN_ACCOUNTS, loginAccount } from './accounts'
 
 export const BENCH_DIR = path.resolve('data/bench')
-export const EDITOR = { email: 'bench-editor@example.org', password: 'velvet-orbit-lantern-92x-bench' }
-/** Accounts the mixed case logs in with, in turn (one account would pile up sessions on one row). */
-export const LOGIN_ACCOUNTS = 20
-export const loginAccount = (n: number) => ({ email: `bench-login-${n % LOGIN_ACCOUNTS}@example.org`, password: EDITOR.password })
+export { EDITOR, LOGIN_ACCOUNTS, loginAccount } from './accounts'
 
 /** Makes the login accounts when missing (files seeded before they existed get them at the server's start). */
 export async function ensureLoginAccounts(payload: Payload): Promise<void> {
