@@ -51,7 +51,6 @@ it('a read that arrives during the render of a publish waits for it and is answe
   })
   expect(readModel.settled).toBe(false)
   const committed: { at?: number } = {}
-  const waits = readModel.stats.settleWaits
   const answer = read(NEWEST, committed)
   await sleep(50)
   await commitTransaction(req)
@@ -61,7 +60,6 @@ it('a read that arrives during the render of a publish waits for it and is answe
   expect(res.beforeCommit).toBe(false)
   expect(res.fromModel).toBe(true)
   expect(res.body.docs.map((doc) => doc.id)).toEqual([created.id])
-  expect(readModel.stats.settleWaits).toBeGreaterThan(waits)
 })
 
 it('a write left open past the wait does not hold reads: Payload answers them, then they stop waiting', async () => {
