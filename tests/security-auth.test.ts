@@ -53,6 +53,27 @@ describe('sessions', () => {
     expect((await me()).body.user).toBeNull()
   })
 
+  it("never answers an account's session list: not at login, not on /me, however many it holds", async () => {
+    const account = await createAccount(app, 'contributor')
+    let res = await login(account.email, account.password)
+    for (let i = 0; i < 3; i++) res = await login(account.email, account.password)
+    expect(res.status).toBe(200)
+    expect(res.body.user?.email).toBe(account.email)
+    expect(res.body.user.sessions ?? []).toEqual([]) // Payload may leave the field as an empty list
+    const token = res.body.token as string
+    const me = await request(app.url).get('/api/contributors/me').set('Authorization', `JWT ${token}`)
+    expect(me.body.user?.email).toBe(account.email)
+    expect(me.body.user.sessions ?? []).toEqual([])
+    const byId = await request(app.url).get(`/api/contributors/${res.body.user.id}`).set('Authorization', `JWT ${token}`)
+    expect(byId.body.sessions ?? []).toEqual([])
+    // Payload still keeps them: each login's token works, and a logout ends only its own.
+    const first = await login(account.email, account.password)
+    const second = await login(account.email, account.password)
+    await request(app.url).post('/api/contributors/logout').set('Authorization', `JWT ${first.body.token}`).expect(200)
+    expect((await request(app.url).get('/api/contributors/me').set('Authorization', `JWT ${first.body.token}`)).body.user).toBeNull()
+    expect((await request(app.url).get('/api/contributors/me').set('Authorization', `JWT ${second.body.token}`)).body.user?.email).toBe(account.email)
+  })
+
   it('rejects a tampered token', async () => {
     const account = await createAccount(app, 'contributor')
     const token = (await login(account.email, account.password)).body.token as string

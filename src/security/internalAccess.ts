@@ -43,10 +43,13 @@ export function closeInternalAccess(config: SanitizedConfig): SanitizedConfig {
     if (collection.slug === 'payload-preferences') Object.assign(collection.access, { create: anyAccount })
     // An account's sessions are written by Payload's login, through the adapter; the field Payload
     // adds leaves them open on create, so a sign-up could store session rows of its choosing (of no
-    // use without the secret, but as many as the body holds).
+    // use without the secret, but as many as the body holds). Nor are they read through the API:
+    // Payload's own auth reads them with overrideAccess or through the adapter, and the owner's read
+    // made every login answer (and /me) carry every session the account holds, ids included, one
+    // more with each login for the token's 8 hours (a login's answer and its work grew with them).
     if (collection.auth) {
       for (const field of [...collection.fields, ...collection.flattenedFields]) {
-        if ('name' in field && field.name === 'sessions' && field.type === 'array') field.access = { ...field.access, create: () => false }
+        if ('name' in field && field.name === 'sessions' && field.type === 'array') field.access = { ...field.access, create: () => false, read: () => false }
       }
     }
   }
