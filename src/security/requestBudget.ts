@@ -80,7 +80,7 @@ function currentTurn(): number {
   return loopTurns
 }
 
-/** Turns transactions gave up (tests, metrics). */
+/** Turns transactions gave up (tests). */
 export const transactionTurnsGiven = { count: 0 }
 
 function transactionTurn(req: object): Promise<void> | undefined {
