@@ -14,7 +14,7 @@
  */
 import autocannon from 'autocannon'
 import { CHECKLIST_ITEMS } from '../../src/workflow/machine'
-import { type Rate, writeLoadProcess } from './writeLoad'
+import { median, type Rate, sleep, writeLoadProcess } from './writeLoad'
 
 export type MixedFixtures = { ids: number[]; code: string; category: string; webinar: number; token: string; inReview: number[] }
 export type MixedOptions = {
@@ -61,8 +61,6 @@ export type MixedResult = {
 }
 
 const CHECKLIST = Object.fromEntries(Object.keys(CHECKLIST_ITEMS).map((k) => [k, true]))
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 type ModelStats = { served: number; renders: number; renderedResources: number; renderMs: number }
 
 function readPath(f: MixedFixtures, n: number): string {

@@ -19,7 +19,8 @@ import { buildServer } from '../build-server.mjs'
 import { CHECKLIST_ITEMS } from '../../src/workflow/machine'
 import { MIXED_VARIANTS, mixedTable, runMixed, type MixedResult } from './mixed'
 import { benchOptions } from './options'
-import { BENCH_DIR, EDITOR, sidecar, type SeedInfo } from './seed'
+import { EDITOR } from './accounts'
+import { BENCH_DIR, sidecar, type SeedInfo } from './seed'
 import { copyDatabase, npmStartCommand } from './startedAs'
 
 const { SIZES, DURATION, ROUNDS, CONNECTIONS, LABEL, ONLY, READ_MODEL, ADMIN, SERVER_HEAP_MB, MIXED } = benchOptions(process.argv.slice(2))

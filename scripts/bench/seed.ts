@@ -15,7 +15,6 @@ import { assignSlugs, insertResources, type BulkResource } from '../../src/bulk/
 import { EDITOR, LOGIN_ACCOUNTS, loginAccount } from './accounts'
 
 export const BENCH_DIR = path.resolve('data/bench')
-export { EDITOR, LOGIN_ACCOUNTS, loginAccount } from './accounts'
 
 /** Makes the login accounts when missing (files seeded before they existed get them at the server's start). */
 export async function ensureLoginAccounts(payload: Payload): Promise<void> {

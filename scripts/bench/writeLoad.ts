@@ -11,8 +11,8 @@ export type Rate = { target: number; perSecond: number; ok: number; failed: numb
 export type WriteLoad = { base: string; registerPath: string; registrations: number; logins: number; until: number; tag: string }
 export type WriteRates = { registrations: Rate; logins: Rate }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /** Sends `perSecond` requests a second (open loop, at most `maxInFlight` unanswered) until `until`. */
 export async function paced(perSecond: number, until: number, maxInFlight: number, send: (n: number) => Promise<Response>): Promise<Rate> {
