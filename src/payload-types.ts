@@ -147,6 +147,7 @@ export interface Config {
       deleteExpiredRegistrations: TaskDeleteExpiredRegistrations;
       sendWebinarReminders: TaskSendWebinarReminders;
       retryWebinarEmail: TaskRetryWebinarEmail;
+      queueUnsentWebinarEmails: TaskQueueUnsentWebinarEmails;
       fillFreeSeats: TaskFillFreeSeats;
       inline: {
         input: unknown;
@@ -694,6 +695,8 @@ export interface WebinarRegistration {
   status: 'registered' | 'waitlisted' | 'cancelled';
   registrationKey: string;
   seatKey: string;
+  emailOwed?: string | null;
+  emailOwedSince?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -908,6 +911,7 @@ export interface PayloadJob {
           | 'deleteExpiredRegistrations'
           | 'sendWebinarReminders'
           | 'retryWebinarEmail'
+          | 'queueUnsentWebinarEmails'
           | 'fillFreeSeats';
         taskID: string;
         input?:
@@ -954,6 +958,7 @@ export interface PayloadJob {
         | 'deleteExpiredRegistrations'
         | 'sendWebinarReminders'
         | 'retryWebinarEmail'
+        | 'queueUnsentWebinarEmails'
         | 'fillFreeSeats'
       )
     | null;
@@ -1300,6 +1305,8 @@ export interface WebinarRegistrationsSelect<T extends boolean = true> {
   status?: T;
   registrationKey?: T;
   seatKey?: T;
+  emailOwed?: T;
+  emailOwedSince?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1676,6 +1683,16 @@ export interface TaskRetryWebinarEmail {
   };
   output: {
     sent?: boolean | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskQueueUnsentWebinarEmails".
+ */
+export interface TaskQueueUnsentWebinarEmails {
+  input?: unknown;
+  output: {
+    queued: number;
   };
 }
 /**

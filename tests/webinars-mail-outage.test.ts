@@ -29,6 +29,10 @@ describe('with the mail server down', () => {
     // The job holds ids only: no address, no name.
     expect(JSON.stringify(queued[0]!.input)).not.toContain(person.email)
     expect(JSON.stringify(queued[0]!.input)).not.toContain(person.name)
+    // Handed to the queue: the row's outbox mark is cleared with it (the sweep would queue it again otherwise).
+    const [row] = await registrationsOf(app, webinar.id)
+    const stored = await app.payload.findByID({ collection: 'webinar-registrations', id: row!.id, overrideAccess: true, showHiddenFields: true })
+    expect(stored).toMatchObject({ emailOwed: null, emailOwedSince: null })
 
     await smtp.start()
     await app.payload.jobs.run({ queue: 'webinars' })

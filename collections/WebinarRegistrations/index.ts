@@ -74,5 +74,9 @@ export const WebinarRegistrations: CollectionConfig = {
     { name: 'registrationKey', type: 'text', required: true, unique: true, hidden: true },
     // Unique per webinar + seat number while registered: capacity enforced by the database.
     { name: 'seatKey', type: 'text', required: true, unique: true, hidden: true },
+    // The email this row's last write owes the person, until it is known sent: the sign-up's
+    // outbox, written with the row itself (src/webinars/outbox.ts).
+    { name: 'emailOwed', type: 'text', hidden: true },
+    { name: 'emailOwedSince', type: 'date', index: true, hidden: true },
   ],
 }

@@ -1,6 +1,7 @@
 import type { PayloadRequest, TaskConfig } from 'payload'
 import { recordAudit } from '../webinars/audit'
 import { deliverWebinarEmail, sendWebinarEmail, type EmailKind, type RegistrationForEmail } from '../webinars/emails'
+import { queueUnsentWebinarEmails } from '../webinars/outbox'
 import { promoteWaitlisted, type Webinar } from '../webinars/registrations'
 
 import { WEBINAR_QUEUE } from '../webinars/queue'
@@ -178,6 +179,14 @@ export function webinarTasks({ retentionDays }: { retentionDays: number }): Task
         const { kind, registration } = input as { kind: EmailKind; registration: string }
         return { output: await retryWebinarEmail(req, kind, registration) }
       },
+    },
+    {
+      slug: 'queueUnsentWebinarEmails',
+      label: 'Queue webinar emails a stopped process did not send',
+      outputSchema: [{ name: 'queued', type: 'number', required: true }],
+      schedule: [{ cron: '0 */5 * * * *', queue: WEBINAR_QUEUE }], // every 5 minutes (the outbox's grace is 5)
+      retries: 3,
+      handler: async ({ req }) => ({ output: await queueUnsentWebinarEmails(req) }),
     },
     {
       slug: 'fillFreeSeats',

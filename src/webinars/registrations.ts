@@ -2,7 +2,7 @@ import { commitTransaction, createLocalReq, initTransaction, killTransaction, ty
 import { withTransientRetry } from '../db/transientRetry'
 import { registrationKey, seatKey, seatNumber, uniqueViolation } from './keys'
 import { deliverWebinarEmail, type EmailKind, type RegistrationForEmail, sendWebinarEmail, type WebinarForEmail } from './emails'
-import { WEBINAR_QUEUE } from './queue'
+import { emailSent, handToRetryQueue, owesEmail } from './outbox'
 
 type Id = string | number
 export type Webinar = WebinarForEmail & { capacity?: number | null }
@@ -20,8 +20,6 @@ export type Outcome = 'registered' | 'waitlisted' | 'already-registered'
 
 const COLLECTION = 'webinar-registrations'
 const MAX_SEAT_ATTEMPTS = 50
-/** How long an email's outbox entry waits for the request to send it before the jobs worker does. */
-const OUTBOX_GRACE_MS = 5 * 60_000
 type RegistrationDoc = RegistrationForEmail & { seatKey?: string | null }
 
 /** The lowest seat number not held by a registered person, or undefined when all are taken. */
@@ -43,11 +41,11 @@ async function freeSeat(payload: Payload, webinar: Webinar, req?: PayloadRequest
 }
 
 /**
- * One write and its email, atomically: in one transaction the write (seat check included) and
- * the email's outbox entry (a `retryWebinarEmail` job due only after OUTBOX_GRACE_MS). After the
- * commit the email is sent at once, outside the transaction (no lock held across the network),
- * and its entry deleted; if sending fails the entry becomes due now and the queue retries it.
- * A process that dies after the commit leaves the entry for the jobs worker: nothing is lost.
+ * One write and its email: the write (seat check included) marks its row as owing the email, in
+ * the same statement (./outbox.ts). After the commit the email is sent at once, outside the
+ * transaction (no lock held across the network), and the mark cleared; if sending fails the
+ * email goes to the retry queue. A process that dies after the commit leaves the mark for the
+ * scheduled sweep: a row is never stored without its email on the way.
  */
 async function writeWithEmail(
   payload: Payload,
@@ -56,20 +54,13 @@ async function writeWithEmail(
 ): Promise<RegistrationDoc> {
   // The whole transaction again on a write conflict (MongoDB: a racing registration): the next
   // run sees the winner's row, and the unique keys take it from there (src/db/transientRetry.ts).
-  const { written, job } = await withTransientRetry(async () => {
+  const written = await withTransientRetry(async () => {
     const req = (await createLocalReq({ context: { skipAudit: true } }, payload)) as PayloadRequest
     const owner = await initTransaction(req)
     try {
       const written = await write(req)
-      const job = await payload.jobs.queue({
-        task: 'retryWebinarEmail',
-        input: { kind: written.kind, registration: String(written.doc.id) },
-        queue: WEBINAR_QUEUE,
-        waitUntil: new Date(Date.now() + OUTBOX_GRACE_MS),
-        req,
-      })
       if (owner) await commitTransaction(req)
-      return { written, job }
+      return written
     } catch (error) {
       await killTransaction(req)
       throw error
@@ -80,16 +71,14 @@ async function writeWithEmail(
   } catch (error) {
     const code = (error as { code?: string }).code ?? (error as Error).name
     payload.logger.warn({ msg: 'Webinar email not sent; queued for retry', kind: written.kind, webinar: webinar.id, code })
-    await payload
-      .update({ collection: 'payload-jobs', id: job.id, data: { waitUntil: new Date().toISOString() } as never, overrideAccess: true, depth: 0 })
-      .catch(() => payload.logger.error({ msg: 'Webinar email retry not brought forward; it runs after the grace period', kind: written.kind }))
+    await handToRetryQueue(payload, written.kind, written.doc.id).catch(() =>
+      payload.logger.error({ msg: 'Webinar email not queued for retry; the outbox sweep queues it', kind: written.kind }),
+    )
     return written.doc
   }
-  // The adapter's delete by id (one statement on SQLite: deleteOne would read the row first; its
-  // log rows go with it): no hooks to run for a job row.
-  await payload.db
-    .deleteMany({ collection: 'payload-jobs', where: { id: { equals: job.id } } })
-    .catch(() => payload.logger.error({ msg: 'Sent webinar email left in the outbox; it may be sent again', kind: written.kind }))
+  await emailSent(payload, written.doc.id).catch(() =>
+    payload.logger.error({ msg: 'Sent webinar email left marked in the outbox; it may be sent again', kind: written.kind }),
+  )
   return written.doc
 }
 
@@ -107,7 +96,7 @@ export async function register(payload: Payload, webinar: Webinar, applicant: Ap
         const status = !webinar.capacity || seat ? 'registered' : 'waitlisted'
         const doc = (await payload.create({
           collection: COLLECTION,
-          data: { ...applicant, webinar: webinar.id, status, ...(seat ? { seatKey: seatKey(webinar.id, seat) } : {}) } as never,
+          data: { ...applicant, webinar: webinar.id, status, ...(seat ? { seatKey: seatKey(webinar.id, seat) } : {}), ...owesEmail(status) } as never,
           overrideAccess: true,
           depth: 0,
           req,
@@ -164,7 +153,8 @@ export async function promoteWaitlisted(payload: Payload, webinar: Webinar): Pro
         const doc = (await payload.update({
           collection: COLLECTION,
           id: next.id,
-          data: { status: 'registered', seatKey: seatKey(webinar.id, seat) } as never,
+          // Owed the promotion's email (it replaces an unsent waitlist email: the newer news).
+          data: { status: 'registered', seatKey: seatKey(webinar.id, seat), ...owesEmail('promoted') } as never,
           overrideAccess: true,
           depth: 0,
           req,

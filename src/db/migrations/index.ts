@@ -13,6 +13,7 @@ import * as migration_20261201_124753_legal_signoff from './20261201_124753_lega
 import * as migration_20261201_125552_contributor_preferred_language from './20261201_125552_contributor_preferred_language';
 import * as migration_20261201_131521_first_admin_key from './20261201_131521_first_admin_key';
 import * as migration_20261201_152812_review_event_by_optional from './20261201_152812_review_event_by_optional';
+import * as migration_20261202_074523_webinar_email_outbox from './20261202_074523_webinar_email_outbox';
 
 export const migrations = [
   {
@@ -88,6 +89,11 @@ export const migrations = [
   {
     up: migration_20261201_152812_review_event_by_optional.up,
     down: migration_20261201_152812_review_event_by_optional.down,
-    name: '20261201_152812_review_event_by_optional'
+    name: '20261201_152812_review_event_by_optional',
+  },
+  {
+    up: migration_20261202_074523_webinar_email_outbox.up,
+    down: migration_20261202_074523_webinar_email_outbox.down,
+    name: '20261202_074523_webinar_email_outbox'
   },
 ];
