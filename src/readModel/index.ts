@@ -4,9 +4,11 @@
  * anonymous reads ./query.ts accepts are answered by one indexed query for the page and one for
  * the count, the stored JSON strings joined without parsing.
  *
- * Never a half state: a write to what the model shows marks it unsettled from its hook (inside
- * the write's transaction) until the resources it affects have been rendered again after the
- * commit; while unsettled, and while (re)building, every read goes to Payload.
+ * Never a half state: a write to what the model shows marks it unsettled from the moment its
+ * transaction starts to commit (or from its hook, outside a transaction) until the resources it
+ * affects have been rendered again; while unsettled, and while (re)building, every read goes to
+ * Payload. While the write's transaction is still open the model keeps answering: it answers what
+ * the database has committed, as Payload's own read would at that moment.
  */
 import type { Payload, PayloadRequest } from 'payload'
 import { NAMED_BY } from './dependencies'
@@ -46,7 +48,10 @@ export class ReadModel {
   private store?: ReadModelStore
   private ready = false
   private failed = false
+  /** Touches of transactions still open (their writes are invisible to reads until they commit). */
   private readonly pending = new Map<TransactionId, { token?: string; touches: Touch[] }>()
+  /** Transactions with touches whose commit (or rollback) has begun: unsettled until they are queued. */
+  private readonly ending = new Set<TransactionId>()
   private readonly queue: Touch[] = []
   /** The pending-write tokens (./store.ts) of the touches queued: settled with their rendering. */
   private readonly queuedTokens: string[] = []
@@ -68,7 +73,7 @@ export class ReadModel {
 
   /** Nothing written is waiting to be rendered, and the model is complete. */
   get settled(): boolean {
-    return this.ready && !this.failed && this.pending.size === 0 && this.queue.length === 0 && this.working === 0
+    return this.ready && !this.failed && this.ending.size === 0 && this.queue.length === 0 && this.working === 0
   }
 
   /** Opens the model on `payload`'s database; builds it in the background when missing, of another format, or of another count. */
@@ -129,6 +134,7 @@ export class ReadModel {
     this.ready = false
     this.failed = false
     this.pending.clear()
+    this.ending.clear()
     this.queue.length = 0
     this.queuedTokens.length = 0
     this.ownTokens.clear()
@@ -273,9 +279,11 @@ export class ReadModel {
     const db = payload.db
     const commit = db.commitTransaction.bind(db)
     const rollback = db.rollbackTransaction.bind(db)
-    // Rendered once the write's transaction has ended (a rollback: rendered anyway, harmlessly).
+    // Unsettled from before the commit starts (a read after it must not be answered from the model
+    // as it was), rendered once the transaction has ended (a rollback: rendered anyway, harmlessly).
     db.commitTransaction = async (id) => {
       const transaction = id instanceof Promise ? await id : id
+      this.endStarts(transaction)
       try {
         return await commit(transaction)
       } finally {
@@ -284,6 +292,7 @@ export class ReadModel {
     }
     db.rollbackTransaction = async (id) => {
       const transaction = id instanceof Promise ? await id : id
+      this.endStarts(transaction)
       try {
         return await rollback(transaction)
       } finally {
@@ -292,8 +301,16 @@ export class ReadModel {
     }
   }
 
+  /** A transaction with touches starts to commit or roll back: from here a read may see its writes. */
+  private endStarts(transaction: TransactionId | null | undefined): void {
+    if (transaction === null || transaction === undefined || !this.pending.has(transaction)) return
+    this.ending.add(transaction)
+    this.generation++
+  }
+
   private ended(transaction: TransactionId | null | undefined): void {
     if (transaction === null || transaction === undefined) return
+    this.ending.delete(transaction)
     const entry = this.pending.get(transaction)
     if (!entry) return
     this.pending.delete(transaction)
