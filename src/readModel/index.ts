@@ -11,16 +11,14 @@
  * the database has committed, as Payload's own read would at that moment.
  */
 import type { Payload, PayloadRequest } from 'payload'
-import { NAMED_BY } from './dependencies'
+import { buildAll, countMismatch } from './build'
 import { listBody } from './listBody'
 import { readModelQuery } from './query'
 import { verificationClock } from '../verification/clock'
-import { renderResources } from './render'
+import { renderTouched, type Touch } from './rerender'
 import { markPending, type ReadModelStore, storeFor } from './stores'
 
 type TransactionId = string | number
-/** A write to a document: a resource itself, or something resources name (by the relations that name it). */
-type Touch = { collection: string; id: string }
 
 /** A transaction that never reports its end still gets its resources rendered after this long. */
 const PENDING_LIMIT_MS = 60_000
@@ -107,7 +105,7 @@ export class ReadModel {
           ? 'missing or of an older format'
           : unrendered
             ? `${unrendered} writes were never rendered`
-            : await this.countMismatch()
+            : await countMismatch(payload, this.store!)
       if (reason) await this.build(reason)
       this.ready = true
     })
@@ -343,46 +341,16 @@ export class ReadModel {
   }
 
   private async drain(): Promise<void> {
-    const store = this.store!
-    const referring = async (relations: string[], targets: Iterable<string>, into: Set<string>) => {
-      for (const target of targets) for (const relation of relations) for (const id of await store.referring(relation, target)) into.add(id)
-    }
     while (this.queue.length) {
       const touches = this.queue.splice(0)
       const tokens = this.queuedTokens.splice(0)
       const started = Date.now()
       await this.untilVisible(tokens)
-      const ids = new Set<string>()
-      for (const { collection, id } of touches) {
-        if (collection === 'resources') {
-          // The resource, and those that show it populated (at depth 1) or name it (a delete takes it out of theirs).
-          ids.add(id)
-          await referring(['supersedes', 'richtext:resources'], [id], ids)
-        } else await referring(NAMED_BY[collection] ?? [], [id], ids)
-      }
-      const list = [...ids]
-      // What these named before (their rows are replaced below): both ends of a `supersedes` change, and the
-      // files whose public readability follows what published resources link.
-      const before = { supersedes: await store.targets('supersedes', list), files: [...(await store.targets('documents', list)), ...(await store.targets('graphics', list))] }
-      const { docs, refs } = await renderResources(this.payload!, list)
-      const after = (relations: string[]) => refs.filter((ref) => relations.includes(ref.relation)).map((ref) => ref.target)
-      // Their `superseded` flag and `supersededBy` join change, and with them every document that shows them
-      // populated at depth 1: their other successors, what they supersede, what links them in rich text.
-      const ends = new Set([...before.supersedes, ...after(['supersedes'])])
-      const others = new Set(ends)
-      for (const end of ends) for (const target of await store.targets('supersedes', [end])) others.add(target)
-      await referring(['supersedes', 'richtext:resources'], ends, others)
-      await referring(['documents', 'graphics', 'richtext:documents'], new Set([...before.files, ...after(['documents', 'graphics'])]), others)
-      for (const id of ids) others.delete(id)
-      if (others.size) {
-        const more = await renderResources(this.payload!, [...others])
-        docs.push(...more.docs)
-        refs.push(...more.refs)
-      }
-      await store.replace([...list, ...others], docs, refs, tokens)
+      const { ids, docs, refs } = await renderTouched(this.payload!, this.store!, touches)
+      await this.store!.replace(ids, docs, refs, tokens)
       for (const token of tokens) this.ownTokens.delete(token)
       this.stats.renders++
-      this.stats.renderedResources += list.length + others.size
+      this.stats.renderedResources += ids.length
       this.stats.renderMs += Date.now() - started
     }
   }
@@ -406,12 +374,6 @@ export class ReadModel {
     }
   }
 
-  private async countMismatch(): Promise<string | undefined> {
-    const stored = await this.store!.count()
-    const { totalDocs } = await this.payload!.count({ collection: 'resources', overrideAccess: false })
-    return stored === totalDocs ? undefined : `holding ${stored} resources where Payload publishes ${totalDocs}`
-  }
-
   /**
    * Builds, and builds again while the result does not hold Payload's count: another process
    * starting on the same database builds too, and its first step empties the tables.
@@ -426,47 +388,16 @@ export class ReadModel {
   }
 
   private async buildOnce(reason: string): Promise<string | undefined> {
-    const payload = this.payload!
-    const store = this.store!
     this.ready = false
-    const started = Date.now()
     const generation = this.generation
-    // Writes marked before this point are rendered by this build (they have committed): settled at its end.
-    const marked = (await store.pending()).map((p) => p.token)
-    const { totalDocs } = await payload.count({ collection: 'resources', overrideAccess: false })
-    payload.logger.info(`Read model: building (${reason}): ${totalDocs} published resources`)
-    await store.clear()
-    let done = 0
-    let lastLine = started
-    for (let page = 1; ; page++) {
-      const { docs, hasNextPage } = await payload.find({
-        collection: 'resources',
-        overrideAccess: false,
-        depth: 0,
-        limit: 100,
-        page,
-        sort: 'createdAt',
-        select: { category: true },
-      })
-      const ids = docs.map((doc) => String(doc.id))
-      const rendered = await renderResources(payload, ids)
-      await store.replace(ids, rendered.docs, rendered.refs)
-      done += ids.length
-      if (Date.now() - lastLine > 5_000) {
-        lastLine = Date.now()
-        payload.logger.info(`Read model: ${done}/${totalDocs} rendered`)
-      }
-      if (!hasNextPage) break
-    }
-    await store.replace([], [], [], marked)
-    await store.complete()
+    const built = await buildAll(this.payload!, this.store!, reason)
     // Writes during the build (a touch moved the generation) are rendered after it, their marks
     // keeping every read off the model until then: a count that differs then is theirs, not the build's.
-    const mismatch = this.generation === generation ? await this.countMismatch() : undefined
+    const mismatch = this.generation === generation ? await countMismatch(this.payload!, this.store!) : undefined
     if (mismatch) return mismatch
-    this.stats.buildMs = Date.now() - started
-    this.stats.builtResources = done
-    payload.logger.info(`Read model: ${done} resources rendered in ${Math.round(this.stats.buildMs / 100) / 10} s`)
+    this.stats.buildMs = built.ms
+    this.stats.builtResources = built.resources
+    this.payload!.logger.info(`Read model: ${built.resources} resources rendered in ${Math.round(built.ms / 100) / 10} s`)
   }
 }
 
