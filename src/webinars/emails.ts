@@ -4,7 +4,7 @@ import { inertLine } from '../email/strangerText'
 import { ownSitePage } from '../email/links'
 import { signCancelToken } from './cancelToken'
 import { type EmailKind, emailText } from './emailText'
-import { WEBINAR_QUEUE } from './queue'
+import { queueEmailRetry } from './outbox'
 
 type Id = string | number
 export type WebinarForEmail = {
@@ -174,11 +174,7 @@ export async function sendWebinarEmail(
     const code = (error as { code?: string }).code ?? (error as Error).name
     payload.logger.warn({ msg: 'Webinar email not sent; queued for retry', kind, webinar: webinar.id, code })
     try {
-      await payload.jobs.queue({
-        task: 'retryWebinarEmail',
-        input: { kind, registration: String(registration.id) },
-        queue: WEBINAR_QUEUE,
-      })
+      await queueEmailRetry(payload, kind, registration.id)
     } catch (queueError) {
       payload.logger.error({ msg: 'Webinar email could not be queued for retry', kind, webinar: webinar.id, err: (queueError as Error).name })
     }

@@ -10,7 +10,7 @@
  * a third of the database work of a sign-up): the mark is two columns of the insert and one update.
  */
 import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type PayloadRequest } from 'payload'
-import type { EmailKind } from './emails'
+import type { EmailKind } from './emailText'
 import { WEBINAR_QUEUE } from './queue'
 
 const COLLECTION = 'webinar-registrations'
@@ -30,12 +30,17 @@ export async function emailSent(payload: Payload, id: Id): Promise<void> {
   await payload.db.updateOne({ collection: COLLECTION, id, data: CLEARED, returning: false })
 }
 
+/** A webinar email's retry job, due now (ids only: it reads the person afresh, so a cancelled person is not mailed). */
+export async function queueEmailRetry(payload: Payload, kind: string, id: Id, req?: PayloadRequest): Promise<void> {
+  await payload.jobs.queue({ task: 'retryWebinarEmail', input: { kind, registration: String(id) }, queue: WEBINAR_QUEUE, ...(req ? { req } : {}) })
+}
+
 /** Hands a marked email to the retry queue (due now) and clears the mark, in one transaction. */
 export async function handToRetryQueue(payload: Payload, kind: string, id: Id, parent?: PayloadRequest): Promise<void> {
   const req = parent ?? ((await createLocalReq({ context: { skipAudit: true } }, payload)) as PayloadRequest)
   const owner = await initTransaction(req)
   try {
-    await payload.jobs.queue({ task: 'retryWebinarEmail', input: { kind, registration: String(id) }, queue: WEBINAR_QUEUE, req })
+    await queueEmailRetry(payload, kind, id, req)
     await payload.db.updateOne({ collection: COLLECTION, id, data: CLEARED, req, returning: false })
     if (owner) await commitTransaction(req)
   } catch (error) {
