@@ -12,7 +12,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { Page } from 'playwright-core'
 import { pdfBytes } from '../helpers/content'
-import { fillUntilItHolds, launchBrowser, signInToAdmin, step, type Browser } from '../helpers/browser'
+import { fillDocumentField, fillUntilItHolds, launchBrowser, signInToAdmin, step, type Browser } from '../helpers/browser'
 import { startAdminServer, type AdminServer } from '../helpers/adminServer'
 
 const TITLE = 'Orden del Tribunal Supremo de Nueva York: protección en los juzgados'
@@ -220,7 +220,7 @@ describe('review workflow in the admin panel (Chromium)', () => {
     })
 
     await step(lp, '2-leader-edits-and-resubmits', async () => {
-      await lp.locator('#field-summary').fill('Orden que prohíbe los arrestos civiles en los juzgados sin orden judicial. Firmada.')
+      await fillDocumentField(lp.locator('#field-summary'), 'Orden que prohíbe los arrestos civiles en los juzgados sin orden judicial. Firmada.')
       await saveDraft(lp)
       expect(await storedDraft(resourceId)).toMatchObject({ category: 'judicial-rule', summary: expect.stringContaining('Firmada.') })
       await takeAction(lp, 'submit')

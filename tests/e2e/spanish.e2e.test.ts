@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { Page } from 'playwright-core'
 import { adminApi } from '../helpers/adminApi'
 import { startAdminServer, type AdminServer } from '../helpers/adminServer'
-import { launchBrowser, problemsOf, signInToAdmin, step, type Browser } from '../helpers/browser'
+import { fillDocumentField, launchBrowser, problemsOf, signInToAdmin, step, type Browser } from '../helpers/browser'
 import { localSmtp, type LocalSmtp } from '../helpers/smtp'
 
 const PASSWORD = 'velvet-orbit-lantern-92x'
@@ -159,13 +159,11 @@ describe('a Spanish-only resource from a Spanish-language leader (Chromium)', ()
     const editorErrors = problemsOf(ed).consoleErrors.length
     await step(lp, 'es-3-resubmit', async () => {
       await lp.goto(`${server!.url}/admin/collections/resources/${resourceId}?locale=es`)
-      await lp.locator('#field-summary').fill('Una guía para campañas, con la fecha de la orden: 2024.')
-      // The form sends its state to the server after each change: let that answer arrive before saving,
-      // and the save's before submitting (the panel reloads the page, which would cut a request short).
-      await lp.waitForLoadState('networkidle')
+      // The change's form-state answer arrives before the save: it takes the document's lock, which
+      // must not be taken again after the hand-over (the submit's update removes it).
+      await fillDocumentField(lp.locator('#field-summary'), 'Una guía para campañas, con la fecha de la orden: 2024.')
       await lp.locator('#action-save-draft').click()
       await lp.locator('.workflow-panel button#workflow-submit:not([disabled])').waitFor({ state: 'visible' })
-      await lp.waitForLoadState('networkidle')
       await takeAction(lp, 'submit')
       await waitForState(lp, 'in_review')
     })

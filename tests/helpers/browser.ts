@@ -5,7 +5,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core'
+import { chromium, type BrowserContext, type Locator, type Page, type Request } from 'playwright-core'
 import { projectRoot } from '../../src/settings/paths'
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
@@ -155,6 +155,50 @@ export async function fillUntilItHolds(field: Locator, value: string, timeoutMs 
     await field.page().waitForTimeout(500)
   }
   throw new Error(`The field did not keep "${value}" for a second within ${timeoutMs} ms.`)
+}
+
+/**
+ * Fills a field of a saved document's edit form and waits until the server holds the lock that
+ * change takes. The edit view sends a form-state request after each change (debounced 250 ms) and
+ * that request takes the document's lock for whoever typed; sent or processed after a save and a
+ * workflow action, as on a busy machine it can be, it leaves a lock behind the hand-over, and the
+ * next person to open the document meets Payload's "locked by …" dialog. Taken before the save,
+ * the save's update removes it. `waitForLoadState('networkidle')` cannot stand in for this: it
+ * resolves at once on a page that was idle before, and a request the page aborted (a newer
+ * change's request aborts an older one) may still be processed by the server.
+ */
+export async function fillDocumentField(field: Locator, value: string, timeoutMs = 30_000): Promise<void> {
+  const page = field.page()
+  const [, slug, id] = new URL(page.url()).pathname.match(/\/admin\/collections\/([^/]+)\/([^/]+)$/) ?? []
+  if (!slug || !id || id === 'create') throw new Error(`fillDocumentField needs a saved document's edit view, not ${page.url()}`)
+  const takesLock = (r: Request) =>
+    r.method() === 'POST' && /"name":"form-state"/.test(r.postData() ?? '') && /"returnLockStatus":true/.test(r.postData() ?? '')
+  const inFlight = new Set<Request>()
+  let sent = 0
+  const started = (r: Request) => takesLock(r) && (inFlight.add(r), sent++)
+  const ended = (r: Request) => inFlight.delete(r)
+  page.on('request', started)
+  page.on('requestfinished', ended)
+  page.on('requestfailed', ended)
+  // Asked from the page, as the panel asks (the account reads its own locks).
+  const query = `/api/payload-locked-documents?depth=0&where[document.relationTo][equals]=${slug}&where[document.value][equals]=${id}`
+  const locked = () =>
+    page.evaluate(async (url) => {
+      const res = await fetch(url, { credentials: 'include' })
+      return res.ok && ((await res.json()) as { totalDocs: number }).totalDocs > 0
+    }, query)
+  try {
+    await field.fill(value)
+    const until = Date.now() + timeoutMs
+    while (!(sent > 0 && inFlight.size === 0 && (await locked()))) {
+      if (Date.now() > until) throw new Error(`Filling ${field} took no lock on ${slug} ${id} within ${timeoutMs} ms (${sent} form-state requests sent).`)
+      await page.waitForTimeout(100)
+    }
+  } finally {
+    page.off('request', started)
+    page.off('requestfinished', ended)
+    page.off('requestfailed', ended)
+  }
 }
 
 /** Signs in through the admin panel's login form and waits for the landing page. */
