@@ -29,6 +29,7 @@ import { createFts } from './search/sqliteFts'
 import { ensureWordsIndex } from './search/mongoWords'
 import { reindexIfStale } from './search/sync'
 import { closeInternalAccess } from './security/internalAccess'
+import { lockOnlyWhatHolderMayEdit } from './security/panelLocks'
 import { guardRelationTargets } from './security/relationTargets'
 import { applyDataDepthLimit } from './security/dataDepth'
 import { applyLinkChecks } from './security/linkedDocuments'
@@ -128,6 +129,7 @@ export async function createConfig(settings: Settings, hooks: ConfigHooks = {}):
     onInit: async (instance) => {
       payload = instance
       claimJobsAtomically(instance)
+      lockOnlyWhatHolderMayEdit(instance)
       await migrateSqlite(instance, settings)
       await createFts(instance)
       await ensureWordsIndex(instance)

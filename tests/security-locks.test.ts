@@ -5,6 +5,7 @@
  * still save the document it named.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { createLocalReq } from 'payload'
 import request from 'supertest'
 import { createAccount, homeJurisdiction, signIn, startTestApp, type TestApp } from './helpers/testApp'
 import { createWebinar } from './helpers/webinars'
@@ -181,5 +182,43 @@ describe('malformed locks', () => {
       expect(res.body.errors[0].message).toBeTruthy()
     }
     expect(await lockCount()).toBe(0)
+  })
+})
+
+/**
+ * The admin panel's own locks: Payload takes them in its form-state code, through the adapter,
+ * with no access and no hooks (src/security/panelLocks.ts). Called here as the panel calls it.
+ */
+describe("the admin panel's lock (Payload's handleFormStateLocking)", () => {
+  const panelLock = async (id: Id, accountId: Id) => {
+    const { handleFormStateLocking } = await import('@payloadcms/ui/utilities/handleFormStateLocking')
+    const account = await app.payload.findByID({ collection: 'contributors', id: accountId, overrideAccess: true, depth: 0 })
+    const req = await createLocalReq({ user: { ...account, collection: 'contributors' } as never }, app.payload)
+    await handleFormStateLocking({ id, collectionSlug: 'resources', req, updateLastEdited: false })
+  }
+  const locksOn = async (id: Id) =>
+    (await app.payload.find({ collection: LOCKS, where: { 'document.value': { equals: id } }, overrideAccess: true, depth: 0 })).docs.map(
+      (lock) => (lock.user as { value: Id }).value,
+    )
+
+  it("a leader's change answered after their submit leaves no lock: the editor opens and saves the item", async () => {
+    await clearLocks()
+    const id = (await leader.post('/api/resources').send({ jurisdictions: [await homeJurisdiction(app)], title: 'Handed over', category: 'media' })).body.doc.id as Id
+    await panelLock(id, leaderId) // the leader types in their own draft: theirs to lock
+    expect(await locksOn(id)).toEqual([leaderId])
+    expect((await leader.post(`/api/resources/${id}/workflow`).send({ action: 'submit' })).status).toBe(200)
+    expect(await locksOn(id)).toEqual([]) // the submit's update removes it
+    await panelLock(id, leaderId) // their last keystroke's request, handled after the submit
+    expect(await locksOn(id)).toEqual([])
+    const save = await editor.patch(`/api/resources/${id}`).send({ summary: 'Checked by the editor.' })
+    expect(save.status).toBe(200)
+    await panelLock(id, editorId) // the editor's own change: they may edit it, so they lock it
+    expect(await locksOn(id)).toEqual([editorId])
+  })
+
+  it("a leader's panel never locks someone else's draft", async () => {
+    await clearLocks()
+    await panelLock(othersResource, leaderId)
+    expect(await locksOn(othersResource)).toEqual([])
   })
 })

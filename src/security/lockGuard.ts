@@ -56,7 +56,7 @@ async function checkLock(lock: Lock, req: PayloadRequest) {
 }
 
 /** The caller may save this document now: its collection's update access, applied to the stored record. */
-async function mayEditDocument(req: PayloadRequest, slug: string, id: Id): Promise<boolean> {
+export async function mayEditDocument(req: PayloadRequest, slug: string, id: Id): Promise<boolean> {
   const collection = req.payload.collections[slug as keyof typeof req.payload.collections]
   const access = collection?.config.access?.update
   if (!access || (typeof id !== 'string' && typeof id !== 'number')) return false
@@ -70,7 +70,7 @@ async function mayEditDocument(req: PayloadRequest, slug: string, id: Id): Promi
   }
 }
 
-async function mayEditGlobal(req: PayloadRequest, slug: string): Promise<boolean> {
+export async function mayEditGlobal(req: PayloadRequest, slug: string): Promise<boolean> {
   const access = req.payload.config.globals.find((g) => g.slug === slug)?.access?.update
   return Boolean(access && (await access({ req, data: {} } as never)) === true)
 }
