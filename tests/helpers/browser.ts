@@ -161,9 +161,9 @@ export async function fillUntilItHolds(field: Locator, value: string, timeoutMs 
  * Fills a field of a saved document's edit form and waits until the server holds the lock that
  * change takes. The edit view sends a form-state request after each change (debounced 250 ms) and
  * that request takes the document's lock for whoever typed; sent or processed after a save and a
- * workflow action, as on a busy machine it can be, it leaves a lock behind the hand-over, and the
- * next person to open the document meets Payload's "locked by …" dialog. Taken before the save,
- * the save's update removes it. `waitForLoadState('networkidle')` cannot stand in for this: it
+ * workflow action, as on a busy machine it can be, it raced the hand-over (the next person met
+ * Payload's "locked by …" dialog; src/security/panelLocks.ts now refuses that lock). Taken before
+ * the save, the save's update removes it, and each step meets the state it expects. `waitForLoadState('networkidle')` cannot stand in for this: it
  * resolves at once on a page that was idle before, and a request the page aborted (a newer
  * change's request aborts an older one) may still be processed by the server.
  */
