@@ -163,9 +163,10 @@ export async function fillUntilItHolds(field: Locator, value: string, timeoutMs 
  * that request takes the document's lock for whoever typed; sent or processed after a save and a
  * workflow action, as on a busy machine it can be, it raced the hand-over (the next person met
  * Payload's "locked by …" dialog; src/security/panelLocks.ts now refuses that lock). Taken before
- * the save, the save's update removes it, and each step meets the state it expects. `waitForLoadState('networkidle')` cannot stand in for this: it
- * resolves at once on a page that was idle before, and a request the page aborted (a newer
- * change's request aborts an older one) may still be processed by the server.
+ * the save, the save's update removes it, and each step meets the state it expects.
+ * `waitForLoadState('networkidle')` cannot stand in for this: it resolves at once on a page that
+ * was idle before, and a request the page aborted (a newer change's request aborts an older one)
+ * may still be processed by the server.
  */
 export async function fillDocumentField(field: Locator, value: string, timeoutMs = 30_000): Promise<void> {
   const page = field.page()
